@@ -1,0 +1,95 @@
+"""The `binjai` command line: run the notebooks per year, build the site, clean up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from binjai_analysis import __version__
+from binjai_analysis.errors import BinjaiError
+from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.pipeline import PageResult
+from binjai_analysis.workflow import build_site, clean, run_notebooks
+
+
+class _Group(click.Group):
+    """Reports BinjaiError as a plain message and its exit code, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BinjaiError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            sys.exit(exc.exit_code)
+
+
+def _paths(ctx: click.Context) -> ProjectPaths:
+    return ProjectPaths.at(ctx.obj["root"])
+
+
+def _report(paths: ProjectPaths) -> object:
+    def report(result: PageResult) -> None:
+        click.echo(
+            f"  executed {result.year} {result.template.slug:<24} "
+            f"{result.seconds:5.1f} s  -> {paths.relative(result.output)}"
+        )
+
+    return report
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holding _config.yml, params/ and book/).",
+)
+@click.version_option(__version__, prog_name="binjai")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Binjai Analysis: execute the per-year notebooks and build the static site.
+
+    Every year with a params/<year>.yaml gets its pages. The site lands in _build/html.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root
+
+
+@main.command()
+@click.option(
+    "--year",
+    "years",
+    type=int,
+    multiple=True,
+    help="A year to run (repeatable). Default: every year in params/.",
+)
+@click.pass_context
+def run(ctx: click.Context, years: tuple[int, ...]) -> None:
+    """Execute the notebook templates with papermill into book/_generated/<year>/."""
+    paths = _paths(ctx)
+    results = run_notebooks(paths, years, _report(paths))
+    click.echo(f"Executed {len(results)} notebook(s).")
+
+
+@main.command()
+@click.pass_context
+def build(ctx: click.Context) -> None:
+    """Run every year's notebooks, then build the site into _build/html (execution off)."""
+    paths = _paths(ctx)
+    index = build_site(paths, _report(paths))
+    click.secho(f"Site built: {index}", fg="green")
+    click.echo(f"Open it in a browser: file://{index}")
+
+
+@main.command("clean")
+@click.pass_context
+def clean_command(ctx: click.Context) -> None:
+    """Remove generated files: executed notebooks, the Vega bundle and _build/."""
+    paths = _paths(ctx)
+    removed = clean(paths)
+    for path in removed:
+        click.echo(f"  removed {paths.relative(path)}")
+    click.echo("Nothing to clean." if not removed else f"Removed {len(removed)} folder(s).")

@@ -1,0 +1,37 @@
+"""Error types whose messages a user can act on, each with its own CLI exit code."""
+
+
+class BinjaiError(Exception):
+    """Base class: a failure the CLI reports as a message, without a traceback."""
+
+    exit_code = 1
+
+
+class ProjectError(BinjaiError):
+    """The project folder is not where or what we expect (missing `_config.yml`, `params/`...)."""
+
+    exit_code = 2
+
+
+class ParamsError(BinjaiError):
+    """A params file is missing, malformed, or holds unknown keys or wrong values."""
+
+    exit_code = 3
+
+
+class DataError(BinjaiError):
+    """A data file is missing, corrupt, or fails its schema."""
+
+    exit_code = 4
+
+
+class NotebookError(BinjaiError):
+    """A notebook failed while papermill executed it."""
+
+    exit_code = 5
+
+
+class BuildError(BinjaiError):
+    """Jupyter Book failed to build the site."""
+
+    exit_code = 6

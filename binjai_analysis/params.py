@@ -1,0 +1,127 @@
+"""Per-year parameters: the pydantic model and the loader for `params/<year>.yaml`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from binjai_analysis.errors import ParamsError
+
+ReportKind = Literal["realisasi", "rencana"]
+"""`realisasi`: a year with targets and realisations; `rencana`: a plan year (targets, budget)."""
+
+YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+class YearParams(BaseModel):
+    """Everything a notebook may be told about the year it renders. Defaults live here only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year: int = Field(ge=2000, le=2100, description="The report year this file describes.")
+    kind: ReportKind = Field(
+        default="realisasi",
+        description="'realisasi' for a year with realisations, 'rencana' for a plan-only year.",
+    )
+    pages: tuple[str, ...] | None = Field(
+        default=None,
+        description="Template slugs to render for this year, in order; default: every template "
+        "that declares this year's kind.",
+    )
+    caveats: tuple[str, ...] = Field(
+        default=(),
+        description="Notes (Bahasa Indonesia) shown on every page of this year.",
+    )
+
+    @classmethod
+    def from_notebook(cls, year: int, params: dict[str, Any]) -> YearParams:
+        """Validate what papermill injected; an empty dict means 'the defaults for `year`'."""
+        merged = {"year": year, **params}
+        if merged["year"] != year:
+            raise ParamsError(f"Injected params are for {merged['year']}, but year is {year}.")
+        return cls.model_validate(merged)
+
+
+def _describe_validation_error(error: ValidationError, path: Path) -> str:
+    allowed = list(YearParams.model_fields)
+    lines = [f"Invalid params file {path}:"]
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        if item["type"] == "extra_forbidden":
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            suggestion = f" Did you mean '{hint[0]}'?" if hint else ""
+            lines.append(
+                f"  - unknown key '{key}'.{suggestion} Allowed keys: {', '.join(allowed)}."
+            )
+        else:
+            got = item.get("input")
+            lines.append(f"  - key '{key}': {item['msg']} (got {got!r}).")
+    return "\n".join(lines)
+
+
+def load_params(path: Path | str) -> YearParams:
+    """Read and validate one params YAML file; errors name the file and the offending key."""
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(f"Params file not found: {path}")
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ParamsError(f"Malformed YAML in params file {path}{where}: {exc}") from exc
+    if not isinstance(document, dict):
+        raise ParamsError(
+            f"Params file {path} must hold a mapping of keys to values, "
+            f"not {type(document).__name__}."
+        )
+    try:
+        params = YearParams.model_validate(document)
+    except ValidationError as exc:
+        raise ParamsError(_describe_validation_error(exc, path)) from exc
+    match = YEAR_FILE.match(path.name)
+    if match and int(match.group(1)) != params.year:
+        raise ParamsError(
+            f"Params file {path} is named for {match.group(1)} but says year: {params.year}."
+        )
+    return params
+
+
+def year_params_files(params_dir: Path) -> dict[int, Path]:
+    """Map each year to its `params/<year>.yaml`, sorted by year."""
+    if not params_dir.is_dir():
+        raise ParamsError(f"Params folder not found: {params_dir}")
+    files: dict[int, Path] = {}
+    for path in sorted(params_dir.iterdir()):
+        match = YEAR_FILE.match(path.name)
+        if match:
+            year = int(match.group(1))
+            if year in files:
+                raise ParamsError(f"Two params files for {year}: {files[year].name}, {path.name}")
+            files[year] = path
+    return dict(sorted(files.items()))
+
+
+def load_all_params(params_dir: Path) -> dict[int, YearParams]:
+    """Load and validate every year's params file; fails on the first bad file."""
+    files = year_params_files(params_dir)
+    if not files:
+        raise ParamsError(f"No params files (<year>.yaml) in {params_dir}")
+    return {year: load_params(path) for year, path in files.items()}
+
+
+def load_year_params(params_dir: Path, year: int) -> YearParams:
+    """Load the params of one year, listing the available years when it has none."""
+    files = year_params_files(params_dir)
+    if year not in files:
+        available = ", ".join(str(y) for y in files) or "none"
+        raise ParamsError(
+            f"No params file for year {year} in {params_dir}. Available years: {available}. "
+            f"To add one, create {params_dir / f'{year}.yaml'} (see README)."
+        )
+    return load_params(files[year])

@@ -1,0 +1,107 @@
+"""Read numbers as printed in the source: Indonesian and US formats, percentages, dashes.
+
+The source mixes `1.234.567,89` (Indonesian) and `1,234,567.89` (US). A reading that needs
+judgment comes back with a `note` saying how it was read; nothing is guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NumberStyle = Literal["auto", "id", "us"]
+"""`id`: `.` groups thousands, `,` is the decimal mark; `us`: the reverse; `auto`: decide."""
+
+MISSING_MARKS = frozenset({"-", "–", "—", ""})
+_NUMBER_CHARS = re.compile(r"^[+-]?[\d.,]+$")
+_GROUPED = {
+    "id": re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+(,\d+)?$"),
+    "us": re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$"),
+}
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A parsed figure: its value (None when printed as missing) and how it was read."""
+
+    value: float | None
+    is_percent: bool = False
+    note: str = ""
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse runs of whitespace to one space, as `raw` strings are stored."""
+    return " ".join(text.split())
+
+
+def _convert(digits: str, style: Literal["id", "us"]) -> float:
+    thousands, decimal = (".", ",") if style == "id" else (",", ".")
+    return float(digits.replace(thousands, "").replace(decimal, "."))
+
+
+def _guess_style(digits: str) -> tuple[Literal["id", "us"], str]:
+    """Pick the number style of `digits` when the caller did not say, with a note if unsure."""
+    has_dot, has_comma = "." in digits, "," in digits
+    if has_dot and has_comma:
+        return ("id" if digits.rfind(",") > digits.rfind(".") else "us"), ""
+    separator = "." if has_dot else ","
+    if not (has_dot or has_comma):
+        return "id", ""
+    groups = digits.split(separator)
+    if len(groups) > 2:  # repeated separator: it can only group thousands
+        return ("id" if separator == "." else "us"), ""
+    if len(groups[1]) != 3:  # one separator not followed by 3 digits: a decimal mark
+        return ("id" if separator == "," else "us"), ""
+    style: Literal["id", "us"] = "id" if separator == "." else "us"
+    return style, f"ambiguous '{digits}': read '{separator}' as a thousands separator"
+
+
+def parse_number(raw: str, style: NumberStyle = "auto") -> ParsedNumber:
+    """Parse one printed figure.
+
+    Args:
+        raw: the figure as printed, e.g. `"24.574,84"`, `"5,29%"`, `"1,234.5"`, `"-"`.
+        style: the number format, or `auto` to infer it (ambiguous readings get a note).
+
+    Raises:
+        ValueError: `raw` is not a number in any format we know.
+
+    Examples:
+        >>> parse_number("24.574,84").value
+        24574.84
+        >>> parse_number("5,29%")
+        ParsedNumber(value=5.29, is_percent=True, note='')
+        >>> parse_number("1,234,567.89", style="us").value
+        1234567.89
+        >>> parse_number("-").value is None
+        True
+    """
+    text = normalise_whitespace(raw)
+    if text in MISSING_MARKS:
+        return ParsedNumber(None, note="printed as missing" if text else "")
+    is_percent = text.endswith("%")
+    digits = text.removesuffix("%").strip().replace(" ", "")
+    if not _NUMBER_CHARS.match(digits):
+        raise ValueError(f"Not a number: {raw!r}")
+    sign = -1.0 if digits.startswith("-") else 1.0
+    digits = digits.lstrip("+-")
+    note = ""
+    if style == "auto":
+        chosen, note = _guess_style(digits)
+    else:
+        chosen = style
+    if _GROUPED[chosen].match(digits):
+        return ParsedNumber(sign * _convert(digits, chosen), is_percent, note)
+    # Malformed grouping such as `19.11.101.030,00`: keep the last decimal mark, drop the rest.
+    thousands, decimal = (".", ",") if chosen == "id" else (",", ".")
+    whole, _, fraction = digits.rpartition(decimal) if decimal in digits else (digits, "", "")
+    cleaned = whole.replace(thousands, "").replace(decimal, "")
+    if not cleaned.isdigit() or (fraction and not fraction.isdigit()):
+        raise ValueError(f"Not a number: {raw!r}")
+    value = float(f"{cleaned}.{fraction}" if fraction else cleaned)
+    malformed = (
+        f"malformed grouping '{digits}': read as {value:.2f} by dropping every "
+        f"'{thousands}' and using the last '{decimal}' as the decimal mark"
+    )
+    return ParsedNumber(sign * value, is_percent, "; ".join(filter(None, [note, malformed])))

@@ -1,0 +1,80 @@
+"""Where things live: the one place that knows the project's folder layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from binjai_analysis.errors import ProjectError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+SOURCE_DIR = DATA_DIR / "source"
+DATASETS_DIR = DATA_DIR / "datasets"
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Folders and files of a project checkout, all derived from its root."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str) -> ProjectPaths:
+        """Return the paths of the project at `root`, checking that it looks like one."""
+        root = Path(root).resolve()
+        missing = [name for name in ("_config.yml", "params", "book") if not (root / name).exists()]
+        if missing:
+            raise ProjectError(
+                f"{root} is not a Binjai Analysis project folder (missing: {', '.join(missing)}). "
+                "Run the command from the repository root, or pass --root."
+            )
+        return cls(root)
+
+    @property
+    def config(self) -> Path:
+        return self.root / "_config.yml"
+
+    @property
+    def toc(self) -> Path:
+        return self.root / "_toc.yml"
+
+    @property
+    def params_dir(self) -> Path:
+        return self.root / "params"
+
+    @property
+    def book_dir(self) -> Path:
+        return self.root / "book"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.book_dir / "templates"
+
+    @property
+    def generated_dir(self) -> Path:
+        """Executed notebooks and generated pages; git ignores it."""
+        return self.book_dir / "_generated"
+
+    @property
+    def vendor_static_dir(self) -> Path:
+        """Generated static assets (the Vega bundle); git ignores it."""
+        return self.book_dir / "_static" / "vendor"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "_build"
+
+    @property
+    def html_dir(self) -> Path:
+        return self.build_dir / "html"
+
+    def year_dir(self, year: int) -> Path:
+        return self.generated_dir / str(year)
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the root when it is inside it, for short, stable messages."""
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)

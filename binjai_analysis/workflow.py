@@ -1,0 +1,55 @@
+"""The main jobs the CLI offers: run the notebooks of some years, build the whole site, clean."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from binjai_analysis.params import YearParams, load_all_params, load_year_params
+from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.pipeline import PageResult, run_year
+from binjai_analysis.site import build_book, prepare_book
+from binjai_analysis.templates import discover_templates, pages_for_year
+
+Reporter = Callable[[PageResult], None]
+
+
+def select_params(paths: ProjectPaths, years: Iterable[int] = ()) -> dict[int, YearParams]:
+    """Params of the requested years (all years when none are named), each validated."""
+    wanted = sorted(set(years))
+    if not wanted:
+        return load_all_params(paths.params_dir)
+    return {year: load_year_params(paths.params_dir, year) for year in wanted}
+
+
+def run_notebooks(
+    paths: ProjectPaths, years: Iterable[int] = (), report: Reporter | None = None
+) -> list[PageResult]:
+    """Execute the notebooks of `years` (default: every year with a params file)."""
+    settings = select_params(paths, years)
+    results: list[PageResult] = []
+    for year_settings in settings.values():
+        results.extend(run_year(paths, year_settings, report))
+    return results
+
+
+def build_site(paths: ProjectPaths, report: Reporter | None = None) -> Path:
+    """Validate every params file, execute every notebook, then build and publish the book."""
+    settings = load_all_params(paths.params_dir)
+    templates = discover_templates(paths.templates_dir)
+    pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
+    for year_settings in settings.values():
+        run_year(paths, year_settings, report)
+    prepare_book(paths, settings, pages)
+    return build_book(paths)
+
+
+def clean(paths: ProjectPaths) -> list[Path]:
+    """Remove what the pipeline generates (executed notebooks, bundle, built site)."""
+    removed = []
+    for generated in (paths.generated_dir, paths.vendor_static_dir, paths.build_dir):
+        if generated.exists():
+            shutil.rmtree(generated)
+            removed.append(generated)
+    return removed

@@ -1,0 +1,65 @@
+"""Broken copies of a dataset fail loudly, naming the file, the row and the column."""
+
+from __future__ import annotations
+
+import pytest
+
+from binjai_analysis.data.loading import read_dataset
+from binjai_analysis.data.schemas import MACRO_SERIES
+from binjai_analysis.errors import DataError
+from binjai_analysis.paths import DATASETS_DIR
+
+ORIGINAL = (DATASETS_DIR / "macro_series.csv").read_text(encoding="utf-8")
+
+
+def broken_copy(tmp_path, text):
+    path = tmp_path / "macro_series.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DataError, match=r"Dataset file not found: .*nothing\.csv"):
+        read_dataset(tmp_path / "nothing.csv", MACRO_SERIES)
+
+
+def test_missing_column_is_named(tmp_path):
+    lines = [line.split(",", 2) for line in ORIGINAL.splitlines()]
+    text = "\n".join(f"{cells[0]},{cells[2]}" for cells in lines)  # drop `indicator`
+    path = broken_copy(tmp_path, text)
+    with pytest.raises(DataError) as error:
+        read_dataset(path, MACRO_SERIES)
+    assert str(path) in str(error.value)
+    assert "column 'indicator'" in str(error.value)
+
+
+def test_non_numeric_value_names_row_and_column(tmp_path):
+    path = broken_copy(tmp_path, ORIGINAL.replace(",6.07,", ",abc,"))
+    with pytest.raises(DataError) as error:
+        read_dataset(path, MACRO_SERIES)
+    message = str(error.value)
+    assert str(path) in message
+    assert "row 2 (line 3 of the file), column 'value'" in message
+    assert "'abc'" in message
+
+
+def test_duplicate_id_names_both_rows(tmp_path):
+    path = broken_copy(tmp_path, ORIGINAL.replace(",2014,Tabel", ",2013,Tabel", 1))
+    with pytest.raises(DataError) as error:
+        read_dataset(path, MACRO_SERIES)
+    message = str(error.value)
+    assert "row 1 (line 2 of the file), column 'year'" in message
+    assert "row 2 (line 3 of the file), column 'year'" in message
+
+
+def test_out_of_range_value_is_rejected(tmp_path):
+    path = broken_copy(tmp_path, ORIGINAL.replace("Tabel 1.2,684,", "Tabel 1.2,0,", 1))
+    with pytest.raises(DataError, match=r"row 1 .*column 'source_line'"):
+        read_dataset(path, MACRO_SERIES)
+
+
+def test_not_a_csv(tmp_path):
+    path = tmp_path / "macro_series.csv"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(DataError, match=r"macro_series\.csv"):
+        read_dataset(path, MACRO_SERIES)

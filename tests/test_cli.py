@@ -1,0 +1,106 @@
+"""The `binjai` command as a user meets it: help, errors with exit codes, a whole build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from binjai_analysis.cli import main
+from binjai_analysis.errors import NotebookError, ParamsError, ProjectError
+from binjai_analysis.offline import scan_site
+
+
+def invoke(root: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(root), *args])
+
+
+def test_help_explains_each_command():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "build", "clean"):
+        assert re.search(rf"^\s+{command}\s+\S", result.output, re.MULTILINE), command
+
+
+def test_unknown_year_exits_non_zero_and_lists_available_years():
+    completed = subprocess.run(
+        [sys.executable, "-m", "binjai_analysis", "run", "--year", "2077"],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == ParamsError.exit_code
+    assert "Available years: 2018, 2019" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_misspelled_params_key_fails_naming_key_and_file(project):
+    bad = project.params_dir / "2018.yaml"
+    bad.write_text("year: 2018\nkidn: realisasi\n", encoding="utf-8")
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == ParamsError.exit_code
+    assert "unknown key 'kidn'" in result.output
+    assert str(bad) in result.output
+
+
+def test_outside_a_project_the_error_says_where_to_run(tmp_path):
+    result = invoke(tmp_path, "run")
+    assert result.exit_code == ProjectError.exit_code
+    assert "not a Binjai Analysis project folder" in result.output
+
+
+def test_clean_removes_generated_files(project):
+    for folder in (project.generated_dir / "2018", project.vendor_static_dir, project.html_dir):
+        folder.mkdir(parents=True)
+    result = invoke(project.root, "clean")
+    assert result.exit_code == 0
+    assert not project.generated_dir.exists()
+    assert not project.build_dir.exists()
+    assert (project.book_dir / "index.md").exists()
+
+
+@pytest.mark.slow
+def test_build_makes_the_whole_site_offline(project):
+    """Acceptance: the site builds with the network cut off, with pages for every year."""
+    command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build"]
+    if (
+        shutil.which("unshare")
+        and subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode
+        == 0
+    ):
+        script = "ip link set lo up && " + " ".join(command)
+        command = ["unshare", "-n", "bash", "-c", script]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+    html = project.html_dir
+    assert (html / "index.html").is_file()
+    for year in (2018, 2019):
+        page = (html / f"book/_generated/{year}/ekonomi-makro.html").read_text(encoding="utf-8")
+        assert f"Kondisi ekonomi makro Kota Binjai — {year}" in page
+        assert page.count('class="binjai-chart"') == 2
+        assert "24.574,84" in page
+        assert f"Tahun {year}" in (html / f"book/_generated/{year}/index.html").read_text()
+    assert (html / "_static/vendor/vega-bundle.js").is_file()
+    assert scan_site(html) == {}
+    assert not list(project.build_dir.glob(".staging-*"))
+
+
+@pytest.mark.slow
+def test_failing_notebook_fails_the_build_and_keeps_the_previous_site(project, failing_template):
+    previous = project.html_dir / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("previous site", encoding="utf-8")
+
+    result = invoke(project.root, "build")
+
+    assert result.exit_code == NotebookError.exit_code
+    assert "Notebook book/templates/zz-gagal.md failed for year 2018" in result.output
+    assert "ZeroDivisionError" in result.output
+    assert previous.read_text(encoding="utf-8") == "previous site"

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from binjai_analysis.errors import ParamsError
+from binjai_analysis.params import (
+    YearParams,
+    load_all_params,
+    load_params,
+    load_year_params,
+    year_params_files,
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_misspelled_key_names_the_key_the_file_and_a_suggestion(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nkidn: realisasi\n")
+    with pytest.raises(ParamsError) as error:
+        load_params(path)
+    message = str(error.value)
+    assert str(path) in message
+    assert "unknown key 'kidn'" in message
+    assert "Did you mean 'kind'?" in message
+
+
+def test_wrong_type_names_the_key(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\ncaveats: 12\n")
+    with pytest.raises(ParamsError, match=r"key 'caveats'"):
+        load_params(path)
+
+
+def test_unknown_kind_is_rejected(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nkind: forecast\n")
+    with pytest.raises(ParamsError, match=r"key 'kind'.*'realisasi' or 'rencana'"):
+        load_params(path)
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nkind: [realisasi\n")
+    with pytest.raises(ParamsError, match=r"Malformed YAML in params file .*2018.yaml at line"):
+        load_params(path)
+
+
+def test_file_must_hold_a_mapping(tmp_path):
+    path = write(tmp_path / "2018.yaml", "- 2018\n")
+    with pytest.raises(ParamsError, match="must hold a mapping"):
+        load_params(path)
+
+
+def test_year_must_match_file_name(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2019\n")
+    with pytest.raises(ParamsError, match="named for 2018 but says year: 2019"):
+        load_params(path)
+
+
+def test_unknown_year_lists_the_available_years(repo_paths):
+    with pytest.raises(ParamsError, match=r"year 2077.*Available years: 2018, 2019"):
+        load_year_params(repo_paths.params_dir, 2077)
+
+
+def test_defaults_come_from_code(tmp_path):
+    params = load_params(write(tmp_path / "2020.yaml", "year: 2020\n"))
+    assert params == YearParams(year=2020, kind="realisasi", pages=None, caveats=())
+
+
+def test_shipped_params_files_are_valid(repo_paths):
+    params = load_all_params(repo_paths.params_dir)
+    assert list(params) == [2018, 2019]
+    assert params[2018].kind == "realisasi"
+    assert params[2019].kind == "rencana"
+
+
+def test_only_year_named_files_count(tmp_path):
+    write(tmp_path / "2018.yaml", "year: 2018\n")
+    write(tmp_path / "my-variant.yaml", "year: 2018\n")
+    assert list(year_params_files(tmp_path)) == [2018]
+
+
+def test_from_notebook_validates_what_papermill_injected():
+    assert YearParams.from_notebook(2018, {}).kind == "realisasi"
+    with pytest.raises(ParamsError, match="are for 2019, but year is 2018"):
+        YearParams.from_notebook(2018, {"year": 2019})
