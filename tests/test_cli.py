@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,6 @@ from click.testing import CliRunner
 
 from binjai_analysis.cli import main
 from binjai_analysis.errors import NotebookError, ParamsError, ProjectError
-from binjai_analysis.offline import scan_site
 
 
 def invoke(root: Path, *args: str):
@@ -63,33 +61,6 @@ def test_clean_removes_generated_files(project):
     assert not project.generated_dir.exists()
     assert not project.build_dir.exists()
     assert (project.book_dir / "index.md").exists()
-
-
-@pytest.mark.slow
-def test_build_makes_the_whole_site_offline(project):
-    """Acceptance: the site builds with the network cut off, with pages for every year."""
-    command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build"]
-    if (
-        shutil.which("unshare")
-        and subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode
-        == 0
-    ):
-        script = "ip link set lo up && " + " ".join(command)
-        command = ["unshare", "-n", "bash", "-c", script]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-
-    html = project.html_dir
-    assert (html / "index.html").is_file()
-    for year in (2018, 2019):
-        page = (html / f"book/_generated/{year}/ekonomi-makro.html").read_text(encoding="utf-8")
-        assert f"Kondisi ekonomi makro Kota Binjai — {year}" in page
-        assert page.count('class="binjai-chart"') == 2
-        assert "24.574,84" in page
-        assert f"Tahun {year}" in (html / f"book/_generated/{year}/index.html").read_text()
-    assert (html / "_static/vendor/vega-bundle.js").is_file()
-    assert scan_site(html) == {}
-    assert not list(project.build_dir.glob(".staging-*"))
 
 
 @pytest.mark.slow
