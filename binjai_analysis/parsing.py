@@ -105,3 +105,45 @@ def parse_number(raw: str, style: NumberStyle = "auto") -> ParsedNumber:
         f"'{thousands}' and using the last '{decimal}' as the decimal mark"
     )
     return ParsedNumber(sign * value, is_percent, "; ".join(filter(None, [note, malformed])))
+
+
+FigureKind = Literal["number", "percent", "ratio", "missing", "category"]
+_RATIO = re.compile(r"^1\s*:\s*([\d.,]+)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Any printed cell: a number, a percentage, a `1:n` ratio, a dash, or a category."""
+
+    value: float | None
+    kind: FigureKind
+    note: str = ""
+
+
+def parse_figure(raw: str, style: NumberStyle = "auto") -> Figure:
+    """Read any printed figure without raising: categories (`WTP`, `CC`) keep no value.
+
+    A `1:n` ratio (e.g. doctors per population) has value `n`.
+
+    Examples:
+        >>> parse_figure("1:720")
+        Figure(value=720.0, kind='ratio', note='')
+        >>> parse_figure("76,5 %")
+        Figure(value=76.5, kind='percent', note='')
+        >>> parse_figure("WTP")
+        Figure(value=None, kind='category', note='')
+        >>> parse_figure("-").kind
+        'missing'
+    """
+    text = normalise_whitespace(raw)
+    if text in MISSING_MARKS:
+        return Figure(None, "missing", "printed as missing" if text else "")
+    ratio = _RATIO.match(text)
+    if ratio:
+        parsed = parse_number(ratio.group(1), style)
+        return Figure(parsed.value, "ratio", parsed.note)
+    try:
+        parsed = parse_number(text, style)
+    except ValueError:
+        return Figure(None, "category")
+    return Figure(parsed.value, "percent" if parsed.is_percent else "number", parsed.note)

@@ -5,7 +5,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from binjai_analysis.parsing import normalise_whitespace, parse_number
+from binjai_analysis.parsing import normalise_whitespace, parse_figure, parse_number
 
 
 def test_rejects_text_that_is_no_number():
@@ -66,3 +66,21 @@ def test_normalise_whitespace():
 def test_round_trips_indonesian_formatting(number):
     printed = format_decimal(number, format="#,##0.00", locale="id_ID")
     assert parse_number(printed, style="id").value == pytest.approx(float(number))
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "kind"),
+    [
+        ("1:720", 720.0, "ratio"),
+        ("1 : 1.250", 1250.0, "ratio"),
+        ("85,5%", 85.5, "percent"),
+        ("12", 12.0, "number"),
+        ("WTP", None, "category"),
+        ("Sangat Baik", None, "category"),
+        ("-", None, "missing"),
+    ],
+)
+def test_parse_figure_reads_every_kind_of_cell(raw, value, kind):
+    figure = parse_figure(raw)
+    assert figure.kind == kind
+    assert figure.value == (pytest.approx(value) if value is not None else None)
