@@ -1,28 +1,59 @@
-"""Packaged, validated datasets read from the vendored LKjIP source. One loader per dataset."""
+"""Packaged, validated datasets read from the vendored LKjIP source: one loader per dataset.
+
+Each `load_<name>()` returns a DataFrame validated by its pandera schema; bad input raises
+`DataError` naming the file, the row and the column.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from binjai_analysis.data.loading import read_dataset
-from binjai_analysis.data.schemas import MACRO_SERIES
+from binjai_analysis.data.registry import DATASETS, Dataset
+from binjai_analysis.errors import DataError
 from binjai_analysis.paths import DATASETS_DIR
 
-__all__ = ["LOADERS", "load_macro_series"]
+__all__ = ["DATASETS", "LOADERS", "load_dataset", "load_macro_series"]
 
 
-def load_macro_series() -> pd.DataFrame:
-    """Tabel 1.2: growth (%) and PDRB per capita ADHB/ADHK (thousand rupiah), 2013-2017.
+def _with_references(dataset: Dataset, directory: Path) -> pa.DataFrameSchema:
+    """The dataset's schema plus one check per reference to another dataset's ids."""
+    schema = dataset.schema
+    for ref in dataset.references:
+        known = set(load_dataset(ref.target, directory)[ref.target_column])
+        check = pa.Check(
+            lambda values, known=known: values.isin(known),
+            name=f"refers to a known {ref.target}.{ref.target_column}",
+        )
+        column = schema.columns[ref.column]
+        schema = schema.update_column(ref.column, checks=[*column.checks, check])
+    return schema
 
-    Examples:
-        >>> df = load_macro_series()
-        >>> sorted(df["indicator_id"].unique())
-        ['pdrb_per_kapita_adhb', 'pdrb_per_kapita_adhk', 'pertumbuhan_ekonomi']
-    """
-    return read_dataset(DATASETS_DIR / "macro_series.csv", MACRO_SERIES)
+
+def load_dataset(name: str, directory: Path = DATASETS_DIR) -> pd.DataFrame:
+    """Load and validate dataset `name` from `directory` (tests point it at broken copies)."""
+    if name not in DATASETS:
+        raise DataError(f"Unknown dataset {name!r}. Known: {', '.join(sorted(DATASETS))}.")
+    dataset = DATASETS[name]
+    schema = _with_references(dataset, directory)
+    frames = [read_dataset(directory / file, schema) for file in dataset.files]
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
-LOADERS: dict[str, Callable[[], pd.DataFrame]] = {"macro_series": load_macro_series}
-"""Every dataset by name, so checks (provenance, schemas) can cover all of them."""
+def _loader(name: str) -> Callable[[], pd.DataFrame]:
+    def load() -> pd.DataFrame:
+        return load_dataset(name)
+
+    load.__name__ = f"load_{name}"
+    load.__doc__ = f"{DATASETS[name].description}\n\nValidated by its pandera schema."
+    return load
+
+
+LOADERS: dict[str, Callable[[], pd.DataFrame]] = {name: _loader(name) for name in DATASETS}
+"""Every dataset's loader by name, so checks (provenance, schemas) can cover all of them."""
+
+load_macro_series = LOADERS["macro_series"]

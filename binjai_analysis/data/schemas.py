@@ -1,48 +1,321 @@
-"""Pandera schemas of the packaged datasets: dtypes, ranges, ids and provenance columns."""
+"""Pandera schemas of the packaged datasets: dtypes, ranges, ids, units and provenance columns.
+
+Each column carries a description and, where it has one, a unit (`metadata={"unit": ...}`);
+the data dictionary is generated from these schemas.
+"""
 
 from __future__ import annotations
 
 import pandera.pandas as pa
 
+NUMBER_STYLES = ["id", "us", "auto", ""]
+MEASURES_OF_PERFORMANCE = ["target", "realisasi", "capaian", "predikat", "baseline"]
+
+
+def text(
+    description: str,
+    *,
+    pattern: str | None = None,
+    allowed: list[str] | None = None,
+    required: bool = True,
+    unit: str = "",
+) -> pa.Column:
+    """A string column; empty strings are allowed unless a pattern or allowed list says no."""
+    checks = []
+    if pattern is not None:
+        checks.append(pa.Check.str_matches(pattern))
+    if allowed is not None:
+        checks.append(pa.Check.isin(allowed))
+    return pa.Column(
+        str, checks, required=required, description=description, metadata={"unit": unit}
+    )
+
+
+def integer(
+    description: str,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    nullable: bool = False,
+    unit: str = "",
+) -> pa.Column:
+    """An integer column (pandas `Int64` when it may be empty)."""
+    checks = []
+    if low is not None:
+        checks.append(pa.Check.ge(low))
+    if high is not None:
+        checks.append(pa.Check.le(high))
+    return pa.Column(
+        "Int64" if nullable else int,
+        checks,
+        nullable=nullable,
+        description=description,
+        metadata={"unit": unit},
+    )
+
+
 PROVENANCE_COLUMNS = {
-    "source_table": pa.Column(
-        str,
-        pa.Check.str_length(min_value=1),
-        description=("Table or section of the source the figure comes from, e.g. 'Tabel 1.2'."),
+    "source_table": text(
+        "Table or section of the source the figure comes from, e.g. 'Tabel 3.18'.",
+        pattern=r"^\S.*$",
     ),
-    "source_line": pa.Column(
-        int,
-        pa.Check.ge(1),
-        description=("1-based line in the vendored source text where the printed figure starts."),
+    "source_line": integer(
+        "1-based line of the vendored source text where `raw` starts.", low=1, unit="line"
     ),
-    "raw": pa.Column(
-        str,
-        pa.Check.str_length(min_value=1),
-        description=("The figure exactly as printed, whitespace normalised."),
+    "raw": text("The figure (or name) exactly as printed, whitespace normalised.", pattern=r"^\S"),
+    "number_style": text(
+        "How `raw` is read: 'id' (1.234,5), 'us' (1,234.5), 'auto'; empty for text rows.",
+        allowed=NUMBER_STYLES,
     ),
-    "value": pa.Column(float, nullable=True, description="The parsed value of `raw`."),
-    "parse_note": pa.Column(
-        str, description=("Empty unless reading `raw` needed judgment; then says how it was read.")
+    "value": pa.Column(
+        float,
+        nullable=True,
+        description="`raw` parsed by binjai_analysis.parsing.parse_figure; empty for text, "
+        "categories and dashes. Never corrected.",
+        metadata={"unit": "see the dataset's unit or measure"},
+    ),
+    "parse_note": text("Empty unless reading `raw` needed judgment; then how it was read."),
+}
+
+SASARAN_NO = integer("The sasaran (strategic objective) number, 1-14.", low=1, high=14)
+INDICATOR_NO = text("The indicator's number as printed in this table; empty if none.")
+INDICATOR_NAME = text("The indicator's name as printed in this table.", pattern=r"^\S")
+UNIT = text("The unit as printed in this table; empty if none.")
+YEAR = integer("The year the figure refers to.", low=2000, high=2100, nullable=True, unit="year")
+
+
+def dataset_schema(
+    name: str,
+    description: str,
+    columns: dict[str, pa.Column],
+    unique: list[str] | None = None,
+) -> pa.DataFrameSchema:
+    """A strict schema: the dataset's own columns followed by the provenance columns."""
+    return pa.DataFrameSchema(
+        name=name,
+        description=description,
+        columns={**columns, **PROVENANCE_COLUMNS},
+        unique=unique,
+        strict=True,
+        ordered=True,
+        coerce=True,
+    )
+
+
+MACRO_SERIES = dataset_schema(
+    "macro_series",
+    "Tabel 1.2: economic growth and PDRB per capita of Kota Binjai, 2013-2017.",
+    {
+        "indicator_id": text("Stable snake_case id of the series.", pattern=r"^[a-z0-9_]+$"),
+        "indicator": text("The series as named in the source."),
+        "unit": text("Unit of `value`.", allowed=["persen", "ribu rupiah"]),
+        "year": integer("Year of the figure.", low=2000, high=2100, unit="year"),
+    },
+    unique=["indicator_id", "year"],
+)
+
+# --- Regional profile (Tabel 1.1, Gambar 1.2) -------------------------------------------------
+
+KECAMATAN_ID = text(
+    "snake_case id of the kecamatan; 'kota_binjai' for city totals.", pattern=r"^[a-z_]+$"
+)
+
+KECAMATAN = dataset_schema(
+    "kecamatan",
+    "Tabel 1.1 and the text before it: area and administrative counts per kecamatan and city.",
+    {
+        "kecamatan_id": KECAMATAN_ID,
+        "kecamatan": text("The kecamatan as named in the source."),
+        "measure": text(
+            "What the figure measures (luas_km2 in km², counts, ...).", pattern=r"^\w+$"
+        ),
+    },
+)
+
+KELURAHAN = dataset_schema(
+    "kelurahan",
+    "Tabel 1.1: the kelurahan of each kecamatan (a text dataset: `value` is empty).",
+    {"kecamatan_id": KECAMATAN_ID, "kelurahan": text("The kelurahan as named in Tabel 1.1.")},
+    unique=["kecamatan_id", "kelurahan"],
+)
+
+POPULATION_KECAMATAN = dataset_schema(
+    "population_kecamatan",
+    "Gambar 1.2 chart labels and the population text: area, population and shares per kecamatan.",
+    {
+        "kecamatan_id": KECAMATAN_ID,
+        "measure": text(
+            "What the figure measures; see parse_note for the printed label.", pattern=r"^\w+$"
+        ),
+        "source_figure": text("'Gambar 1.2' (chart labels) or 'narrative' (the text)."),
+    },
+)
+
+# --- Strategic framework ----------------------------------------------------------------------
+
+MISI = dataset_schema(
+    "misi",
+    "The five misi of the RPJMD 2016-2021.",
+    {
+        "misi_id": text("Stable id, M1-M5.", pattern=r"^M\d$"),
+        "misi_no": integer("The misi's number as printed.", low=1),
+        "statement": text("The misi statement (clean full text)."),
+    },
+    unique=["misi_id"],
+)
+
+TUJUAN = dataset_schema(
+    "tujuan",
+    "The tujuan (goals), each under one misi.",
+    {
+        "tujuan_id": text("Stable id, T1-T7.", pattern=r"^T\d+$"),
+        "tujuan_no": integer("The tujuan's number as printed.", low=1),
+        "misi_id": text("The misi this tujuan serves.", pattern=r"^M\d$"),
+        "statement": text("The tujuan statement (clean full text)."),
+    },
+    unique=["tujuan_id"],
+)
+
+SASARAN = dataset_schema(
+    "sasaran",
+    "The sasaran strategis (strategic objectives), each under one tujuan.",
+    {
+        "sasaran_id": text("Stable id, S01-S14.", pattern=r"^S\d{2}$"),
+        "sasaran_no": integer("The sasaran's number as printed.", low=1, high=14),
+        "tujuan_id": text("The tujuan this sasaran serves.", pattern=r"^T\d+$"),
+        "statement": text("The sasaran statement (clean full text)."),
+    },
+    unique=["sasaran_id"],
+)
+
+INDICATORS = dataset_schema(
+    "indicators",
+    "Every performance indicator (IKU) with its place in the hierarchy, unit, agency, polarity.",
+    {
+        "indicator_id": text(
+            "Stable id: sasaran, then order within it, e.g. S01.I02.", pattern=r"^S\d{2}\.I\d{2}$"
+        ),
+        "sasaran_id": text("The sasaran the indicator measures.", pattern=r"^S\d{2}$"),
+        "indicator_no": INDICATOR_NO,
+        "name": text("The indicator's clean full name.", pattern=r"^\S"),
+        "unit": UNIT,
+        "agency": text("Responsible agency ('Sumber Data') as printed; empty if not printed."),
+        "polarity": text(
+            "higher or lower is better, or qualitative.", allowed=["higher", "lower", "qualitative"]
+        ),
+        "polarity_reason": text("Why, where the polarity is not obvious from the name."),
+        "value_type": text(
+            "number, ratio (1:n), ordinal (category scale) or text.",
+            allowed=["number", "ratio", "ordinal", "text"],
+        ),
+    },
+    unique=["indicator_id"],
+)
+
+# --- Targets and realisations -----------------------------------------------------------------
+
+PERFORMANCE_COLUMNS = {
+    "sasaran_no": SASARAN_NO,
+    "indicator_no": INDICATOR_NO,
+    "indicator_name": INDICATOR_NAME,
+    "unit": UNIT,
+    "year": YEAR,
+    "measure": text(
+        "target, realisasi, capaian (printed %), predikat, or another printed column.",
+        pattern=r"^\w+$",
     ),
 }
 
-MACRO_SERIES = pa.DataFrameSchema(
-    name="macro_series",
-    description="Tabel 1.2: economic growth and PDRB per capita of Kota Binjai, 2013-2017.",
-    columns={
-        "indicator_id": pa.Column(
-            str,
-            pa.Check.str_matches(r"^[a-z0-9_]+$"),
-            description="Stable snake_case id of the series.",
-        ),
-        "indicator": pa.Column(str, description="The series as named in the source."),
-        "unit": pa.Column(
-            str, pa.Check.isin(["persen", "ribu rupiah"]), description="Unit of `value`."
-        ),
-        "year": pa.Column(int, pa.Check.in_range(2000, 2100), description="Year of the figure."),
-        **PROVENANCE_COLUMNS,
+TARGETS_RPJMD = dataset_schema(
+    "targets_rpjmd",
+    "Tabel 2.4: RPJMD 2016-2021 targets per indicator and year.",
+    PERFORMANCE_COLUMNS,
+)
+
+TARGETS_PK2018 = dataset_schema(
+    "targets_pk2018",
+    "Tabel 2.2: Perjanjian Kinerja 2018 targets, with the responsible agency.",
+    {
+        **{k: v for k, v in PERFORMANCE_COLUMNS.items() if k not in ("year", "measure")},
+        "agency": text("'Sumber Data' as printed."),
+        "year": PERFORMANCE_COLUMNS["year"],
+        "measure": PERFORMANCE_COLUMNS["measure"],
     },
-    unique=["indicator_id", "year"],
-    strict=True,
-    coerce=True,
+)
+
+REALISATIONS_TABEL_3_2 = dataset_schema(
+    "realisations_tabel_3_2",
+    "Tabel 3.2: target, realisation, reported capaian and predikat of every indicator, 2018.",
+    {"row_no": text("The row number as printed; empty if none."), **PERFORMANCE_COLUMNS},
+)
+
+REALISATIONS_SASARAN = dataset_schema(
+    "realisations_sasaran",
+    "Tabel 3.3-3.17 and the unnumbered health table: per-sasaran targets and realisations.",
+    PERFORMANCE_COLUMNS,
+)
+
+PK2019_TARGETS = dataset_schema(
+    "pk2019_targets", "Perjanjian Kinerja 2019: indicator targets for 2019.", PERFORMANCE_COLUMNS
+)
+
+RATING_SCALE = dataset_schema(
+    "rating_scale",
+    "Tabel 3.1: the rating scale (predikat) for capaian, bounds as printed.",
+    {
+        "rating_no": integer("The rating's row number, 1 best.", low=1, high=9),
+        "label": text("The rating as printed, e.g. 'Sangat Baik'."),
+        "bound": text(
+            "Which part of the row: lower or upper bound (%), or the label.",
+            allowed=["lower", "upper", "label"],
+        ),
+    },
+)
+
+REPORTED_SUMMARY = dataset_schema(
+    "reported_summary",
+    "Summary figures the report states about itself (average capaian, counts).",
+    {
+        "item": text("snake_case id of the statement.", pattern=r"^\w+$"),
+        "description": text("What the figure states, in English."),
+    },
+)
+
+# --- Budget -----------------------------------------------------------------------------------
+
+BUDGET_ROW_COLUMNS = {
+    "row_seq": integer("1..n in print order: one per printed program row.", low=1),
+    "printed_no": text("The row number as printed (may repeat or skip)."),
+    "program": text("The program's name as printed.", pattern=r"^\S"),
+    "measure": text("anggaran (Rp), realisasi (Rp), persen (printed %), ...", pattern=r"^\w+$"),
+}
+
+BUDGET_2018 = dataset_schema(
+    "budget_2018",
+    "Tabel 3.18: every printed program row of the 2018 budget, duplicates included.",
+    BUDGET_ROW_COLUMNS,
+)
+
+PK2019_BUDGET = dataset_schema(
+    "pk2019_budget", "Perjanjian Kinerja 2019: the program budget table.", BUDGET_ROW_COLUMNS
+)
+
+BUDGET_TOTALS = dataset_schema(
+    "budget_totals",
+    "Printed budget totals: Tabel 3.18 Jumlah, the Ikhtisar, the PK 2019 Jumlah.",
+    {
+        "document": text("lkjip_2018 or pk_2019.", allowed=["lkjip_2018", "pk_2019"]),
+        "item": text("snake_case id of the total.", pattern=r"^\w+$"),
+        "description": text("What the total is, in English."),
+    },
+)
+
+BUDGET_NARRATIVE = dataset_schema(
+    "budget_narrative",
+    "Program budget figures quoted in the narrative of Bab III.",
+    {
+        "program": text("The program as named in the text."),
+        "measure": text("anggaran, realisasi, persen, ...", pattern=r"^\w+$"),
+        "context": text("What the sentence says, in English."),
+    },
 )

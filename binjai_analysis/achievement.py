@@ -1,0 +1,133 @@
+"""Achievement (capaian) of an indicator from its target and realisation, by the official formulas.
+
+Formulas, as used in LKjIP practice (Permendagri 54/2010 and PermenPAN-RB 53/2014 guidance):
+
+- higher is better: ``capaian = R / T × 100``;
+- lower is better: ``capaian = (2T − R) / T × 100``, i.e. "target − (realisasi − target)";
+- a ``1:n`` ratio is compared through its ``n`` with the indicator's polarity (for "1:n residents
+  per doctor" a smaller ``n`` is better, so it is lower-is-better);
+- ordinal categories (BPK opinion, AKIP grade) are rank-based: ``rank(R) / rank(T) × 100`` on the
+  ordered scale. That is a convention, not an official formula, and is labelled as such.
+
+A missing or zero target, or a missing realisation, gives a status instead of inf or NaN.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import pandas as pd
+
+Polarity = Literal["higher", "lower", "qualitative"]
+
+STATUS_OK = "ok"
+STATUS_ORDINAL = "ok (rank-based, ordinal)"
+STATUS_NO_REALISATION = "no realisation"
+STATUS_NO_TARGET = "no target"
+STATUS_NOT_COMPARABLE = "not comparable"
+
+ORDINAL_SCALES: dict[str, tuple[str, ...]] = {
+    "bpk_opinion": ("TW", "TMP", "WDP", "WTP"),
+    "akip_grade": ("D", "C", "CC", "B", "BB", "A", "AA"),
+}
+"""Ordered worst to best: BPK audit opinion (tidak wajar, tidak menyatakan pendapat, wajar dengan
+pengecualian, wajar tanpa pengecualian) and the SAKIP/AKIP evaluation grade."""
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def ordinal_rank(category: str) -> tuple[str, int] | None:
+    """The (scale, 1-based rank) of an ordinal category such as 'WTP' or 'BB', if known."""
+    key = category.strip().upper()
+    for scale, order in ORDINAL_SCALES.items():
+        if key in order:
+            return scale, order.index(key) + 1
+    return None
+
+
+def capaian_numeric(
+    target: float | None, realisation: float | None, polarity: Polarity, cap: float | None = None
+) -> tuple[float | None, str]:
+    """Capaian (%) of a numeric indicator, with a status saying why it may be missing.
+
+    Examples:
+        >>> capaian_numeric(80, 60, "higher")
+        (75.0, 'ok')
+        >>> capaian_numeric(10, 12, "lower")
+        (80.0, 'ok')
+        >>> capaian_numeric(100, 150, "higher", cap=120)
+        (120.0, 'ok')
+        >>> capaian_numeric(0, 5, "higher")
+        (None, 'no target')
+    """
+    if _missing(realisation):
+        return None, STATUS_NO_REALISATION
+    if _missing(target) or target == 0:
+        return None, STATUS_NO_TARGET
+    if polarity == "higher":
+        value = realisation / target * 100.0
+    elif polarity == "lower":
+        value = (2.0 * target - realisation) / target * 100.0
+    else:
+        return None, STATUS_NOT_COMPARABLE
+    if cap is not None:
+        value = min(value, float(cap))
+    return value, STATUS_OK
+
+
+def capaian_ordinal(
+    target: str | None, realisation: str | None, cap: float | None = None
+) -> tuple[float | None, str]:
+    """Rank-based capaian (%) of an ordinal indicator: rank(R) / rank(T) × 100 on one scale.
+
+    Examples:
+        >>> capaian_ordinal("WTP", "WTP")
+        (100.0, 'ok (rank-based, ordinal)')
+        >>> capaian_ordinal("A", "BB")
+        (83.33333333333334, 'ok (rank-based, ordinal)')
+    """
+    if not realisation or not str(realisation).strip():
+        return None, STATUS_NO_REALISATION
+    if not target or not str(target).strip():
+        return None, STATUS_NO_TARGET
+    ranked_target, ranked_realisation = ordinal_rank(target), ordinal_rank(realisation)
+    if ranked_target is None or ranked_realisation is None:
+        return None, STATUS_NOT_COMPARABLE
+    if ranked_target[0] != ranked_realisation[0]:
+        return None, STATUS_NOT_COMPARABLE
+    value = ranked_realisation[1] / ranked_target[1] * 100.0
+    if cap is not None:
+        value = min(value, float(cap))
+    return value, STATUS_ORDINAL
+
+
+def compute_achievement(
+    frame: pd.DataFrame,
+    cap: float | None = None,
+    *,
+    target: str = "target",
+    realisation: str = "realisasi",
+    target_raw: str = "target_raw",
+    realisation_raw: str = "realisasi_raw",
+    polarity: str = "polarity",
+) -> pd.DataFrame:
+    """Add `capaian` (%) and `capaian_status` to a frame of indicators; the input is not changed.
+
+    Numeric rows use `target`/`realisation` values and `polarity`; qualitative rows use the
+    printed categories in `target_raw`/`realisation_raw` and the ordinal scales.
+    """
+    result = frame.copy()
+    values, statuses = [], []
+    for row in result.to_dict("records"):
+        if row[polarity] == "qualitative":
+            value, status = capaian_ordinal(row.get(target_raw), row.get(realisation_raw), cap)
+        else:
+            value, status = capaian_numeric(row[target], row[realisation], row[polarity], cap)
+        values.append(value)
+        statuses.append(status)
+    result["capaian"] = pd.array(values, dtype="Float64")
+    result["capaian_status"] = statuses
+    return result

@@ -1,0 +1,105 @@
+"""Rating scales (predikat) for capaian, as data: every real number gets exactly one rating.
+
+A scale is a list of bands, best first. Each band starts at a lower bound (inclusive or not) and
+runs up to where the better band starts; the worst band has no lower bound. So the bands tile the
+real line by construction: no gaps, no overlaps.
+
+The report's Tabel 3.1 prints `≥90,1`, `75,1 ≤ 90`, `65,1 ≤ 75`, `50,1≤65`, `≤ 50`: one-decimal
+bounds that leave gaps such as (90; 90,1). We read them as "above 90", "above 75", ...:
+90,0 is "Tinggi"; 90,05 and 90,1 are "Sangat Baik".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from types import SimpleNamespace
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+
+class RatingBand(BaseModel):
+    """One rating from `lower` (inclusive or not) up to the next better band's bound."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str
+    lower: float | None = None
+    inclusive: bool = True
+
+    def admits(self, capaian: float) -> bool:
+        """Whether `capaian` reaches this band's lower bound."""
+        if self.lower is None:
+            return True
+        return capaian >= self.lower if self.inclusive else capaian > self.lower
+
+
+class RatingScale(BaseModel):
+    """Ordered bands, best first, with strictly falling lower bounds; the last is unbounded."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    source: str
+    bands: tuple[RatingBand, ...]
+
+    @model_validator(mode="after")
+    def _bands_are_ordered(self) -> RatingScale:
+        if len(self.bands) < 2:
+            raise ValueError("a rating scale needs at least two bands")
+        *bounded, last = self.bands
+        if last.lower is not None:
+            raise ValueError(f"the worst band '{last.label}' must have no lower bound")
+        for band in bounded:
+            if band.lower is None:
+                raise ValueError(f"only the worst band may lack a lower bound ('{band.label}')")
+        for better, worse in itertools.pairwise(bounded):
+            if worse.lower >= better.lower:  # type: ignore[operator]
+                raise ValueError(
+                    f"bands overlap: '{worse.label}' starts at {worse.lower}, not below "
+                    f"'{better.label}' at {better.lower}"
+                )
+        return self
+
+    def rate(self, capaian: float | None) -> str | None:
+        """The label of the band holding `capaian`; None for a missing capaian.
+
+        Examples:
+            >>> [DEFAULT_SCALE.rate(x) for x in (90.0, 90.05, 90.1, 50.0)]
+            ['Tinggi', 'Sangat Baik', 'Sangat Baik', 'Sangat Rendah']
+        """
+        if capaian is None or (isinstance(capaian, float) and math.isnan(capaian)):
+            return None
+        return next(band.label for band in self.bands if band.admits(capaian))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(band.label for band in self.bands)
+
+
+SCALES = SimpleNamespace(
+    lkjip_tabel_3_1=RatingScale(
+        name="lkjip_tabel_3_1",
+        source="LKjIP Kota Binjai 2018, Tabel 3.1 (citing Permendagri 54 Tahun 2010)",
+        bands=(
+            RatingBand(label="Sangat Baik", lower=90.0, inclusive=False),
+            RatingBand(label="Tinggi", lower=75.0, inclusive=False),
+            RatingBand(label="Sedang", lower=65.0, inclusive=False),
+            RatingBand(label="Rendah", lower=50.0, inclusive=False),
+            RatingBand(label="Sangat Rendah"),
+        ),
+    ),
+    permendagri_86_2017=RatingScale(
+        name="permendagri_86_2017",
+        source="Permendagri 86 Tahun 2017 (evaluasi RKPD): 91-100 Sangat Tinggi, 76-90 Tinggi, "
+        "66-75 Sedang, 51-65 Rendah, ≤50 Sangat Rendah; whole-number bounds, read inclusively",
+        bands=(
+            RatingBand(label="Sangat Tinggi", lower=91.0),
+            RatingBand(label="Tinggi", lower=76.0),
+            RatingBand(label="Sedang", lower=66.0),
+            RatingBand(label="Rendah", lower=51.0),
+            RatingBand(label="Sangat Rendah"),
+        ),
+    ),
+)
+DEFAULT_SCALE: RatingScale = SCALES.lkjip_tabel_3_1
