@@ -17,7 +17,25 @@ from binjai_analysis.data.registry import DATASETS, Dataset
 from binjai_analysis.errors import DataError
 from binjai_analysis.paths import DATASETS_DIR
 
-__all__ = ["DATASETS", "LOADERS", "load_dataset", "load_macro_series"]
+__all__ = [
+    "DATASETS",
+    "LOADERS",
+    "load_all",
+    "load_budget_2018",
+    "load_budget_narrative",
+    "load_budget_totals",
+    "load_dataset",
+    "load_kecamatan",
+    "load_kelurahan",
+    "load_macro_series",
+    "load_pk2019_budget",
+    "load_pk2019_targets",
+    "load_population_kecamatan",
+    "load_rating_scale",
+    "load_realisations_sasaran",
+    "load_realisations_tabel_3_2",
+    "load_reported_summary",
+]
 
 
 def _with_references(dataset: Dataset, directory: Path) -> pa.DataFrameSchema:
@@ -44,6 +62,11 @@ def load_dataset(name: str, directory: Path = DATASETS_DIR) -> pd.DataFrame:
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
+def load_all(directory: Path = DATASETS_DIR) -> dict[str, pd.DataFrame]:
+    """Every dataset, validated, by name."""
+    return {name: load_dataset(name, directory) for name in DATASETS}
+
+
 def _loader(name: str) -> Callable[[], pd.DataFrame]:
     def load() -> pd.DataFrame:
         return load_dataset(name)
@@ -56,4 +79,16 @@ def _loader(name: str) -> Callable[[], pd.DataFrame]:
 LOADERS: dict[str, Callable[[], pd.DataFrame]] = {name: _loader(name) for name in DATASETS}
 """Every dataset's loader by name, so checks (provenance, schemas) can cover all of them."""
 
+load_budget_2018 = LOADERS["budget_2018"]
+load_budget_narrative = LOADERS["budget_narrative"]
+load_budget_totals = LOADERS["budget_totals"]
+load_kecamatan = LOADERS["kecamatan"]
+load_kelurahan = LOADERS["kelurahan"]
 load_macro_series = LOADERS["macro_series"]
+load_pk2019_budget = LOADERS["pk2019_budget"]
+load_pk2019_targets = LOADERS["pk2019_targets"]
+load_population_kecamatan = LOADERS["population_kecamatan"]
+load_rating_scale = LOADERS["rating_scale"]
+load_realisations_sasaran = LOADERS["realisations_sasaran"]
+load_realisations_tabel_3_2 = LOADERS["realisations_tabel_3_2"]
+load_reported_summary = LOADERS["reported_summary"]

@@ -17,7 +17,7 @@ def _numeric_columns(schema: pa.DataFrameSchema) -> list[str]:
     return [
         name
         for name, column in schema.columns.items()
-        if any(kind in str(column.dtype) for kind in NUMERIC_KINDS)
+        if any(kind in str(column.dtype).lower() for kind in NUMERIC_KINDS)
     ]
 
 

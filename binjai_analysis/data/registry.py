@@ -37,5 +37,24 @@ def _single(name: str, schema: pa.DataFrameSchema, *refs: Reference) -> Dataset:
 
 
 DATASETS: dict[str, Dataset] = {
-    dataset.name: dataset for dataset in (_single("macro_series", schemas.MACRO_SERIES),)
+    dataset.name: dataset
+    for dataset in (
+        _single("kecamatan", schemas.KECAMATAN),
+        _single("kelurahan", schemas.KELURAHAN),
+        _single("population_kecamatan", schemas.POPULATION_KECAMATAN),
+        _single("macro_series", schemas.MACRO_SERIES),
+        _single("rating_scale", schemas.RATING_SCALE),
+        _single("realisations_tabel_3_2", schemas.REALISATIONS_TABEL_3_2),
+        Dataset(
+            "realisations_sasaran",
+            schemas.REALISATIONS_SASARAN,
+            ("realisations_sasaran_a.csv", "realisations_sasaran_b.csv"),
+        ),
+        _single("budget_2018", schemas.BUDGET_2018),
+        _single("budget_totals", schemas.BUDGET_TOTALS),
+        _single("budget_narrative", schemas.BUDGET_NARRATIVE),
+        _single("pk2019_targets", schemas.PK2019_TARGETS),
+        _single("pk2019_budget", schemas.PK2019_BUDGET),
+        _single("reported_summary", schemas.REPORTED_SUMMARY),
+    )
 }

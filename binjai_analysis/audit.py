@@ -1,0 +1,524 @@
+"""Find the source's own errors by computation over the datasets, and list them as errata.
+
+Nothing here is a hand-written list: every erratum is found by a check that reruns on the data.
+The errata never change the datasets; they say what is wrong and what that does to our figures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from binjai_analysis.achievement import capaian_numeric
+from binjai_analysis.budget import budget_rows
+from binjai_analysis.data import load_all
+from binjai_analysis.data.source import source_lines
+from binjai_analysis.formatting import format_number
+from binjai_analysis.rating import DEFAULT_SCALE, RatingScale
+
+KINDS = (
+    "arithmetic_error",
+    "total_mismatch",
+    "duplicate_row",
+    "renumbered_row",
+    "impossible_value",
+    "malformed_number",
+    "conflicting_targets",
+    "mislabelled_year",
+    "reported_capaian_mismatch",
+    "reported_predikat_mismatch",
+)
+SEVERITIES = ("high", "medium", "low")
+REPORT_YEAR = 2018
+REPORT_TABLES = ("Tabel 3.2", "Tabel 3.18")
+"""Tables of the report year whose surrounding text is checked for other years."""
+ERRATA_COLUMNS = [
+    "erratum_id",
+    "kind",
+    "severity",
+    "source_table",
+    "location",
+    "source_line",
+    "evidence",
+    "effect",
+]
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """One error in the source: where, what kind, the numbers that show it, what it changes."""
+
+    kind: str
+    severity: str
+    source_table: str
+    location: str
+    source_line: int
+    evidence: str
+    effect: str
+
+
+def printed_precision(raw: str) -> float:
+    """Half a unit of the last printed decimal: the rounding a printed figure may carry.
+
+    Examples:
+        >>> printed_precision("91,41")
+        0.005
+        >>> printed_precision("94")
+        0.5
+    """
+    digits = raw.rstrip("%").strip()
+    decimal_mark = max(digits.rfind(","), digits.rfind("."))
+    if (
+        decimal_mark == -1 or len(digits) - decimal_mark - 1 == 3
+    ):  # no decimals, or a thousands group
+        return 0.5
+    return 0.5 * 10 ** -(len(digits) - decimal_mark - 1)
+
+
+def _rp(value: float) -> str:
+    return f"Rp {format_number(value, 2)}"
+
+
+def _pct(value: float) -> str:
+    return f"{format_number(value, 2)} %"
+
+
+def _severity_of_gap(gap_points: float) -> str:
+    return "high" if gap_points >= 1.0 else "medium" if gap_points >= 0.1 else "low"
+
+
+# --- budget ----------------------------------------------------------------------------------
+
+
+def audit_budget_rows(budget: pd.DataFrame, source_table: str) -> list[Erratum]:
+    """Per program row: printed % vs realisasi/anggaran, realisasi above anggaran, numbering."""
+    rows = budget_rows(budget)
+    errata: list[Erratum] = []
+    previous_no: int | None = None
+    seen_rows: dict[tuple[str, float, float], int] = {}
+    seen_figures: dict[tuple[float, float], int] = {}
+    for row in rows.itertuples(index=False):
+        location = f"row {row.row_seq} (printed no. {row.printed_no or '–'}): {row.program}"
+        anggaran, realisasi = row.anggaran, getattr(row, "realisasi", None)
+        if _present(anggaran) and _present(realisasi) and anggaran > 0:
+            computed = realisasi / anggaran * 100.0
+            if _present(getattr(row, "persen", None)):
+                gap = abs(computed - row.persen)
+                if gap > printed_precision(row.persen_raw) + 1e-9:
+                    errata.append(
+                        Erratum(
+                            "arithmetic_error",
+                            _severity_of_gap(gap),
+                            source_table,
+                            location,
+                            int(row.persen_line),
+                            f"realisasi {_rp(realisasi)} / anggaran {_rp(anggaran)} = "
+                            f"{_pct(computed)}; printed {row.persen_raw} %",
+                            "Absorption is recomputed from anggaran and realisasi; the printed % "
+                            "is not used.",
+                        )
+                    )
+            if realisasi > anggaran:
+                errata.append(
+                    Erratum(
+                        "impossible_value",
+                        "high",
+                        source_table,
+                        location,
+                        int(row.realisasi_line),
+                        f"realisasi {_rp(realisasi)} exceeds anggaran {_rp(anggaran)} "
+                        f"({_pct(computed)})",
+                        "Absorption above 100 % is shown as printed and flagged; totals include "
+                        "it.",
+                    )
+                )
+        errata += _audit_repeat(row, location, source_table, seen_rows, seen_figures)
+        printed_no = _as_int(row.printed_no)
+        if previous_no is not None and printed_no is not None and printed_no != previous_no + 1:
+            errata.append(
+                Erratum(
+                    "renumbered_row",
+                    "low",
+                    source_table,
+                    location,
+                    int(row.anggaran_line),
+                    f"printed no. {printed_no} follows printed no. {previous_no}",
+                    "None: rows are identified by their print order (row_seq), not their number.",
+                )
+            )
+        previous_no = printed_no if printed_no is not None else previous_no
+    return errata
+
+
+def _figures_key(row: object) -> tuple[float, float]:
+    realisasi = getattr(row, "realisasi", None)
+    return (row.anggaran, realisasi if _present(realisasi) else -1.0)
+
+
+def _audit_repeat(
+    row: object,
+    location: str,
+    source_table: str,
+    seen_rows: dict[tuple[str, float, float], int],
+    seen_figures: dict[tuple[float, float], int],
+) -> list[Erratum]:
+    """A row repeating an earlier one: same program and figures, or same figures renamed."""
+    if not _present(row.anggaran):
+        return []
+    figures = _figures_key(row)
+    key = (row.program_key, *figures)
+    effect = "Counted once in totals 'without duplicates'; both rows stay in the data."
+    if key in seen_rows:
+        return [
+            Erratum(
+                "duplicate_row",
+                "high",
+                source_table,
+                location,
+                int(row.anggaran_line),
+                f"same program and figures as row {seen_rows[key]}",
+                effect,
+            )
+        ]
+    seen_rows[key] = row.row_seq
+    if figures in seen_figures:
+        return [
+            Erratum(
+                "duplicate_row",
+                "medium",
+                source_table,
+                location,
+                int(row.anggaran_line),
+                f"same figures as row {seen_figures[figures]} under another program name "
+                f"(anggaran {row.anggaran_raw})",
+                "Kept as printed; the figures may belong to only one of the two programs.",
+            )
+        ]
+    seen_figures[figures] = row.row_seq
+    return []
+
+
+def duplicate_row_seqs(budget: pd.DataFrame) -> set[int]:
+    """Row numbers (`row_seq`) that repeat an earlier row's program, anggaran and realisasi."""
+    rows = budget_rows(budget)
+    subset = ["program_key", "anggaran", *(["realisasi"] if "realisasi" in rows else [])]
+    repeated = rows.duplicated(subset=subset, keep="first")
+    return set(rows.loc[repeated, "row_seq"])
+
+
+def budget_sums(budget: pd.DataFrame) -> dict[str, float]:
+    """Sum of anggaran and realisasi over all rows, and without duplicated rows."""
+    rows = budget_rows(budget)
+    unique = rows[~rows["row_seq"].isin(duplicate_row_seqs(budget))]
+    return {
+        "anggaran": float(rows["anggaran"].sum()),
+        "realisasi": float(rows["realisasi"].sum()),
+        "anggaran_without_duplicates": float(unique["anggaran"].sum()),
+        "realisasi_without_duplicates": float(unique["realisasi"].sum()),
+    }
+
+
+def _total(totals: pd.DataFrame, item: str) -> pd.Series | None:
+    match = totals[totals["item"] == item]
+    return None if match.empty else match.iloc[0]
+
+
+def _compare_total(
+    computed: float, printed: pd.Series | None, what: str, effect: str, tolerance: float = 0.5
+) -> list[Erratum]:
+    if printed is None or not _present(printed["value"]):
+        return []
+    gap = computed - float(printed["value"])
+    if abs(gap) <= tolerance:
+        return []
+    return [
+        Erratum(
+            "total_mismatch",
+            "high" if abs(gap) >= 1e6 else "medium",
+            printed["source_table"],
+            what,
+            int(printed["source_line"]),
+            f"computed {_rp(computed)}; printed {printed['raw']}; difference {_rp(gap)}",
+            effect,
+        )
+    ]
+
+
+def audit_budget_totals(
+    budget: pd.DataFrame, pk2019_budget: pd.DataFrame, totals: pd.DataFrame
+) -> list[Erratum]:
+    """Row sums vs printed Jumlah, vs the Ikhtisar; the Ikhtisar's own arithmetic; PK 2019."""
+    sums = budget_sums(budget)
+    effect = "Totals on the site are computed from the rows; printed totals are shown beside them."
+    errata: list[Erratum] = []
+    for measure in ("anggaran", "realisasi"):
+        jumlah = _total(totals, f"tabel_3_18_jumlah_{measure}")
+        errata += _compare_total(
+            sums[measure], jumlah, f"Jumlah {measure}: sum of all printed rows", effect
+        )
+        errata += _compare_total(
+            sums[f"{measure}_without_duplicates"],
+            jumlah,
+            f"Jumlah {measure}: sum of rows without duplicated rows",
+            effect,
+        )
+    ikhtisar_for = {"anggaran": "ikhtisar_pagu", "realisasi": "ikhtisar_realisasi"}
+    for measure, item in ikhtisar_for.items():
+        errata += _compare_total(
+            sums[measure],
+            _total(totals, item),
+            f"Ikhtisar {measure}: sum of Tabel 3.18 rows",
+            effect,
+        )
+        jumlah = _total(totals, f"tabel_3_18_jumlah_{measure}")
+        if jumlah is not None:
+            errata += _compare_total(
+                float(jumlah["value"]),
+                _total(totals, item),
+                f"Ikhtisar {measure} vs Tabel 3.18 Jumlah",
+                effect,
+            )
+    errata += _audit_total_percent(totals, "tabel_3_18_jumlah")
+    errata += _audit_ikhtisar(totals)
+    pk_rows = budget_rows(pk2019_budget)
+    errata += _compare_total(
+        float(pk_rows["anggaran"].sum()),
+        _total(totals, "pk_2019_jumlah_anggaran"),
+        "PK 2019 Jumlah anggaran: sum of program rows",
+        effect,
+    )
+    return errata
+
+
+def _audit_total_percent(totals: pd.DataFrame, prefix: str) -> list[Erratum]:
+    anggaran, realisasi = (
+        _total(totals, f"{prefix}_anggaran"),
+        _total(totals, f"{prefix}_realisasi"),
+    )
+    persen = _total(totals, f"{prefix}_persen")
+    if anggaran is None or realisasi is None or persen is None:
+        return []
+    computed = float(realisasi["value"]) / float(anggaran["value"]) * 100.0
+    gap = abs(computed - float(persen["value"]))
+    if gap <= printed_precision(persen["raw"]) + 1e-9:
+        return []
+    return [
+        Erratum(
+            "arithmetic_error",
+            _severity_of_gap(gap),
+            persen["source_table"],
+            f"{prefix} persen",
+            int(persen["source_line"]),
+            f"{realisasi['raw']} / {anggaran['raw']} = {_pct(computed)}; printed {persen['raw']} %",
+            "The percentage is recomputed from the printed totals.",
+        )
+    ]
+
+
+def _audit_ikhtisar(totals: pd.DataFrame) -> list[Erratum]:
+    pagu, realisasi = _total(totals, "ikhtisar_pagu"), _total(totals, "ikhtisar_realisasi")
+    if pagu is None or realisasi is None:
+        return []
+    errata = _audit_total_percent(
+        totals.replace({"item": {"ikhtisar_pagu": "ikhtisar_anggaran"}}), "ikhtisar"
+    )
+    selisih = _total(totals, "ikhtisar_selisih")
+    if selisih is not None:
+        errata += _compare_total(
+            float(pagu["value"]) - float(realisasi["value"]),
+            selisih,
+            "Ikhtisar selisih: pagu − realisasi",
+            "The difference is recomputed from pagu and realisasi.",
+        )
+    return errata
+
+
+# --- figures that could not be read as printed -----------------------------------------------
+
+
+def audit_malformed_numbers(datasets: dict[str, pd.DataFrame]) -> list[Erratum]:
+    """Every figure the parser could only read by dropping misplaced separators."""
+    errata = []
+    for name, frame in datasets.items():
+        notes = frame["parse_note"].str.contains("malformed", case=False, na=False)
+        for row in frame[notes].itertuples(index=False):
+            errata.append(
+                Erratum(
+                    "malformed_number",
+                    "medium",
+                    row.source_table,
+                    f"{name}: {row.raw}",
+                    int(row.source_line),
+                    f"printed '{row.raw}'; read as {row.value!r}: {row.parse_note}",
+                    "The best reading is used and marked; check it against the printed context.",
+                )
+            )
+    return errata
+
+
+# --- reported capaian and predikat ----------------------------------------------------------
+
+
+def performance_rows(frame: pd.DataFrame, year: int = 2018) -> pd.DataFrame:
+    """One row per printed indicator row of a realisation table, measures side by side.
+
+    Rows are keyed by table, sasaran, printed number and name; `<measure>_raw` and
+    `<measure>_line` keep each figure's provenance.
+    """
+    keys = ["source_table", "sasaran_no", "indicator_no", "indicator_name"]
+    rows = frame[frame["year"].fillna(year) == year]
+    rows = rows.drop_duplicates(subset=[*keys, "measure"], keep="first")
+    wide = rows.set_index([*keys, "measure"])[["value", "raw", "source_line"]].unstack("measure")
+    wide.columns = [
+        measure if field == "value" else f"{measure}_{'raw' if field == 'raw' else 'line'}"
+        for field, measure in wide.columns
+    ]
+    return wide.reset_index()
+
+
+def _label_key(label: object) -> str:
+    return " ".join(str(label).lower().split())
+
+
+def audit_reported_capaian(
+    realisations: pd.DataFrame, scale: RatingScale = DEFAULT_SCALE
+) -> list[Erratum]:
+    """Printed capaian vs target and realisation; printed predikat vs the printed capaian.
+
+    The capaian check does not yet know each indicator's polarity: a printed capaian is
+    accepted when it follows from either formula (higher- or lower-is-better), so only
+    figures that follow from neither are flagged.
+    """
+    errata: list[Erratum] = []
+    for row in performance_rows(realisations).to_dict("records"):
+        location = (
+            f"sasaran {row['sasaran_no']}, indicator {row['indicator_no'] or '–'}: "
+            + (row["indicator_name"])
+        )
+        capaian, capaian_raw = row.get("capaian"), row.get("capaian_raw")
+        target, realisasi = row.get("target"), row.get("realisasi")
+        if _present(capaian) and _present(target) and _present(realisasi) and target != 0:
+            higher, _ = capaian_numeric(target, realisasi, "higher")
+            lower, _ = capaian_numeric(target, realisasi, "lower")
+            tolerance = printed_precision(str(capaian_raw)) + 1e-9
+            gaps = [abs(capaian - higher), abs(capaian - lower)]
+            if min(gaps) > tolerance:
+                errata.append(
+                    Erratum(
+                        "reported_capaian_mismatch",
+                        _severity_of_gap(min(gaps)),
+                        row["source_table"],
+                        location,
+                        int(row["capaian_line"]),
+                        f"target {row['target_raw']}, realisasi {row['realisasi_raw']}: capaian "
+                        f"{_pct(higher)} (higher is better) or {_pct(lower)} (lower is better); "
+                        f"printed {capaian_raw}",
+                        "Capaian is recomputed from target and realisation with the indicator's "
+                        "polarity; the printed figure is shown beside it.",
+                    )
+                )
+        predikat = row.get("predikat_raw")
+        if _present(capaian) and isinstance(predikat, str) and predikat:
+            expected = scale.rate(capaian)
+            if _label_key(expected) != _label_key(predikat):
+                errata.append(
+                    Erratum(
+                        "reported_predikat_mismatch",
+                        "medium",
+                        row["source_table"],
+                        location,
+                        int(row["predikat_line"]),
+                        f"printed capaian {capaian_raw} rates '{expected}' on {scale.name}; "
+                        f"printed predikat '{predikat}'",
+                        "Predikat is recomputed from our capaian on the chosen rating scale.",
+                    )
+                )
+    return errata
+
+
+# --- year labels -----------------------------------------------------------------------------
+
+YEAR_IN_TEXT = re.compile(r"\bTahun\s+(\d{4})\b", re.IGNORECASE)
+
+
+def find_heading(lines: Sequence[str], table: str) -> int | None:
+    """The 1-based line where `table` (e.g. 'Tabel 3.18') is printed as a heading."""
+    number = re.escape(table.split()[-1])
+    pattern = re.compile(rf"^\s*tabel\s+{number}\.?(\s|$)", re.IGNORECASE)
+    return next((i for i, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def audit_year_labels(
+    lines: Sequence[str], tables: Iterable[str], expected_year: int, before: int = 8, after: int = 3
+) -> list[Erratum]:
+    """A year other than `expected_year` named in the lines around a table's heading."""
+    errata = []
+    for table in tables:
+        heading = find_heading(lines, table)
+        if heading is None:
+            continue
+        for number in range(max(1, heading - before), min(len(lines), heading + after) + 1):
+            for match in YEAR_IN_TEXT.finditer(lines[number - 1]):
+                if int(match.group(1)) != expected_year:
+                    errata.append(
+                        Erratum(
+                            "mislabelled_year",
+                            "low",
+                            table,
+                            f"text around {table}",
+                            number,
+                            f"'{match.group(0)}' printed at line {number}, near the heading "
+                            f"at line {heading}, for a table of {expected_year}",
+                            f"None: the table's figures are read as {expected_year}.",
+                        )
+                    )
+    return errata
+
+
+# --- the whole audit -------------------------------------------------------------------------
+
+
+def _present(value: object) -> bool:
+    return (
+        value is not None
+        and not (isinstance(value, float) and math.isnan(value))
+        and value is not pd.NA
+    )
+
+
+def _as_int(text: object) -> int | None:
+    cleaned = str(text).strip().rstrip(".")
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def run_audit(datasets: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Run every check over the datasets (default: the packaged ones) and return the errata."""
+    data = load_all() if datasets is None else datasets
+    errata = [
+        *audit_budget_rows(data["budget_2018"], "Tabel 3.18"),
+        *audit_budget_rows(data["pk2019_budget"], "PK 2019"),
+        *audit_budget_totals(data["budget_2018"], data["pk2019_budget"], data["budget_totals"]),
+        *audit_malformed_numbers(data),
+        *audit_reported_capaian(data["realisations_sasaran"]),
+        *audit_year_labels(source_lines(), REPORT_TABLES, REPORT_YEAR),
+    ]
+    return errata_table(errata)
+
+
+def errata_table(errata: Iterable[Erratum]) -> pd.DataFrame:
+    """Errata as a table with stable ids (kind and order of appearance in the source)."""
+    frame = pd.DataFrame(
+        [asdict(e) for e in errata], columns=[c for c in ERRATA_COLUMNS if c != "erratum_id"]
+    )
+    frame = frame.sort_values(["source_line", "kind"], kind="stable").reset_index(drop=True)
+    counters: dict[str, int] = {}
+    ids = []
+    for kind in frame["kind"]:
+        counters[kind] = counters.get(kind, 0) + 1
+        ids.append(f"{kind}-{counters[kind]:03d}")
+    frame.insert(0, "erratum_id", ids)
+    return frame
