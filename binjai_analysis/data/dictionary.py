@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -79,3 +81,16 @@ def data_dictionary_markdown() -> str:
             parts.append(f"| `{row.column}` | {row.dtype} | {row.unit} | {nullable} | {meaning} |")
         parts.append("")
     return "\n".join(parts)
+
+
+DICTIONARY_PATH = Path(__file__).with_name("DATA_DICTIONARY.md")
+
+
+def write_data_dictionary(path: Path = DICTIONARY_PATH) -> Path:
+    """Write the Markdown dictionary (run `python -m binjai_analysis.data.dictionary`)."""
+    path.write_text(data_dictionary_markdown(), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(f"Wrote {write_data_dictionary()}")
