@@ -25,9 +25,11 @@ __all__ = [
     "load_budget_narrative",
     "load_budget_totals",
     "load_dataset",
+    "load_indicators",
     "load_kecamatan",
     "load_kelurahan",
     "load_macro_series",
+    "load_misi",
     "load_pk2019_budget",
     "load_pk2019_targets",
     "load_population_kecamatan",
@@ -35,6 +37,8 @@ __all__ = [
     "load_realisations_sasaran",
     "load_realisations_tabel_3_2",
     "load_reported_summary",
+    "load_sasaran",
+    "load_tujuan",
 ]
 
 
@@ -82,9 +86,11 @@ LOADERS: dict[str, Callable[[], pd.DataFrame]] = {name: _loader(name) for name i
 load_budget_2018 = LOADERS["budget_2018"]
 load_budget_narrative = LOADERS["budget_narrative"]
 load_budget_totals = LOADERS["budget_totals"]
+load_indicators = LOADERS["indicators"]
 load_kecamatan = LOADERS["kecamatan"]
 load_kelurahan = LOADERS["kelurahan"]
 load_macro_series = LOADERS["macro_series"]
+load_misi = LOADERS["misi"]
 load_pk2019_budget = LOADERS["pk2019_budget"]
 load_pk2019_targets = LOADERS["pk2019_targets"]
 load_population_kecamatan = LOADERS["population_kecamatan"]
@@ -92,3 +98,5 @@ load_rating_scale = LOADERS["rating_scale"]
 load_realisations_sasaran = LOADERS["realisations_sasaran"]
 load_realisations_tabel_3_2 = LOADERS["realisations_tabel_3_2"]
 load_reported_summary = LOADERS["reported_summary"]
+load_sasaran = LOADERS["sasaran"]
+load_tujuan = LOADERS["tujuan"]

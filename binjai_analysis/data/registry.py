@@ -36,6 +36,9 @@ def _single(name: str, schema: pa.DataFrameSchema, *refs: Reference) -> Dataset:
     return Dataset(name, schema, (f"{name}.csv",), refs)
 
 
+SASARAN_REF = Reference("sasaran_no", "sasaran", "sasaran_no")
+"""Every target and realisation row belongs to a known sasaran."""
+
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
@@ -43,17 +46,22 @@ DATASETS: dict[str, Dataset] = {
         _single("kelurahan", schemas.KELURAHAN),
         _single("population_kecamatan", schemas.POPULATION_KECAMATAN),
         _single("macro_series", schemas.MACRO_SERIES),
+        _single("misi", schemas.MISI),
+        _single("tujuan", schemas.TUJUAN, Reference("misi_id", "misi", "misi_id")),
+        _single("sasaran", schemas.SASARAN, Reference("tujuan_id", "tujuan", "tujuan_id")),
+        _single("indicators", schemas.INDICATORS, Reference("sasaran_id", "sasaran", "sasaran_id")),
         _single("rating_scale", schemas.RATING_SCALE),
-        _single("realisations_tabel_3_2", schemas.REALISATIONS_TABEL_3_2),
+        _single("realisations_tabel_3_2", schemas.REALISATIONS_TABEL_3_2, SASARAN_REF),
         Dataset(
             "realisations_sasaran",
             schemas.REALISATIONS_SASARAN,
             ("realisations_sasaran_a.csv", "realisations_sasaran_b.csv"),
+            (SASARAN_REF,),
         ),
         _single("budget_2018", schemas.BUDGET_2018),
         _single("budget_totals", schemas.BUDGET_TOTALS),
         _single("budget_narrative", schemas.BUDGET_NARRATIVE),
-        _single("pk2019_targets", schemas.PK2019_TARGETS),
+        _single("pk2019_targets", schemas.PK2019_TARGETS, SASARAN_REF),
         _single("pk2019_budget", schemas.PK2019_BUDGET),
         _single("reported_summary", schemas.REPORTED_SUMMARY),
     )

@@ -111,3 +111,14 @@ def test_rating_scale_has_five_ratings():
     scale = data.load_rating_scale()
     labels = scale[scale["bound"] == "label"]["raw"]
     assert list(labels) == ["Sangat Baik", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
+
+
+def test_strategic_framework_is_complete():
+    assert len(data.load_misi()) == 5
+    assert len(data.load_tujuan()) == 7
+    sasaran = data.load_sasaran()
+    assert list(sasaran["sasaran_no"]) == list(range(1, 15))
+    indicators = data.load_indicators()
+    assert len(indicators) == 142  # every numbered item and sub-item of Tabel 2.3
+    assert set(indicators["sasaran_id"]) == set(sasaran["sasaran_id"])
+    assert set(data.load_tujuan()["misi_id"]) == set(data.load_misi()["misi_id"])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from binjai_analysis.data import load_dataset
 from binjai_analysis.data.loading import read_dataset
 from binjai_analysis.data.schemas import MACRO_SERIES
 from binjai_analysis.errors import DataError
@@ -63,3 +66,24 @@ def test_not_a_csv(tmp_path):
     path.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(DataError, match=r"macro_series\.csv"):
         read_dataset(path, MACRO_SERIES)
+
+
+def test_dangling_reference_names_file_row_and_column(tmp_path):
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS_DIR, copy)
+    indicators = copy / "indicators.csv"
+    lines = indicators.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",S01,", ",S99,", 1)  # data row 3 now points to no sasaran
+    indicators.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_dataset("indicators", copy)
+    message = str(error.value)
+    assert str(indicators) in message
+    assert "row 3 (line 4 of the file), column 'sasaran_id'" in message
+    assert "refers to a known sasaran.sasaran_id" in message
+    assert "'S99'" in message
+
+
+def test_unknown_dataset_lists_the_known_ones():
+    with pytest.raises(DataError, match=r"Unknown dataset 'nope'\. Known: .*budget_2018"):
+        load_dataset("nope")
