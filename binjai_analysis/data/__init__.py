@@ -38,6 +38,8 @@ __all__ = [
     "load_realisations_tabel_3_2",
     "load_reported_summary",
     "load_sasaran",
+    "load_targets_pk2018",
+    "load_targets_rpjmd",
     "load_tujuan",
 ]
 
@@ -99,4 +101,6 @@ load_realisations_sasaran = LOADERS["realisations_sasaran"]
 load_realisations_tabel_3_2 = LOADERS["realisations_tabel_3_2"]
 load_reported_summary = LOADERS["reported_summary"]
 load_sasaran = LOADERS["sasaran"]
+load_targets_pk2018 = LOADERS["targets_pk2018"]
+load_targets_rpjmd = LOADERS["targets_rpjmd"]
 load_tujuan = LOADERS["tujuan"]

@@ -50,6 +50,8 @@ DATASETS: dict[str, Dataset] = {
         _single("tujuan", schemas.TUJUAN, Reference("misi_id", "misi", "misi_id")),
         _single("sasaran", schemas.SASARAN, Reference("tujuan_id", "tujuan", "tujuan_id")),
         _single("indicators", schemas.INDICATORS, Reference("sasaran_id", "sasaran", "sasaran_id")),
+        _single("targets_rpjmd", schemas.TARGETS_RPJMD, SASARAN_REF),
+        _single("targets_pk2018", schemas.TARGETS_PK2018, SASARAN_REF),
         _single("rating_scale", schemas.RATING_SCALE),
         _single("realisations_tabel_3_2", schemas.REALISATIONS_TABEL_3_2, SASARAN_REF),
         Dataset(

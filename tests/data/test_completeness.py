@@ -122,3 +122,17 @@ def test_strategic_framework_is_complete():
     assert len(indicators) == 142  # every numbered item and sub-item of Tabel 2.3
     assert set(indicators["sasaran_id"]) == set(sasaran["sasaran_id"])
     assert set(data.load_tujuan()["misi_id"]) == set(data.load_misi()["misi_id"])
+
+
+def test_rpjmd_targets_cover_2016_to_2021_for_every_indicator():
+    targets = data.load_targets_rpjmd()
+    years = targets.groupby(["sasaran_no", "indicator_no", "indicator_name"])["year"].apply(set)
+    assert years.map(lambda found: found == set(range(2016, 2022))).all()
+    assert len(years) == 136
+    assert set(targets["sasaran_no"]) == set(range(1, 15))
+
+
+def test_pk_2018_targets_cover_the_printed_sasaran():
+    targets = data.load_targets_pk2018()
+    assert set(targets["year"]) == {2018}
+    assert set(targets["sasaran_no"]) == set(range(1, 15)) - {9}  # Tabel 2.2 prints no sasaran 9
