@@ -18,7 +18,9 @@ from binjai_analysis.budget import budget_rows
 from binjai_analysis.data import load_all
 from binjai_analysis.data.source import source_lines
 from binjai_analysis.formatting import format_number
+from binjai_analysis.indicators import link_indicators, performance_table
 from binjai_analysis.rating import DEFAULT_SCALE, RatingScale
+from binjai_analysis.tidy import spread_measures
 
 KINDS = (
     "arithmetic_error",
@@ -363,60 +365,72 @@ def audit_malformed_numbers(datasets: dict[str, pd.DataFrame]) -> list[Erratum]:
 # --- reported capaian and predikat ----------------------------------------------------------
 
 
-def performance_rows(frame: pd.DataFrame, year: int = 2018) -> pd.DataFrame:
+def performance_rows(
+    frame: pd.DataFrame, year: int = 2018, extra_keys: list[str] | None = None
+) -> pd.DataFrame:
     """One row per printed indicator row of a realisation table, measures side by side.
 
     Rows are keyed by table, sasaran, printed number and name; `<measure>_raw` and
     `<measure>_line` keep each figure's provenance.
     """
-    keys = ["source_table", "sasaran_no", "indicator_no", "indicator_name"]
-    rows = frame[frame["year"].fillna(year) == year]
-    rows = rows.drop_duplicates(subset=[*keys, "measure"], keep="first")
-    wide = rows.set_index([*keys, "measure"])[["value", "raw", "source_line"]].unstack("measure")
-    wide.columns = [
-        measure if field == "value" else f"{measure}_{'raw' if field == 'raw' else 'line'}"
-        for field, measure in wide.columns
-    ]
-    return wide.reset_index()
+    keys = ["source_table", "sasaran_no", "indicator_no", "indicator_name", *(extra_keys or [])]
+    return spread_measures(frame[frame["year"].fillna(year) == year], keys)
 
 
 def _label_key(label: object) -> str:
     return " ".join(str(label).lower().split())
 
 
+def _expected_capaian(row: dict, polarity: str | None) -> tuple[list[float], str]:
+    """Capaian values the printed figure may match, and how they were computed."""
+    target, realisasi = row["target"], row["realisasi"]
+    if polarity in ("higher", "lower"):
+        value, _ = capaian_numeric(target, realisasi, polarity)
+        return [value], f"{_pct(value)} ({polarity} is better)"
+    higher, _ = capaian_numeric(target, realisasi, "higher")
+    lower, _ = capaian_numeric(target, realisasi, "lower")
+    return [higher, lower], (
+        f"{_pct(higher)} (higher is better) or {_pct(lower)} (lower is better; polarity unknown)"
+    )
+
+
 def audit_reported_capaian(
-    realisations: pd.DataFrame, scale: RatingScale = DEFAULT_SCALE
+    realisations: pd.DataFrame,
+    polarity: dict[str, str] | None = None,
+    scale: RatingScale = DEFAULT_SCALE,
 ) -> list[Erratum]:
     """Printed capaian vs target and realisation; printed predikat vs the printed capaian.
 
-    The capaian check does not yet know each indicator's polarity: a printed capaian is
-    accepted when it follows from either formula (higher- or lower-is-better), so only
-    figures that follow from neither are flagged.
+    Rows linked to an indicator (an `indicator_id` column) are checked with its polarity
+    (`polarity` maps indicator ids to higher/lower/qualitative); other rows are accepted when
+    either formula gives the printed capaian.
     """
+    polarity = polarity or {}
+    keys = ["indicator_id"] if "indicator_id" in realisations else []
     errata: list[Erratum] = []
-    for row in performance_rows(realisations).to_dict("records"):
+    for row in performance_rows(realisations, extra_keys=keys).to_dict("records"):
         location = (
             f"sasaran {row['sasaran_no']}, indicator {row['indicator_no'] or '–'}: "
-            + (row["indicator_name"])
+            + row["indicator_name"]
         )
         capaian, capaian_raw = row.get("capaian"), row.get("capaian_raw")
         target, realisasi = row.get("target"), row.get("realisasi")
-        if _present(capaian) and _present(target) and _present(realisasi) and target != 0:
-            higher, _ = capaian_numeric(target, realisasi, "higher")
-            lower, _ = capaian_numeric(target, realisasi, "lower")
+        indicator_polarity = polarity.get(str(row.get("indicator_id") or ""))
+        numeric = indicator_polarity != "qualitative"
+        if numeric and _present(capaian) and _present(target) and _present(realisasi) and target:
+            expected, how = _expected_capaian(row, indicator_polarity)
             tolerance = printed_precision(str(capaian_raw)) + 1e-9
-            gaps = [abs(capaian - higher), abs(capaian - lower)]
-            if min(gaps) > tolerance:
+            gap = min(abs(capaian - value) for value in expected)
+            if gap > tolerance:
                 errata.append(
                     Erratum(
                         "reported_capaian_mismatch",
-                        _severity_of_gap(min(gaps)),
+                        _severity_of_gap(gap),
                         row["source_table"],
                         location,
                         int(row["capaian_line"]),
                         f"target {row['target_raw']}, realisasi {row['realisasi_raw']}: capaian "
-                        f"{_pct(higher)} (higher is better) or {_pct(lower)} (lower is better); "
-                        f"printed {capaian_raw}",
+                        f"{how}; printed {capaian_raw}",
                         "Capaian is recomputed from target and realisation with the indicator's "
                         "polarity; the printed figure is shown beside it.",
                     )
@@ -437,6 +451,50 @@ def audit_reported_capaian(
                         "Predikat is recomputed from our capaian on the chosen rating scale.",
                     )
                 )
+    return errata
+
+
+# --- targets that disagree across tables ------------------------------------------------------
+
+TARGET_TABLE_ORDER = {"Tabel 2.4": 0, "Tabel 2.2": 1, "Tabel 3.2": 2}
+
+
+def _same_target(values: list[object], raws: list[str]) -> bool:
+    numbers = [float(v) for v in values if _present(v)]
+    if len(numbers) == len(values):
+        return max(numbers) - min(numbers) <= 1e-9 * max(1.0, abs(max(numbers)))
+    return len({" ".join(raw.upper().split()) for raw in raws}) == 1
+
+
+def audit_conflicting_targets(performance: pd.DataFrame, year: int = REPORT_YEAR) -> list[Erratum]:
+    """The same indicator with different targets for `year` in different tables (or rows)."""
+    targets = performance[
+        (performance["measure"] == "target")
+        & (performance["year"] == year)
+        & performance["indicator_id"].fillna("").ne("")
+    ]
+    errata = []
+    for indicator_id, rows in targets.groupby("indicator_id", sort=True):
+        if len(rows) < 2 or _same_target(list(rows["value"]), list(rows["raw"])):
+            continue
+        rows = rows.assign(order=rows["source_table"].map(TARGET_TABLE_ORDER).fillna(3))
+        rows = rows.sort_values(["order", "source_line"])
+        listing = "; ".join(
+            f"{row.source_table} line {row.source_line}: {row.raw}" for row in rows.itertuples()
+        )
+        first = rows.iloc[0]
+        errata.append(
+            Erratum(
+                "conflicting_targets",
+                "medium",
+                str(first["source_table"]),
+                f"{indicator_id}: {first['indicator_name']}",
+                int(first["source_line"]),
+                f"{year} targets differ: {listing}",
+                "Each table's target is kept under its own source_table; capaian uses the target "
+                "printed beside the realisation.",
+            )
+        )
     return errata
 
 
@@ -503,8 +561,16 @@ def run_audit(datasets: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
         *audit_budget_rows(data["pk2019_budget"], "PK 2019"),
         *audit_budget_totals(data["budget_2018"], data["pk2019_budget"], data["budget_totals"]),
         *audit_malformed_numbers(data),
-        *audit_reported_capaian(data["realisations_sasaran"]),
+        *audit_reported_capaian(
+            link_indicators(
+                data["realisations_sasaran"], "realisations_sasaran", data["indicator_aliases"]
+            ),
+            dict(
+                zip(data["indicators"]["indicator_id"], data["indicators"]["polarity"], strict=True)
+            ),
+        ),
         *audit_year_labels(source_lines(), REPORT_TABLES, REPORT_YEAR),
+        *audit_conflicting_targets(performance_table(data)),
     ]
     return errata_table(errata)
 

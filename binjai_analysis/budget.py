@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from binjai_analysis.tidy import spread_measures
+
 ROW_KEYS = ["row_seq", "printed_no", "program"]
 
 
@@ -27,13 +29,7 @@ def budget_rows(budget: pd.DataFrame) -> pd.DataFrame:
     The input is the long dataset (one row per printed figure); measures missing in a row stay
     empty. `<measure>_raw` and `<measure>_line` keep each figure's provenance.
     """
-    wide = budget.set_index([*ROW_KEYS, "measure"])[["value", "raw", "source_line"]].unstack(
-        "measure"
-    )
-    wide.columns = [
-        measure if field == "value" else f"{measure}_{'raw' if field == 'raw' else 'line'}"
-        for field, measure in wide.columns
-    ]
-    wide = wide.reset_index().sort_values("row_seq", kind="stable").reset_index(drop=True)
+    wide = spread_measures(budget, ROW_KEYS)
+    wide = wide.sort_values("row_seq", kind="stable").reset_index(drop=True)
     wide["program_key"] = wide["program"].map(normalise_program)
     return wide

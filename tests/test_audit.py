@@ -189,3 +189,36 @@ def test_known_source_errors_are_found(errata):
     assert "difference Rp -628.132.450,00" in selisih["evidence"].item()
     malformed = errata[errata["kind"] == "malformed_number"]
     assert any("19.11.101.030,00" in text for text in malformed["evidence"])
+
+
+def test_conflicting_targets_across_tables():
+    def target(table, line, raw, value, indicator="S10.I05"):
+        return {
+            "source_table": table,
+            "source_line": line,
+            "raw": raw,
+            "value": value,
+            "indicator_id": indicator,
+            "indicator_name": "ICOR",
+            "measure": "target",
+            "year": 2018,
+        }
+
+    agree = pd.DataFrame([target("Tabel 2.4", 10, "3,00", 3.0), target("Tabel 2.2", 20, "3", 3.0)])
+    assert audit.audit_conflicting_targets(agree) == []
+    differ = pd.DataFrame(
+        [
+            target("Tabel 3.2", 30, "3,25", 3.25),
+            target("Tabel 2.4", 10, "3,00", 3.0),
+            target("Tabel 2.2", 20, "WTP", None, indicator="S01.I01"),
+        ]
+    )
+    (erratum,) = audit.audit_conflicting_targets(differ)
+    assert erratum.kind == "conflicting_targets"
+    assert erratum.evidence == (
+        "2018 targets differ: Tabel 2.4 line 10: 3,00; Tabel 3.2 line 30: 3,25"
+    )
+    categories = pd.DataFrame(
+        [target("Tabel 2.4", 1, "WTP", None), target("Tabel 2.2", 2, "WDP", None)]
+    )
+    assert [e.kind for e in audit.audit_conflicting_targets(categories)] == ["conflicting_targets"]

@@ -25,6 +25,7 @@ __all__ = [
     "load_budget_narrative",
     "load_budget_totals",
     "load_dataset",
+    "load_indicator_aliases",
     "load_indicators",
     "load_kecamatan",
     "load_kelurahan",
@@ -50,7 +51,8 @@ def _with_references(dataset: Dataset, directory: Path) -> pa.DataFrameSchema:
     for ref in dataset.references:
         known = set(load_dataset(ref.target, directory)[ref.target_column])
         check = pa.Check(
-            lambda values, known=known: values.isin(known),
+            # An empty value is allowed where the column may be empty ("links to nothing").
+            lambda values, known=known: values.isin(known) | values.eq(""),
             name=f"refers to a known {ref.target}.{ref.target_column}",
         )
         column = schema.columns[ref.column]
@@ -88,6 +90,7 @@ LOADERS: dict[str, Callable[[], pd.DataFrame]] = {name: _loader(name) for name i
 load_budget_2018 = LOADERS["budget_2018"]
 load_budget_narrative = LOADERS["budget_narrative"]
 load_budget_totals = LOADERS["budget_totals"]
+load_indicator_aliases = LOADERS["indicator_aliases"]
 load_indicators = LOADERS["indicators"]
 load_kecamatan = LOADERS["kecamatan"]
 load_kelurahan = LOADERS["kelurahan"]

@@ -66,5 +66,11 @@ DATASETS: dict[str, Dataset] = {
         _single("pk2019_targets", schemas.PK2019_TARGETS, SASARAN_REF),
         _single("pk2019_budget", schemas.PK2019_BUDGET),
         _single("reported_summary", schemas.REPORTED_SUMMARY),
+        _single(
+            "indicator_aliases",
+            schemas.INDICATOR_ALIASES,
+            Reference("indicator_id", "indicators", "indicator_id"),
+            Reference("sasaran_no", "sasaran", "sasaran_no"),
+        ),
     )
 }

@@ -319,3 +319,34 @@ BUDGET_NARRATIVE = dataset_schema(
         "context": text("What the sentence says, in English."),
     },
 )
+
+# --- Curation: printed indicator rows -> canonical indicators ---------------------------------
+
+PERFORMANCE_DATASETS = [
+    "targets_rpjmd",
+    "targets_pk2018",
+    "realisations_tabel_3_2",
+    "realisations_sasaran",
+    "pk2019_targets",
+]
+"""Datasets whose rows are figures of indicators: targets and realisations."""
+
+INDICATOR_ALIASES = dataset_schema(
+    "indicator_aliases",
+    "Each indicator as printed in each table, linked to its canonical indicator (curated).",
+    {
+        "dataset": text("The dataset whose rows this links.", allowed=PERFORMANCE_DATASETS),
+        "sasaran_no": SASARAN_NO,
+        "indicator_no": INDICATOR_NO,
+        "indicator_name": INDICATOR_NAME,
+        "indicator_id": text(
+            "The canonical indicator measured, or empty when none (see parse_note).",
+            pattern=r"^(S\d{2}\.I\d{2})?$",
+        ),
+        "match_basis": text(
+            "exact, reworded, number (identified by position) or none.",
+            allowed=["exact", "reworded", "number", "none"],
+        ),
+    },
+    unique=["dataset", "source_table", "sasaran_no", "indicator_no", "indicator_name"],
+)
