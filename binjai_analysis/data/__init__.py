@@ -45,11 +45,15 @@ __all__ = [
 ]
 
 
-def _with_references(dataset: Dataset, directory: Path) -> pa.DataFrameSchema:
+def _with_references(
+    dataset: Dataset, directory: Path, loaded: dict[str, pd.DataFrame]
+) -> pa.DataFrameSchema:
     """The dataset's schema plus one check per reference to another dataset's ids."""
     schema = dataset.schema
     for ref in dataset.references:
-        known = set(load_dataset(ref.target, directory)[ref.target_column])
+        if ref.target not in loaded:
+            loaded[ref.target] = load_dataset(ref.target, directory, loaded)
+        known = set(loaded[ref.target][ref.target_column])
         check = pa.Check(
             # An empty value is allowed where the column may be empty ("links to nothing").
             lambda values, known=known: values.isin(known) | values.eq(""),
@@ -60,19 +64,29 @@ def _with_references(dataset: Dataset, directory: Path) -> pa.DataFrameSchema:
     return schema
 
 
-def load_dataset(name: str, directory: Path = DATASETS_DIR) -> pd.DataFrame:
-    """Load and validate dataset `name` from `directory` (tests point it at broken copies)."""
+def load_dataset(
+    name: str, directory: Path = DATASETS_DIR, loaded: dict[str, pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """Load and validate dataset `name` from `directory` (tests point it at broken copies).
+
+    `loaded` holds datasets already loaded from the same directory, so that the datasets a
+    reference points to are read once.
+    """
     if name not in DATASETS:
         raise DataError(f"Unknown dataset {name!r}. Known: {', '.join(sorted(DATASETS))}.")
     dataset = DATASETS[name]
-    schema = _with_references(dataset, directory)
+    schema = _with_references(dataset, directory, {} if loaded is None else loaded)
     frames = [read_dataset(directory / file, schema) for file in dataset.files]
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def load_all(directory: Path = DATASETS_DIR) -> dict[str, pd.DataFrame]:
-    """Every dataset, validated, by name."""
-    return {name: load_dataset(name, directory) for name in DATASETS}
+    """Every dataset, validated, by name (each file read once)."""
+    loaded: dict[str, pd.DataFrame] = {}
+    for name in DATASETS:
+        if name not in loaded:
+            loaded[name] = load_dataset(name, directory, loaded)
+    return {name: loaded[name] for name in DATASETS}
 
 
 def _loader(name: str) -> Callable[[], pd.DataFrame]:
