@@ -36,7 +36,7 @@ KINDS = (
 )
 SEVERITIES = ("high", "medium", "low")
 REPORT_YEAR = 2018
-REPORT_TABLES = ("Tabel 3.2", "Tabel 3.18")
+REPORT_TABLES = ("Tabel 2.2", "Tabel 3.2", "Tabel 3.18")
 """Tables of the report year whose surrounding text is checked for other years."""
 ERRATA_COLUMNS = [
     "erratum_id",
@@ -500,7 +500,8 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int = REPORT_YEAR
 
 # --- year labels -----------------------------------------------------------------------------
 
-YEAR_IN_TEXT = re.compile(r"\bTahun\s+(\d{4})\b", re.IGNORECASE)
+YEAR_IN_TEXT = re.compile(r"\bTahun\s+(?:Anggaran\s+)?(\d{4})\b(?!\s*[-–]\s*\d{4})", re.IGNORECASE)
+"""'Tahun 2017' or 'Tahun Anggaran 2017', but not a period such as 'Tahun 2016-2021'."""
 
 
 def find_heading(lines: Sequence[str], table: str) -> int | None:
@@ -510,31 +511,53 @@ def find_heading(lines: Sequence[str], table: str) -> int | None:
     return next((i for i, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """A place that speaks of the report year: a table heading or a summary figure."""
+
+    source_table: str
+    what: str
+    line: int
+    before: int
+    after: int
+
+
+def year_anchors(lines: Sequence[str], summary: pd.DataFrame) -> list[Anchor]:
+    """Headings of the report-year tables (with the text leading to them) and summary figures."""
+    anchors = [
+        Anchor(table, f"text around the heading of {table}", heading, 8, 3)
+        for table in REPORT_TABLES
+        if (heading := find_heading(lines, table)) is not None
+    ]
+    anchors += [
+        Anchor(row.source_table, f"statement of {row.item} ({row.raw})", int(row.source_line), 2, 2)
+        for row in summary.itertuples()
+    ]
+    return anchors
+
+
 def audit_year_labels(
-    lines: Sequence[str], tables: Iterable[str], expected_year: int, before: int = 8, after: int = 3
+    lines: Sequence[str], anchors: Iterable[Anchor], expected_year: int
 ) -> list[Erratum]:
-    """A year other than `expected_year` named in the lines around a table's heading."""
-    errata = []
-    for table in tables:
-        heading = find_heading(lines, table)
-        if heading is None:
-            continue
-        for number in range(max(1, heading - before), min(len(lines), heading + after) + 1):
+    """A year other than `expected_year` named in the lines around a report-year anchor."""
+    errata: dict[int, Erratum] = {}
+    for anchor in anchors:
+        first = max(1, anchor.line - anchor.before)
+        last = min(len(lines), anchor.line + anchor.after)
+        for number in range(first, last + 1):
             for match in YEAR_IN_TEXT.finditer(lines[number - 1]):
-                if int(match.group(1)) != expected_year:
-                    errata.append(
-                        Erratum(
-                            "mislabelled_year",
-                            "low",
-                            table,
-                            f"text around {table}",
-                            number,
-                            f"'{match.group(0)}' printed at line {number}, near the heading "
-                            f"at line {heading}, for a table of {expected_year}",
-                            f"None: the table's figures are read as {expected_year}.",
-                        )
+                if int(match.group(1)) != expected_year and number not in errata:
+                    errata[number] = Erratum(
+                        "mislabelled_year",
+                        "low",
+                        anchor.source_table,
+                        anchor.what,
+                        number,
+                        f"'{match.group(0)}' printed at line {number}, in a passage about "
+                        f"{expected_year} (anchor at line {anchor.line})",
+                        f"None: the figures are read as {expected_year}.",
                     )
-    return errata
+    return list(errata.values())
 
 
 # --- the whole audit -------------------------------------------------------------------------
@@ -569,7 +592,9 @@ def run_audit(datasets: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
                 zip(data["indicators"]["indicator_id"], data["indicators"]["polarity"], strict=True)
             ),
         ),
-        *audit_year_labels(source_lines(), REPORT_TABLES, REPORT_YEAR),
+        *audit_year_labels(
+            source_lines(), year_anchors(source_lines(), data["reported_summary"]), REPORT_YEAR
+        ),
         *audit_conflicting_targets(performance_table(data)),
     ]
     return errata_table(errata)

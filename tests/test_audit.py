@@ -106,9 +106,12 @@ def test_printed_precision(raw, half_unit):
 
 def test_year_label_near_a_heading():
     lines = ["Berikut Realisasi APBD Tahun 2017:", "", "Tabel 3.18", "Anggaran Tahun 2018"]
-    (erratum,) = audit.audit_year_labels(lines, ["Tabel 3.18"], 2018)
+    anchors = [audit.Anchor("Tabel 3.18", "heading", 3, before=8, after=3)]
+    (erratum,) = audit.audit_year_labels(lines, anchors, 2018)
     assert erratum.kind == "mislabelled_year"
     assert erratum.source_line == 1
+    period = ["Sesuai RPJMD Tahun 2016-2021", "Tabel 3.18"]
+    assert audit.audit_year_labels(period, [audit.Anchor("T", "h", 2, 8, 3)], 2018) == []
 
 
 def test_reported_capaian_follows_from_either_polarity():
@@ -222,3 +225,8 @@ def test_conflicting_targets_across_tables():
         [target("Tabel 2.4", 1, "WTP", None), target("Tabel 2.2", 2, "WDP", None)]
     )
     assert [e.kind for e in audit.audit_conflicting_targets(categories)] == ["conflicting_targets"]
+
+
+def test_mislabelled_years_in_report_passages(errata):
+    years = errata[errata["kind"] == "mislabelled_year"]
+    assert set(years["source_line"]) == {7113, 16905, 19688}  # PK 2018 intro, 3.18 intro, Bab IV
