@@ -15,6 +15,7 @@ import itertools
 import math
 from types import SimpleNamespace
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
 
 
@@ -103,3 +104,22 @@ SCALES = SimpleNamespace(
     ),
 )
 DEFAULT_SCALE: RatingScale = SCALES.lkjip_tabel_3_1
+
+
+def scale_from_printed(printed: pd.DataFrame, name: str, source: str) -> RatingScale:
+    """Build a scale from a printed table of bounds (the `rating_scale` dataset).
+
+    A band starts just above the printed upper bound of the next worse band: Tabel 3.1 prints
+    "75,1 ≤ 90" for Tinggi and "≤ 50" for Sangat Rendah, so Tinggi is (75; 90] and the
+    printed lower bound 75,1 only says where one-decimal values start.
+    """
+    labels = printed[printed["bound"] == "label"].sort_values("rating_no")
+    uppers = printed[printed["bound"] == "upper"].set_index("rating_no")["value"]
+    bands = []
+    for rating_no, label in zip(labels["rating_no"], labels["label"], strict=True):
+        worse = rating_no + 1
+        if worse in uppers.index:
+            bands.append(RatingBand(label=label, lower=float(uppers[worse]), inclusive=False))
+        else:
+            bands.append(RatingBand(label=label))
+    return RatingScale(name=name, source=source, bands=tuple(bands))

@@ -5,7 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from binjai_analysis.rating import DEFAULT_SCALE, SCALES, RatingBand, RatingScale
+from binjai_analysis.data import load_rating_scale
+from binjai_analysis.rating import (
+    DEFAULT_SCALE,
+    SCALES,
+    RatingBand,
+    RatingScale,
+    scale_from_printed,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +85,8 @@ def test_worst_band_must_be_open_below():
                 RatingBand(label="Kurang", lower=0),
             ),
         )
+
+
+def test_default_scale_is_the_printed_tabel_3_1():
+    printed = scale_from_printed(load_rating_scale(), DEFAULT_SCALE.name, DEFAULT_SCALE.source)
+    assert printed == DEFAULT_SCALE
