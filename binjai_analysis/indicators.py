@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from binjai_analysis.data import ALIAS_KEYS
 from binjai_analysis.data.schemas import PERFORMANCE_DATASETS
 from binjai_analysis.errors import DataError
-
-ALIAS_KEYS = ["source_table", "sasaran_no", "indicator_no", "indicator_name"]
 
 
 def link_indicators(frame: pd.DataFrame, dataset: str, aliases: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import pandera.pandas as pa
 
 from binjai_analysis.data.loading import read_dataset
 from binjai_analysis.data.registry import DATASETS, Dataset
+from binjai_analysis.data.schemas import PERFORMANCE_DATASETS
 from binjai_analysis.errors import DataError
 from binjai_analysis.paths import DATASETS_DIR
 
@@ -43,6 +44,10 @@ __all__ = [
     "load_targets_rpjmd",
     "load_tujuan",
 ]
+
+
+ALIASES = "indicator_aliases"
+ALIAS_KEYS = ["source_table", "sasaran_no", "indicator_no", "indicator_name"]
 
 
 def _with_references(
@@ -75,9 +80,34 @@ def load_dataset(
     if name not in DATASETS:
         raise DataError(f"Unknown dataset {name!r}. Known: {', '.join(sorted(DATASETS))}.")
     dataset = DATASETS[name]
-    schema = _with_references(dataset, directory, {} if loaded is None else loaded)
+    loaded = {} if loaded is None else loaded
+    schema = _with_references(dataset, directory, loaded)
     frames = [read_dataset(directory / file, schema) for file in dataset.files]
+    if name in PERFORMANCE_DATASETS:
+        if ALIASES not in loaded:
+            loaded[ALIASES] = load_dataset(ALIASES, directory, loaded)
+        for file, frame in zip(dataset.files, frames, strict=True):
+            _check_aliased(name, directory / file, frame, loaded[ALIASES])
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def _check_aliased(name: str, path: Path, frame: pd.DataFrame, aliases: pd.DataFrame) -> None:
+    """Every printed indicator row must be linked (to an indicator, or to none, with a reason)."""
+    known = set(
+        aliases.loc[aliases["dataset"] == name, ALIAS_KEYS].itertuples(index=False, name=None)
+    )
+    rows = frame[ALIAS_KEYS].itertuples(index=False, name=None)
+    missing = [index for index, key in enumerate(rows) if key not in known]
+    if missing:
+        lines = [f"Dataset {path} has indicator rows missing from {ALIASES}.csv:"]
+        for index in missing[:10]:
+            row = frame.iloc[index]
+            lines.append(
+                f"  - row {index + 1} (line {index + 2} of the file), column 'indicator_name': "
+                f"{row['indicator_name']!r} (sasaran {row['sasaran_no']}, "
+                f"{row['source_table']}) has no link to an indicator"
+            )
+        raise DataError("\n".join(lines))
 
 
 def load_all(directory: Path = DATASETS_DIR) -> dict[str, pd.DataFrame]:

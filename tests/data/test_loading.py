@@ -87,3 +87,33 @@ def test_dangling_reference_names_file_row_and_column(tmp_path):
 def test_unknown_dataset_lists_the_known_ones():
     with pytest.raises(DataError, match=r"Unknown dataset 'nope'\. Known: .*budget_2018"):
         load_dataset("nope")
+
+
+def test_unlinked_indicator_row_names_file_row_and_column(tmp_path):
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS_DIR, copy)
+    targets = copy / "targets_pk2018.csv"
+    text = targets.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    name = lines[1].split(",")[2]
+    lines[1] = lines[1].replace(f",{name},", ",Indikator yang tidak ada,", 1)
+    targets.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_dataset("targets_pk2018", copy)
+    message = str(error.value)
+    assert str(targets) in message
+    assert "row 1 (line 2 of the file), column 'indicator_name'" in message
+    assert "'Indikator yang tidak ada'" in message
+
+
+def test_alias_to_an_unknown_indicator_is_dangling(tmp_path):
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS_DIR, copy)
+    aliases = copy / "indicator_aliases.csv"
+    lines = aliases.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",S01.I01,", ",S01.I99,", 1)
+    aliases.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_dataset("indicator_aliases", copy)
+    assert "row 1 (line 2 of the file), column 'indicator_id'" in str(error.value)
+    assert "refers to a known indicators.indicator_id" in str(error.value)
