@@ -9,7 +9,12 @@ Formulas, as used in LKjIP practice (Permendagri 54/2010 and PermenPAN-RB 53/201
 - ordinal categories (BPK opinion, AKIP grade) are rank-based: ``rank(R) / rank(T) × 100`` on the
   ordered scale. That is a convention, not an official formula, and is labelled as such.
 
-A missing or zero target, or a missing realisation, gives a status instead of inf or NaN.
+A missing or zero target, or a missing realisation, gives a status instead of inf or NaN. So do
+a target and a realisation whose sizes differ by more than `max_ratio` (default 100×): in this
+report that means different units (e.g. a target in trillions against a realisation in rupiah),
+not an achievement of thousands of percent.
+
+`cap` and `floor` optionally bound capaian (e.g. cap 120, floor 0); by default it is unbounded.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ STATUS_ORDINAL = "ok (rank-based, ordinal)"
 STATUS_NO_REALISATION = "no realisation"
 STATUS_NO_TARGET = "no target"
 STATUS_NOT_COMPARABLE = "not comparable"
+STATUS_UNITS_DIFFER = "not comparable (sizes differ over max_ratio; units?)"
+DEFAULT_MAX_RATIO = 100.0
 
 ORDINAL_SCALES: dict[str, tuple[str, ...]] = {
     "bpk_opinion": ("TW", "TMP", "WDP", "WTP"),
@@ -36,7 +43,7 @@ pengecualian, wajar tanpa pengecualian) and the SAKIP/AKIP evaluation grade."""
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def ordinal_rank(category: str) -> tuple[str, int] | None:
@@ -48,8 +55,21 @@ def ordinal_rank(category: str) -> tuple[str, int] | None:
     return None
 
 
+def _bounded(value: float, cap: float | None, floor: float | None) -> float:
+    if cap is not None:
+        value = min(value, float(cap))
+    if floor is not None:
+        value = max(value, float(floor))
+    return value
+
+
 def capaian_numeric(
-    target: float | None, realisation: float | None, polarity: Polarity, cap: float | None = None
+    target: float | None,
+    realisation: float | None,
+    polarity: Polarity,
+    cap: float | None = None,
+    floor: float | None = None,
+    max_ratio: float | None = DEFAULT_MAX_RATIO,
 ) -> tuple[float | None, str]:
     """Capaian (%) of a numeric indicator, with a status saying why it may be missing.
 
@@ -67,19 +87,24 @@ def capaian_numeric(
         return None, STATUS_NO_REALISATION
     if _missing(target) or target == 0:
         return None, STATUS_NO_TARGET
+    if max_ratio is not None and realisation != 0:
+        ratio = abs(realisation / target)
+        if ratio > max_ratio or ratio < 1.0 / max_ratio:
+            return None, STATUS_UNITS_DIFFER
     if polarity == "higher":
         value = realisation / target * 100.0
     elif polarity == "lower":
         value = (2.0 * target - realisation) / target * 100.0
     else:
         return None, STATUS_NOT_COMPARABLE
-    if cap is not None:
-        value = min(value, float(cap))
-    return value, STATUS_OK
+    return _bounded(value, cap, floor), STATUS_OK
 
 
 def capaian_ordinal(
-    target: str | None, realisation: str | None, cap: float | None = None
+    target: str | None,
+    realisation: str | None,
+    cap: float | None = None,
+    floor: float | None = None,
 ) -> tuple[float | None, str]:
     """Rank-based capaian (%) of an ordinal indicator: rank(R) / rank(T) × 100 on one scale.
 
@@ -99,14 +124,14 @@ def capaian_ordinal(
     if ranked_target[0] != ranked_realisation[0]:
         return None, STATUS_NOT_COMPARABLE
     value = ranked_realisation[1] / ranked_target[1] * 100.0
-    if cap is not None:
-        value = min(value, float(cap))
-    return value, STATUS_ORDINAL
+    return _bounded(value, cap, floor), STATUS_ORDINAL
 
 
 def compute_achievement(
     frame: pd.DataFrame,
     cap: float | None = None,
+    floor: float | None = None,
+    max_ratio: float | None = DEFAULT_MAX_RATIO,
     *,
     target: str = "target",
     realisation: str = "realisasi",
@@ -123,9 +148,13 @@ def compute_achievement(
     values, statuses = [], []
     for row in result.to_dict("records"):
         if row[polarity] == "qualitative":
-            value, status = capaian_ordinal(row.get(target_raw), row.get(realisation_raw), cap)
+            value, status = capaian_ordinal(
+                row.get(target_raw), row.get(realisation_raw), cap, floor
+            )
         else:
-            value, status = capaian_numeric(row[target], row[realisation], row[polarity], cap)
+            value, status = capaian_numeric(
+                row[target], row[realisation], row[polarity], cap, floor, max_ratio
+            )
         values.append(value)
         statuses.append(status)
     result["capaian"] = pd.array(values, dtype="Float64")

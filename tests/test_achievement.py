@@ -12,6 +12,7 @@ from binjai_analysis.achievement import (
     STATUS_NO_TARGET,
     STATUS_NOT_COMPARABLE,
     STATUS_ORDINAL,
+    STATUS_UNITS_DIFFER,
     capaian_numeric,
     capaian_ordinal,
     compute_achievement,
@@ -42,13 +43,21 @@ def test_qualitative_numbers_are_not_comparable():
 @given(positive, realisation, realisation)
 def test_higher_is_better_is_non_decreasing_in_realisation(target, r1, r2):
     low, high = sorted((r1, r2))
-    assert capaian_numeric(target, low, "higher")[0] <= capaian_numeric(target, high, "higher")[0]
+
+    def capaian(realised):
+        return capaian_numeric(target, realised, "higher", max_ratio=None)[0]
+
+    assert capaian(low) <= capaian(high)
 
 
 @given(positive, realisation, realisation)
 def test_lower_is_better_is_non_increasing_in_realisation(target, r1, r2):
     low, high = sorted((r1, r2))
-    assert capaian_numeric(target, low, "lower")[0] >= capaian_numeric(target, high, "lower")[0]
+
+    def capaian(realised):
+        return capaian_numeric(target, realised, "lower", max_ratio=None)[0]
+
+    assert capaian(low) >= capaian(high)
 
 
 @given(positive, st.sampled_from(["higher", "lower"]))
@@ -58,7 +67,7 @@ def test_capaian_is_100_when_realisation_meets_target(target, polarity):
 
 @given(positive, realisation, st.floats(min_value=50, max_value=200))
 def test_cap_bounds_capaian(target, realised, cap):
-    value, _ = capaian_numeric(target, realised, "higher", cap=cap)
+    value, _ = capaian_numeric(target, realised, "higher", cap=cap, max_ratio=None)
     assume(value is not None)
     assert value <= cap
 
@@ -92,3 +101,15 @@ def test_compute_achievement_adds_columns_without_mutating_input():
     pd.testing.assert_frame_equal(frame, before)
     assert list(result["capaian"]) == [75.0, 80.0, 100.0]
     assert list(result["capaian_status"]) == ["ok", "ok", STATUS_ORDINAL]
+
+
+def test_sizes_far_apart_are_not_comparable():
+    # APBD target printed in trillions (1,026) against a realisation in rupiah (914.618.290.540).
+    assert capaian_numeric(1.026, 914618290540.0, "higher") == (None, STATUS_UNITS_DIFFER)
+    assert capaian_numeric(1.026, 914618290540.0, "higher", max_ratio=None)[1] == "ok"
+
+
+def test_floor_bounds_lower_is_better():
+    # Dropout rate 0,018 % against a target of 0,0006 %: (2T - R)/T = -2800 %.
+    assert capaian_numeric(0.0006, 0.018, "lower")[0] == pytest.approx(-2800)
+    assert capaian_numeric(0.0006, 0.018, "lower", floor=0) == (0.0, "ok")
