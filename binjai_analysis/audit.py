@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from binjai_analysis.achievement import capaian_numeric
-from binjai_analysis.budget import budget_rows
+from binjai_analysis.budget import budget_rows, budget_sums
 from binjai_analysis.data import load_all
 from binjai_analysis.data.source import source_lines
 from binjai_analysis.formatting import format_number
@@ -202,26 +202,6 @@ def _audit_repeat(
         ]
     seen_figures[figures] = row.row_seq
     return []
-
-
-def duplicate_row_seqs(budget: pd.DataFrame) -> set[int]:
-    """Row numbers (`row_seq`) that repeat an earlier row's program, anggaran and realisasi."""
-    rows = budget_rows(budget)
-    subset = ["program_key", "anggaran", *(["realisasi"] if "realisasi" in rows else [])]
-    repeated = rows.duplicated(subset=subset, keep="first")
-    return set(rows.loc[repeated, "row_seq"])
-
-
-def budget_sums(budget: pd.DataFrame) -> dict[str, float]:
-    """Sum of anggaran and realisasi over all rows, and without duplicated rows."""
-    rows = budget_rows(budget)
-    unique = rows[~rows["row_seq"].isin(duplicate_row_seqs(budget))]
-    return {
-        "anggaran": float(rows["anggaran"].sum()),
-        "realisasi": float(rows["realisasi"].sum()),
-        "anggaran_without_duplicates": float(unique["anggaran"].sum()),
-        "realisasi_without_duplicates": float(unique["realisasi"].sum()),
-    }
 
 
 def _total(totals: pd.DataFrame, item: str) -> pd.Series | None:

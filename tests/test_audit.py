@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from binjai_analysis import audit
+from binjai_analysis import budget as budget_module
 from binjai_analysis.data import load_all
 
 
@@ -78,7 +79,7 @@ def test_duplicates_and_renumbering_are_found():
     found = audit.audit_budget_rows(budget, "Tabel X")
     assert kinds(found) == ["duplicate_row", "renumbered_row", "duplicate_row", "renumbered_row"]
     assert [e.severity for e in found if e.kind == "duplicate_row"] == ["high", "medium"]
-    assert audit.duplicate_row_seqs(budget) == {2}
+    assert budget_module.duplicate_row_seqs(budget) == {2}
 
 
 def test_sums_with_and_without_duplicates():
@@ -89,7 +90,7 @@ def test_sums_with_and_without_duplicates():
             (3, "3", "Program B", 50.0, 50.0, 100.0),
         ]
     )
-    assert audit.budget_sums(budget) == {
+    assert budget_module.budget_sums(budget) == {
         "anggaran": 450.0,
         "realisasi": 250.0,
         "anggaran_without_duplicates": 250.0,
