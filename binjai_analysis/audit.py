@@ -362,13 +362,17 @@ def _label_key(label: object) -> str:
 
 
 def _expected_capaian(row: dict, polarity: str | None) -> tuple[list[float], str]:
-    """Capaian values the printed figure may match, and how they were computed."""
+    """Capaian values the printed figure may match, and how they were computed.
+
+    The plain formula is used, without bounds or the size check, because the question is
+    whether the printed figure follows from the printed target and realisation.
+    """
     target, realisasi = row["target"], row["realisasi"]
     if polarity in ("higher", "lower"):
-        value, _ = capaian_numeric(target, realisasi, polarity)
+        value, _ = capaian_numeric(target, realisasi, polarity, max_ratio=None)
         return [value], f"{_pct(value)} ({polarity} is better)"
-    higher, _ = capaian_numeric(target, realisasi, "higher")
-    lower, _ = capaian_numeric(target, realisasi, "lower")
+    higher, _ = capaian_numeric(target, realisasi, "higher", max_ratio=None)
+    lower, _ = capaian_numeric(target, realisasi, "lower", max_ratio=None)
     return [higher, lower], (
         f"{_pct(higher)} (higher is better) or {_pct(lower)} (lower is better; polarity unknown)"
     )
