@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Literal
 
 import pandas as pd
@@ -217,3 +218,34 @@ def composition_variance(rows: pd.DataFrame) -> float:
     budgets, actuals = counted["anggaran"], counted["realisasi"]
     adjusted = budgets * actuals.sum() / budgets.sum()
     return float((actuals - adjusted).abs().sum() / adjusted.sum() * 100.0)
+
+
+def match_program_names(
+    left: list[str], right: list[str], cutoff: float = 0.9
+) -> dict[str, tuple[str, float]]:
+    """Pair normalised program names that are spelled differently ('olah raga', 'olahraga').
+
+    Each name of `left` gets at most one name of `right` (and vice versa), best scores first;
+    the score is difflib's similarity of the names without spaces. Returns left -> (right, score).
+
+    Examples:
+        >>> match_program_names(["pembinaan olah raga"], ["pembinaan olahraga", "lain"])
+        {'pembinaan olah raga': ('pembinaan olahraga', 1.0)}
+    """
+    candidates = sorted(
+        (
+            (SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio(), a, b)
+            for a in left
+            for b in right
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    pairs: dict[str, tuple[str, float]] = {}
+    taken: set[str] = set()
+    for score, a, b in candidates:
+        if score < cutoff:
+            break
+        if a not in pairs and b not in taken:
+            pairs[a] = (b, round(score, 3))
+            taken.add(b)
+    return pairs
