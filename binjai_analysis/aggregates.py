@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from binjai_analysis.performance import MET_THRESHOLD, indicator_results
+from binjai_analysis.performance import MET_THRESHOLD, indicator_rows, score_indicators
 from binjai_analysis.rating import DEFAULT_SCALE, RatingScale
 
 LEVELS = {"sasaran": "sasaran_id", "tujuan": "tujuan_id", "misi": "misi_id", "overall": None}
@@ -77,17 +77,21 @@ def reported_average(data: dict[str, pd.DataFrame]) -> tuple[float, str, int]:
 
 
 def average_variants(
-    data: dict[str, pd.DataFrame], variants: tuple[Variant, ...] = DEFAULT_VARIANTS
+    data: dict[str, pd.DataFrame],
+    variants: tuple[Variant, ...] = DEFAULT_VARIANTS,
+    rows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Our average capaian under each variant, beside the report's stated average.
 
     `closer_than_base` says whether a variant moves the average toward the report's figure
-    compared with the first (base) variant.
+    compared with the first (base) variant. `rows` (from `performance.indicator_rows`) saves
+    reading the indicators again when the caller has them.
     """
     stated, _, _ = reported_average(data)
-    rows = []
+    base = indicator_rows(data) if rows is None else rows
+    table_rows = []
     for variant in variants:
-        results = indicator_results(data, **variant.options)
+        results = score_indicators(base, **variant.options)
         if variant.exclude_qualitative:
             results = results[results["polarity"] != "qualitative"]
         values = (
@@ -95,7 +99,7 @@ def average_variants(
             if variant.use_reported_capaian
             else results["capaian"]
         ).dropna()
-        rows.append(
+        table_rows.append(
             {
                 "variant": variant.label,
                 "indicators": int(values.count()),
@@ -105,7 +109,7 @@ def average_variants(
                 "reported_average": stated,
             }
         )
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(table_rows)
     table["difference_from_reported"] = table["mean"] - table["reported_average"]
     base_gap = abs(table.loc[0, "difference_from_reported"])
     table["closer_than_base"] = table["difference_from_reported"].abs() < base_gap

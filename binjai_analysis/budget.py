@@ -232,14 +232,14 @@ def match_program_names(
         >>> match_program_names(["pembinaan olah raga"], ["pembinaan olahraga", "lain"])
         {'pembinaan olah raga': ('pembinaan olahraga', 1.0)}
     """
-    candidates = sorted(
-        (
-            (SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio(), a, b)
-            for a in left
-            for b in right
-        ),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
+    candidates = []
+    for a in left:
+        for b in right:
+            matcher = SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", ""))
+            # The quick upper bounds rule most pairs out before the full comparison.
+            if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                candidates.append((matcher.ratio(), a, b))
+    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
     pairs: dict[str, tuple[str, float]] = {}
     taken: set[str] = set()
     for score, a, b in candidates:

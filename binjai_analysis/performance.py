@@ -47,21 +47,12 @@ def _label_key(label: object) -> str:
     return " ".join(str(label).lower().split()) if isinstance(label, str) else ""
 
 
-def indicator_results(
-    data: dict[str, pd.DataFrame],
-    cap: float | None = None,
-    floor: float | None = None,
-    max_ratio: float | None = DEFAULT_MAX_RATIO,
-    scale: RatingScale = DEFAULT_SCALE,
-    year: int = 2018,
-) -> pd.DataFrame:
-    """One row per indicator with a printed realisation for `year`: ours beside the report's.
+def indicator_rows(data: dict[str, pd.DataFrame], year: int = 2018) -> pd.DataFrame:
+    """One row per indicator with a printed realisation for `year`, before any scoring.
 
     Columns: the indicator and its hierarchy; `target`, `realisasi` (values) with `_raw` and
-    `_line`; `capaian` and `capaian_status` (ours, with `cap`); `rating` (ours, on `scale`);
-    `reported_capaian` (value), `reported_capaian_raw`, `reported_predikat`; `met`;
-    `capaian_difference` (ours minus reported, points); `predikat_changed`; `source_table`;
-    `also_printed_in`.
+    `_line`; `reported_capaian` (value), `reported_capaian_raw`, `reported_predikat`;
+    `source_table`; `also_printed_in`.
     """
     rows = link_indicators(
         data["realisations_sasaran"], "realisations_sasaran", data["indicator_aliases"]
@@ -90,7 +81,18 @@ def indicator_results(
         }
     ).drop(columns=["predikat", "indicator_name", "indicator_no", "sasaran_no"])
     merged = wide.merge(hierarchy(data), on="indicator_id", how="left", validate="one_to_one")
-    results = compute_achievement(merged, cap=cap, floor=floor, max_ratio=max_ratio)
+    return merged.sort_values("indicator_id").reset_index(drop=True)
+
+
+def score_indicators(
+    rows: pd.DataFrame,
+    cap: float | None = None,
+    floor: float | None = None,
+    max_ratio: float | None = DEFAULT_MAX_RATIO,
+    scale: RatingScale = DEFAULT_SCALE,
+) -> pd.DataFrame:
+    """Add our capaian, status, rating, `met`, and the comparison with the reported figures."""
+    results = compute_achievement(rows, cap=cap, floor=floor, max_ratio=max_ratio)
     results["rating"] = results["capaian"].map(
         lambda value: scale.rate(None if pd.isna(value) else float(value))
     )
@@ -104,4 +106,21 @@ def indicator_results(
         )
     ]
     results["met"] = results["capaian"].ge(MET_THRESHOLD).fillna(False).astype(bool)
-    return results.sort_values("indicator_id").reset_index(drop=True)
+    return results
+
+
+def indicator_results(
+    data: dict[str, pd.DataFrame],
+    cap: float | None = None,
+    floor: float | None = None,
+    max_ratio: float | None = DEFAULT_MAX_RATIO,
+    scale: RatingScale = DEFAULT_SCALE,
+    year: int = 2018,
+) -> pd.DataFrame:
+    """One row per indicator with a printed realisation for `year`: ours beside the report's.
+
+    `indicator_rows` then `score_indicators`: adds `capaian` and `capaian_status` (ours, with
+    `cap`, `floor`, `max_ratio`), `rating` (on `scale`), `met`, `capaian_difference` (ours
+    minus reported, points) and `predikat_changed`.
+    """
+    return score_indicators(indicator_rows(data, year), cap, floor, max_ratio, scale)

@@ -1,0 +1,41 @@
+"""Benchmark: the whole analysis of one year in-process, from loaded data to every result table.
+
+Goal: well under 1 second. Run: `python benchmarks/bench_analysis.py [--repeat N]`. Loading
+is timed separately (see bench_data.py); the machine is noisy, so read the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import time
+
+from binjai_analysis.analysis import run_analysis
+from binjai_analysis.data import load_all
+from binjai_analysis.data.curation import load_program_sasaran
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7)
+    repeat = parser.parse_args().repeat
+    data, mapping = load_all(), load_program_sasaran()
+    seconds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        analysis = run_analysis(data, mapping)
+        seconds.append(time.perf_counter() - start)
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
+    print(
+        f"indicators: {len(analysis.results)}, programs: {len(analysis.absorption)}, "
+        f"errata: {len(analysis.errata)}"
+    )
+    print(
+        f"run_analysis, first: {seconds[0]:.3f} s; median of {repeat}: "
+        f"{statistics.median(seconds):.3f} s; min: {min(seconds):.3f} s (goal: well under 1 s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
