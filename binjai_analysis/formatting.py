@@ -41,3 +41,28 @@ def format_percent(value: float | None, decimals: int = 2) -> str:
     """
     text = format_number(value, decimals)
     return text if text == "–" else f"{text} %"
+
+
+RUPIAH_UNITS = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))
+
+
+def format_rupiah(value: float | None, compact: bool = True, decimals: int = 1) -> str:
+    """Rupiah for readers: `Rp 1,2 triliun` (compact) or `Rp 1.234.567` (exact, no decimals).
+
+    Examples:
+        >>> format_rupiah(1_234_567_890_123)
+        'Rp 1,2 triliun'
+        >>> format_rupiah(89_483_500, compact=False)
+        'Rp 89.483.500'
+        >>> format_rupiah(-355_407_783_133.62)
+        '−Rp 355,4 miliar'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    sign = "−" if value < 0 else ""
+    magnitude = abs(value)
+    if compact:
+        for size, word in RUPIAH_UNITS:
+            if magnitude >= size:
+                return f"{sign}Rp {format_number(magnitude / size, decimals)} {word}"
+    return f"{sign}Rp {format_number(magnitude, 0)}"

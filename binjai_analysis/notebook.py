@@ -7,7 +7,11 @@ from typing import Any
 import pandas as pd
 from IPython.display import Markdown, display
 
+from binjai_analysis.analysis import Analysis, AnalysisOptions, run_analysis
+from binjai_analysis.data import load_all
+from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.params import YearParams
+from binjai_analysis.presentation import Page
 from binjai_analysis.renderer import enable_offline_renderer
 
 
@@ -17,6 +21,29 @@ def setup(year: int, params: dict[str, Any]) -> YearParams:
     enable_offline_renderer()
     pd.set_option("display.max_columns", 50)
     return settings
+
+
+def analysis_for(settings: YearParams) -> Analysis:
+    """The whole analysis of the packaged data, with this build's options."""
+    return run_analysis(load_all(), load_program_sasaran(), AnalysisOptions())
+
+
+def page(settings: YearParams, chapter: int) -> Page:
+    """The numbering and downloads of this page's tables and figures."""
+    return Page(chapter=chapter, year=settings.year)
+
+
+def glue_values(values: dict[str, str]) -> None:
+    """Glue each value under its key, for `{glue:text}` in the page's narrative."""
+    from myst_nb import glue  # imported here: myst-nb is only needed inside notebooks
+
+    for key, value in values.items():
+        glue(key, value, display=False)
+
+
+def show_markdown(text: str) -> None:
+    """Display generated Markdown (MyST): narrative sentences built from computed numbers."""
+    display(Markdown(text))
 
 
 def show_caveats(settings: YearParams) -> None:

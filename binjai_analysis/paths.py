@@ -72,6 +72,11 @@ class ProjectPaths:
     def year_dir(self, year: int) -> Path:
         return self.generated_dir / str(year)
 
+    @property
+    def site_dir(self) -> Path:
+        """Executed site-wide pages (home, methodology, data)."""
+        return self.generated_dir / "site"
+
     def relative(self, path: Path) -> str:
         """`path` relative to the root when it is inside it, for short, stable messages."""
         try:

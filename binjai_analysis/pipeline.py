@@ -24,6 +24,7 @@ from binjai_analysis.templates import (
     discover_templates,
     pages_for_year,
     read_template,
+    site_pages,
     substitute_year_in_headings,
 )
 
@@ -105,8 +106,11 @@ def _describe_failure(
 
 
 def execute_page(paths: ProjectPaths, template: Template, settings: YearParams) -> PageResult:
-    """Execute one template for one year; on success the page appears whole, or not at all."""
-    out_dir = paths.year_dir(settings.year)
+    """Execute one template for one year; on success the page appears whole, or not at all.
+
+    Site-wide templates go to `book/_generated/site/`, the others to the year's folder.
+    """
+    out_dir = paths.site_dir if template.meta.scope == "site" else paths.year_dir(settings.year)
     out_dir.mkdir(parents=True, exist_ok=True)
     output = out_dir / f"{template.slug}.ipynb"
     failed = out_dir / f"{template.slug}.failed.ipynb"
@@ -119,7 +123,11 @@ def execute_page(paths: ProjectPaths, template: Template, settings: YearParams) 
             papermill.execute_notebook(
                 str(source),
                 str(executed),
-                parameters={"year": settings.year, "params": settings.model_dump(mode="json")},
+                parameters={
+                    "year": settings.year,
+                    "params": settings.model_dump(mode="json"),
+                    "chapter": template.meta.chapter,
+                },
                 kernel_name=ensure_kernel(paths),
                 progress_bar=False,
                 cwd=str(out_dir),
@@ -140,6 +148,21 @@ def execute_page(paths: ProjectPaths, template: Template, settings: YearParams) 
         os.replace(executed, output)
     failed.unlink(missing_ok=True)
     return PageResult(template, settings.year, output, time.perf_counter() - started)
+
+
+def run_site(
+    paths: ProjectPaths,
+    settings: YearParams,
+    report: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Execute the site-wide templates once, with the params of `settings` (the latest year)."""
+    results = []
+    for template in site_pages(discover_templates(paths.templates_dir)):
+        result = execute_page(paths, template, settings)
+        if report is not None:
+            report(result)
+        results.append(result)
+    return results
 
 
 def run_year(

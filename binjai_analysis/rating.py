@@ -123,3 +123,33 @@ def scale_from_printed(printed: pd.DataFrame, name: str, source: str) -> RatingS
         else:
             bands.append(RatingBand(label=label))
     return RatingScale(name=name, source=source, bands=tuple(bands))
+
+
+def describe_scale(scale: RatingScale) -> str:
+    """The scale in words (Bahasa Indonesia), generated from its bands.
+
+    Examples:
+        >>> describe_scale(DEFAULT_SCALE)[:44]
+        'Sangat Baik (di atas 90 %), Tinggi (di atas '
+    """
+    parts = []
+    better: RatingBand | None = None
+    for band in scale.bands:
+        if better is None:
+            upper = ""
+        elif better.inclusive:
+            upper = f"di bawah {_number(better.lower)} %"
+        else:
+            upper = f"{_number(better.lower)} %"
+        if band.lower is None:
+            tail = upper if better is not None and better.inclusive else f"{upper} atau kurang"
+            parts.append(f"{band.label} ({tail})")
+        else:
+            start = f"{'mulai' if band.inclusive else 'di atas'} {_number(band.lower)} %"
+            parts.append(f"{band.label} ({start}{f' sampai {upper}' if upper else ''})")
+        better = band
+    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}".replace(".", ",")

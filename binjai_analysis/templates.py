@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import jupytext
 import nbformat
@@ -24,6 +25,10 @@ class PageMeta(BaseModel):
     title: str
     kinds: tuple[ReportKind, ...] = ("realisasi", "rencana")
     order: int = 100
+    chapter: int = 0
+    """The chapter number that numbers the page's tables and figures ("Tabel 5.2")."""
+    scope: Literal["year", "site"] = "year"
+    """`year`: rendered once per year; `site`: once per build, for the latest realisation year."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ def discover_templates(templates_dir: Path) -> list[Template]:
 
 def pages_for_year(templates: list[Template], settings: YearParams) -> list[Template]:
     """The templates a year renders: its `pages` list if given, else all of its kind."""
+    templates = [t for t in templates if t.meta.scope == "year"]
     if settings.pages is None:
         return [t for t in templates if settings.kind in t.meta.kinds]
     by_slug = {template.slug: template for template in templates}
@@ -78,6 +84,11 @@ def pages_for_year(templates: list[Template], settings: YearParams) -> list[Temp
             f"Available templates: {', '.join(sorted(by_slug))}."
         )
     return [by_slug[slug] for slug in settings.pages]
+
+
+def site_pages(templates: list[Template]) -> list[Template]:
+    """The templates rendered once for the whole site (home page, methodology, data)."""
+    return [t for t in templates if t.meta.scope == "site"]
 
 
 def substitute_year_in_headings(notebook: nbformat.NotebookNode, year: int) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from binjai_analysis.params import YearParams, load_all_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.pipeline import PageResult, run_year
+from binjai_analysis.pipeline import PageResult, run_site, run_year
 from binjai_analysis.site import build_book, prepare_book
-from binjai_analysis.templates import discover_templates, pages_for_year
+from binjai_analysis.templates import discover_templates, pages_for_year, site_pages
 
 Reporter = Callable[[PageResult], None]
 
@@ -41,8 +41,16 @@ def build_site(paths: ProjectPaths, report: Reporter | None = None) -> Path:
     pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
     for year_settings in settings.values():
         run_year(paths, year_settings, report)
-    prepare_book(paths, settings, pages)
+    run_site(paths, latest_realisation(settings), report)
+    prepare_book(paths, settings, pages, site_pages(templates))
     return build_book(paths)
+
+
+def latest_realisation(settings: dict[int, YearParams]) -> YearParams:
+    """The params of the latest year with realisations (else the latest year): the site pages'
+    year, e.g. for the home page's headline figures."""
+    realised = [s for s in settings.values() if s.kind == "realisasi"]
+    return max(realised or settings.values(), key=lambda s: s.year)
 
 
 def clean(paths: ProjectPaths) -> list[Path]:

@@ -60,7 +60,7 @@ def test_clean_removes_generated_files(project):
     assert result.exit_code == 0
     assert not project.generated_dir.exists()
     assert not project.build_dir.exists()
-    assert (project.book_dir / "index.md").exists()
+    assert (project.templates_dir / "index.md").exists()  # sources stay
 
 
 @pytest.mark.slow

@@ -58,7 +58,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
 def test_every_year_has_its_pages(built_site):
     html = built_site.html_dir
     assert (html / "index.html").is_file()
-    home = (html / "book/index.html").read_text(encoding="utf-8")
+    home = (html / "book/_generated/site/index.html").read_text(encoding="utf-8")
     for year in YEARS:
         assert f"Tahun {year}" in home
         assert f"Tahun {year}" in (html / f"book/_generated/{year}/index.html").read_text()

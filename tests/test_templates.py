@@ -18,7 +18,8 @@ MAX_CODE_LINES_PER_CELL = 15
 
 def test_shipped_templates_are_discovered_in_order(repo_paths):
     templates = discover_templates(repo_paths.templates_dir)
-    assert templates[0].slug == "ekonomi-makro"
+    assert templates[0].slug == "index"  # the home page comes first
+    assert templates[0].meta.scope == "site"
     assert all(t.meta.title for t in templates)
 
 

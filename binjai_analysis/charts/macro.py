@@ -1,21 +1,11 @@
-"""Altair charts of the datasets: titled, labelled with units, with tooltips and a description."""
+"""Charts of the macro series (Tabel 1.2)."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from binjai_analysis.citation import source_caption
-
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
-"""Colour-blind-safe palette (Okabe & Ito, 2008)."""
-
-CHART_WIDTH = 560
-CHART_HEIGHT = 280
-
-
-def _titled(title: str, frame: pd.DataFrame) -> alt.TitleParams:
-    return alt.TitleParams(text=title, subtitle=source_caption(frame), anchor="start")
+from binjai_analysis.charts import CHART_HEIGHT, CHART_WIDTH, OKABE_ITO, titled
 
 
 def pdrb_per_capita_chart(series: pd.DataFrame) -> alt.Chart:
@@ -27,7 +17,7 @@ def pdrb_per_capita_chart(series: pd.DataFrame) -> alt.Chart:
         "Data lengkap ada pada tabel di atas."
     )
     return (
-        alt.Chart(rows, title=_titled(title, rows), description=description)
+        alt.Chart(rows, title=titled(title, rows), description=description)
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
         .encode(
             x=alt.X("year:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
@@ -61,7 +51,7 @@ def growth_chart(series: pd.DataFrame) -> alt.Chart:
     rows = series[series["indicator_id"] == "pertumbuhan_ekonomi"]
     title = "Pertumbuhan ekonomi Kota Binjai, 2013–2017"
     description = f"{title}, dalam persen per tahun. Data lengkap ada pada tabel di atas."
-    base = alt.Chart(rows, title=_titled(title, rows), description=description).encode(
+    base = alt.Chart(rows, title=titled(title, rows), description=description).encode(
         x=alt.X("year:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title="Pertumbuhan ekonomi (%)", axis=alt.Axis(format=",.1f")),
         tooltip=[

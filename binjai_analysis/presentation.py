@@ -1,0 +1,155 @@
+"""Numbered, captioned, downloadable tables and figures for the book's pages.
+
+Every table and figure gets a stable id (from its label), a number within its chapter
+("Tabel 5.2", "Gambar 5.1"), a caption that ends with its source, and downloads: CSV and XLSX
+for tables; CSV and SVG for figures. Downloads are written next to the executed notebook
+(`downloads/`) and linked with MyST's `{download}` role, so Sphinx copies them and a missing file
+fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+from IPython.display import HTML, Markdown, display
+
+from binjai_analysis.data.source import SOURCE_TITLE
+from binjai_analysis.formatting import D3_FORMAT_LOCALE
+from binjai_analysis.renderer import chart_html
+
+DOWNLOADS_DIR = "downloads"
+LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def source_line(source: str, processed: bool = True) -> str:
+    """The caption's closing source, e.g. 'Sumber: LKjIP Kota Binjai 2018, Tabel 3.18 (diolah)'."""
+    return f"Sumber: {SOURCE_TITLE}, {source}{' (diolah)' if processed else ''}."
+
+
+def _one_block(html: str) -> str:
+    """HTML without blank lines, so Markdown keeps it as a single raw block."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+@dataclass
+class Page:
+    """The numbering state of one page (chapter); call `table` and `figure` in reading order."""
+
+    chapter: int
+    year: int | None = None
+    directory: Path = field(default_factory=Path.cwd)
+    tables: int = 0
+    figures: int = 0
+    labels: set[str] = field(default_factory=set)
+
+    def _register(self, kind: str, label: str) -> str:
+        """Check the label and return the element id, e.g. 'tabel-capaian-s01'."""
+        if not LABEL.match(label):
+            raise ValueError(f"label {label!r}: use lower-case letters, digits and hyphens")
+        anchor = f"{kind}-{label}"
+        if anchor in self.labels:
+            raise ValueError(f"{kind} label {label!r} is used twice on this page")
+        self.labels.add(anchor)
+        return anchor
+
+    def _file(self, name: str) -> Path:
+        folder = self.directory / DOWNLOADS_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        prefix = f"{self.year}-" if self.year else ""
+        return folder / f"{prefix}{name}"
+
+    def _downloads(self, files: list[tuple[str, Path]]) -> None:
+        links = " · ".join(
+            f"{{download}}`{kind} <{DOWNLOADS_DIR}/{path.name}>`" for kind, path in files
+        )
+        display(Markdown(f"Unduh: {links}"))
+
+    def table(
+        self,
+        shown: pd.DataFrame,
+        *,
+        title: str,
+        source: str,
+        label: str,
+        data: pd.DataFrame | None = None,
+        numeric: list[str] | tuple[str, ...] = (),
+        sortable: bool = False,
+        processed: bool = True,
+    ) -> str:
+        """Display `shown` (already formatted for readers) as a numbered table with downloads.
+
+        `data` (default `shown`) is what the CSV and XLSX downloads hold: exact values, not
+        the formatted strings. Returns the table's number, e.g. 'Tabel 5.2'.
+        """
+        anchor = self._register("tabel", label)
+        self.tables += 1
+        number = f"Tabel {self.chapter}.{self.tables}"
+        caption = (
+            f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
+        )
+        styler = shown.style.hide(axis="index").format(escape="html")
+        if numeric:
+            styler = styler.set_properties(subset=list(numeric), **{"text-align": "right"})
+        classes = "binjai-table-body sortable" if sortable else "binjai-table-body"
+        body = styler.set_table_attributes(f'class="{classes}"').to_html()
+        display(
+            HTML(
+                _one_block(
+                    f'<figure class="binjai-table" id="{anchor}">'
+                    f'<figcaption class="binjai-caption">{caption}</figcaption>'
+                    f'<div class="binjai-table-scroll">{body}</div></figure>'
+                )
+            )
+        )
+        exact = shown if data is None else data
+        csv, xlsx = self._file(f"{anchor}.csv"), self._file(f"{anchor}.xlsx")
+        exact.to_csv(csv, index=False, encoding="utf-8-sig")
+        exact.to_excel(xlsx, index=False, sheet_name=number.replace(".", "-")[:31])
+        self._downloads([("CSV", csv), ("XLSX", xlsx)])
+        return number
+
+    def figure(
+        self,
+        chart: alt.TopLevelMixin,
+        *,
+        title: str,
+        source: str,
+        label: str,
+        data: pd.DataFrame,
+        description: str,
+        processed: bool = True,
+    ) -> str:
+        """Display `chart` as a numbered figure with a text alternative and downloads.
+
+        `description` is the text alternative (what the chart shows, in words); `data` is the
+        chart's data, offered as CSV; the chart itself is offered as SVG. Returns e.g.
+        'Gambar 5.1'.
+        """
+        anchor = self._register("gambar", label)
+        self.figures += 1
+        number = f"Gambar {self.chapter}.{self.figures}"
+        spec = chart.to_dict()
+        caption = (
+            f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
+        )
+        display(
+            HTML(
+                _one_block(
+                    f'<figure class="binjai-figure" id="{anchor}">'
+                    f"{chart_html(spec, description)}"
+                    f'<figcaption class="binjai-caption">{caption}</figcaption>'
+                    f'<p class="binjai-alt">{escape(description)}</p></figure>'
+                )
+            )
+        )
+        csv, svg = self._file(f"{anchor}.csv"), self._file(f"{anchor}.svg")
+        data.to_csv(csv, index=False, encoding="utf-8-sig")
+        svg.write_text(vlc.vegalite_to_svg(spec, format_locale=D3_FORMAT_LOCALE), encoding="utf-8")
+        self._downloads([("data CSV", csv), ("grafik SVG", svg)])
+        return number

@@ -1,0 +1,151 @@
+"""Views for the chapter "Capaian kinerja": per-sasaran tables and generated narrative."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
+from binjai_analysis.formatting import format_number, format_percent
+from binjai_analysis.notebook import show_markdown
+from binjai_analysis.presentation import Page
+
+STATUS_LABELS = {
+    "ok": "dihitung",
+    "ok (rank-based, ordinal)": "dihitung (peringkat kategori)",
+    "no realisation": "tidak ada realisasi",
+    "no target": "tidak ada target",
+    "not comparable": "tidak dapat dibandingkan",
+    "not comparable (sizes differ over max_ratio; units?)": "satuan target dan realisasi berbeda",
+}
+POLARITY_LABELS = {
+    "higher": "makin tinggi makin baik",
+    "lower": "makin rendah makin baik",
+    "qualitative": "kategori",
+}
+
+
+def sasaran_rows(results: pd.DataFrame, sasaran_id: str) -> pd.DataFrame:
+    """The indicator results of one sasaran, in indicator order."""
+    return results[results["sasaran_id"] == sasaran_id].sort_values("indicator_id")
+
+
+def sasaran_statement(results: pd.DataFrame, sasaran_id: str) -> str:
+    """The sasaran's statement as printed in the report."""
+    rows = sasaran_rows(results, sasaran_id)
+    return str(rows["sasaran"].iloc[0]) if not rows.empty else ""
+
+
+def _text(value: object) -> str:
+    return "–" if value is None or pd.isna(value) or value == "" else str(value)
+
+
+def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the reader's table and the exact values behind it for the download."""
+    shown = pd.DataFrame(
+        {
+            "Kode": rows["indicator_id"],
+            "Indikator": rows["name"],
+            "Target": rows["target_raw"].map(_text),
+            "Realisasi": rows["realisasi_raw"].map(_text),
+            "Capaian dihitung": rows["capaian"].map(
+                lambda v: "–" if pd.isna(v) else format_percent(float(v), 1)
+            ),
+            "Capaian dilaporkan": rows["reported_capaian_raw"].map(_text),
+            "Predikat dihitung": rows["rating"].map(_text),
+            "Predikat dilaporkan": rows["reported_predikat"].map(_text),
+            "Status": rows["capaian_status"].map(STATUS_LABELS).fillna(rows["capaian_status"]),
+        }
+    )
+    exact = rows[
+        [
+            "indicator_id",
+            "name",
+            "polarity",
+            "target_raw",
+            "target",
+            "target_line",
+            "realisasi_raw",
+            "realisasi",
+            "realisasi_line",
+            "capaian",
+            "capaian_status",
+            "rating",
+            "reported_capaian_raw",
+            "reported_capaian",
+            "reported_predikat",
+            "source_table",
+        ]
+    ]
+    return shown, exact
+
+
+def sasaran_narrative(rows: pd.DataFrame) -> str:
+    """A few sentences from the numbers: met, missed, and where the report's figure differs."""
+    usable = rows[rows["capaian"].notna()]
+    met = usable[usable["met"]]
+    missed = usable[~usable["met"]]
+    parts = [
+        f"Sasaran ini diukur dengan {len(rows)} indikator; {len(usable)} di antaranya dapat "
+        f"dihitung capaiannya."
+    ]
+    if len(usable):
+        parts.append(
+            f"{len(met)} indikator mencapai atau melampaui target (capaian ≥ 100 %), "
+            f"{len(missed)} belum."
+        )
+    if len(missed):
+        worst = missed.sort_values("capaian").iloc[0]
+        parts.append(
+            f"Capaian terendah: {worst['name']} ({format_percent(float(worst['capaian']), 1)})."
+        )
+    differs = rows[rows["capaian_difference"].abs().fillna(0) >= 1.0]
+    changed = rows[rows["predikat_changed"]]
+    if len(differs) or len(changed):
+        parts.append(
+            f"Untuk {len(differs)} indikator capaian yang dihitung ulang berbeda ≥ 1 poin dari "
+            f"angka laporan, dan {len(changed)} predikat berubah."
+        )
+    else:
+        parts.append("Capaian yang dihitung ulang sama dengan angka laporan.")
+    return " ".join(parts)
+
+
+def headline_figures(results: pd.DataFrame) -> dict[str, str]:
+    """Headline numbers of a year, formatted for the text (keys are glue names)."""
+    usable = results[results["capaian"].notna()]
+    return {
+        "indicators": format_number(len(results), 0),
+        "usable": format_number(len(usable), 0),
+        "met": format_number(int(usable["met"].sum()), 0),
+        "met_share": format_percent(float(usable["met"].mean() * 100), 1),
+        "median_capaian": format_percent(float(usable["capaian"].median()), 1),
+        "predikat_changed": format_number(int(results["predikat_changed"].sum()), 0),
+    }
+
+
+def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
+    """One sasaran's section body: statement, generated narrative, table, chart."""
+    rows = sasaran_rows(results, sasaran_id)
+    number = int(sasaran_id[1:])
+    show_markdown(f"*{sasaran_statement(results, sasaran_id)}*\n\n{sasaran_narrative(rows)}")
+    shown, exact = indicator_table(rows)
+    tables = ", ".join(sorted(set(rows["source_table"])))
+    page.table(
+        shown,
+        title=f"Indikator sasaran {number}: target, realisasi, capaian dihitung dan dilaporkan",
+        source=tables,
+        label=f"capaian-s{number:02d}",
+        data=exact,
+    )
+    if rows["capaian"].notna().any():
+        page.figure(
+            capaian_chart(rows, f"Capaian indikator sasaran {number}"),
+            title=f"Capaian indikator sasaran {number} terhadap target 100 %",
+            source=tables,
+            label=f"capaian-s{number:02d}",
+            data=capaian_chart_data(rows),
+            description=(
+                f"Diagram batang capaian {int(rows['capaian'].notna().sum())} indikator sasaran "
+                f"{number}, diwarnai menurut predikat; angka lengkap ada pada tabel di atas."
+            ),
+        )

@@ -1,0 +1,52 @@
+/* Sortable tables: click (or press Enter on) a header of a table.sortable to sort its rows.
+   Numbers in Indonesian format ("1.234,5 %", "Rp 2,3 miliar") sort as numbers. */
+(function () {
+  "use strict";
+  var UNITS = { "triliun": 1e12, "miliar": 1e9, "juta": 1e6 };
+
+  function numberOf(text) {
+    var t = text.replace(/\u2212/g, "-").trim();
+    var unit = 1;
+    Object.keys(UNITS).forEach(function (word) { if (t.indexOf(word) !== -1) { unit = UNITS[word]; } });
+    var m = t.replace(/Rp|%|\s|triliun|miliar|juta/g, "").replace(/\./g, "").replace(",", ".");
+    var n = parseFloat(m);
+    return isNaN(n) || !/^-?[\d.]+$/.test(m) ? null : n * unit;
+  }
+
+  function sortBy(table, column, header) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    rows.sort(function (a, b) {
+      var x = a.cells[column] ? a.cells[column].textContent : "";
+      var y = b.cells[column] ? b.cells[column].textContent : "";
+      var nx = numberOf(x), ny = numberOf(y), order;
+      if (nx !== null && ny !== null) { order = nx - ny; }
+      else if (nx !== null) { order = -1; }
+      else if (ny !== null) { order = 1; }
+      else { order = x.localeCompare(y, "id"); }
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function enable(table) {
+    if (!table.tHead || !table.tBodies.length) { return; }
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+      header.setAttribute("tabindex", "0");
+      header.setAttribute("title", "Urutkan menurut kolom ini");
+      header.addEventListener("click", function () { sortBy(table, column, header); });
+      header.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, column, header); }
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), enable);
+  });
+})();
