@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from binjai_analysis.analysis import run_analysis
+from binjai_analysis.data import load_all
+from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.offline import scan_site
 from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.views.home import home_figures
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.slow
@@ -104,3 +108,37 @@ def test_every_chart_is_drawn_in_chromium(built_site, year):
     for chart in charts:
         inside_div = chart.split("<script>", 1)[0]  # the chart's own script follows its div
         assert "<svg" in inside_div, inside_div[:300]
+
+
+def built_pages(site: ProjectPaths) -> list[Path]:
+    return sorted((site.html_dir / "book" / "_generated").rglob("*.html"))
+
+
+def test_every_caption_names_a_source_and_ids_are_unique(built_site):
+    for page in built_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        ids = re.findall(r'<figure class="binjai-(?:table|figure)" id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), f"{page.name}: duplicate ids"
+        captions = re.findall(r'<figcaption class="binjai-caption">(.*?)</figcaption>', html, re.S)
+        assert len(captions) == len(ids), page.name
+        for caption in captions:
+            assert re.search(r"(Tabel|Gambar) \d+\.\d+\.", caption), caption
+            assert "Sumber: LKjIP Kota Binjai 2018" in caption, caption
+
+
+def test_every_download_link_points_to_a_file(built_site):
+    checked = 0
+    for page in built_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        for link in re.findall(r'href="([^"#]*_downloads/[^"]+)"', html):
+            assert (page.parent / link).resolve().is_file(), f"{page.name}: {link}"
+            checked += 1
+    assert checked > 0
+
+
+def test_home_headline_numbers_equal_the_library(built_site):
+    expected = home_figures(run_analysis(load_all(), load_program_sasaran()), 2018)
+    home = (built_site.html_dir / "book/_generated/site/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", home)
+    for key in ("indicators", "met", "met_share", "absorption", "budget_total", "errata"):
+        assert expected[key] in text, f"{key}: {expected[key]!r} not on the home page"
