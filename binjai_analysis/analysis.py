@@ -18,7 +18,8 @@ class AnalysisOptions:
     """Every choice the analysis makes, in one place (the params of a year map onto it)."""
 
     cap: float | None = None
-    floor: float | None = None
+    floor: float | None = 0.0
+    """Capaian below 0 % (a lower-is-better realisation above twice its target) reads as 0 %."""
     max_ratio: float | None = DEFAULT_MAX_RATIO
     scale: RatingScale = DEFAULT_SCALE
     flagged_budget_rows: FlaggedRows = "exclude"

@@ -13,19 +13,24 @@ def _direction(change: float, tolerance: float = 1e-9) -> str:
     return "sama" if abs(change) <= tolerance else ("naik" if change > 0 else "turun")
 
 
+AMBITIOUS, SAME, LESS_AMBITIOUS = "lebih ambisius", "sama", "kurang ambisius"
+NOT_COMPARABLE = "tidak dapat dibandingkan"
+
+
 def _ambition(change: float, polarity: str) -> str:
+    """More ambitious: the 2019 target is better than the 2018 realisation, read with polarity."""
     if abs(change) <= 1e-9:
-        return "sama dengan realisasi 2018"
+        return SAME
     better = change > 0 if polarity != "lower" else change < 0
-    return "lebih tinggi dari realisasi 2018" if better else "lebih rendah dari realisasi 2018"
+    return AMBITIOUS if better else LESS_AMBITIOUS
 
 
 def target_ambition(data: dict[str, pd.DataFrame], results: pd.DataFrame) -> pd.DataFrame:
     """Each PK 2019 target beside the indicator's 2018 realisation.
 
     `direction` is the plain change of the number (naik, turun, sama); `ambition` reads it with
-    the indicator's polarity (a lower 2019 target for a lower-is-better indicator is more
-    ambitious). Ordinal targets (WTP, A, ...) compare ranks.
+    the indicator's polarity: lebih ambisius, sama, kurang ambisius (a lower 2019 target for a
+    lower-is-better indicator is more ambitious). Ordinal targets (WTP, A, ...) compare ranks.
     """
     targets = link_indicators(data["pk2019_targets"], "pk2019_targets", data["indicator_aliases"])
     targets = targets[(targets["indicator_id"] != "") & (targets["measure"] == "target")]
@@ -53,8 +58,8 @@ def target_ambition(data: dict[str, pd.DataFrame], results: pd.DataFrame) -> pd.
     for row in table.itertuples():
         change = _change(row)
         if change is None:
-            directions.append("tidak dapat dibandingkan")
-            ambitions.append("tidak dapat dibandingkan")
+            directions.append(NOT_COMPARABLE)
+            ambitions.append(NOT_COMPARABLE)
         else:
             directions.append(_direction(change))
             ambitions.append(_ambition(change, row.polarity))

@@ -46,13 +46,12 @@ def render_toc(
     def doc(path: Path) -> str:
         return paths.relative(path.with_suffix(""))
 
-    chapters = [
-        {
-            "file": doc(paths.year_dir(year) / "index.md"),
-            "sections": [{"file": doc(paths.year_dir(year) / t.slug)} for t in templates],
-        }
-        for year, templates in pages.items()
-    ]
+    chapters = []
+    for year, templates in pages.items():
+        chapter: dict[str, object] = {"file": doc(paths.year_dir(year) / "index.md")}
+        if templates:  # Jupyter Book refuses an empty `sections` list
+            chapter["sections"] = [{"file": doc(paths.year_dir(year) / t.slug)} for t in templates]
+        chapters.append(chapter)
     home = next((t for t in site if t.slug == HOME_SLUG), None)
     root = paths.site_dir / HOME_SLUG if home else paths.book_dir / "index.md"
     parts = [{"caption": "Laporan per tahun", "chapters": chapters}]

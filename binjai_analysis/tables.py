@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from binjai_analysis.citation import source_caption
 from binjai_analysis.formatting import format_number
 from binjai_analysis.labels import COLUMN_LABELS, UNIT_LABELS
 from binjai_analysis.macro import pivot_series
@@ -22,17 +21,26 @@ def styled_table(frame: pd.DataFrame, caption: str, numeric: list[str] | None = 
     return styler
 
 
-def macro_series_table(series: pd.DataFrame, title: str) -> Styler:
-    """Tabel 1.2 as printed (indicators by year), numbers in Indonesian format."""
+def macro_series_frames(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact) for Tabel 1.2 as printed: numbered indicators (unit in brackets) by year.
+
+    `shown` has Indonesian labels and number format, for `Page.table`; `exact` is the long
+    series with every printed string and its source line, for the downloads.
+    """
     wide = pivot_series(series)
     years = [column for column in wide.columns if isinstance(column, int)]
     shown = pd.DataFrame(
         {
-            COLUMN_LABELS["indicator"]: wide["indicator"],
-            COLUMN_LABELS["unit"]: wide["unit"].map(UNIT_LABELS),
+            "No.": [str(number) for number in range(1, len(wide) + 1)],
+            COLUMN_LABELS["indicator"]: wide["indicator"]
+            + " ("
+            + wide["unit"].map(UNIT_LABELS).fillna(wide["unit"])
+            + ")",
         }
     )
     for year in years:
         shown[str(year)] = wide[year].map(format_number)
-    year_columns = [str(year) for year in years]
-    return styled_table(shown, f"{title}. {source_caption(series)}", numeric=year_columns)
+    columns = ["indicator_id", "indicator", "unit", "year", "value", "raw"]
+    columns += ["source_table", "source_line", "parse_note"]
+    exact = series[columns].sort_values(["indicator_id", "year"]).reset_index(drop=True)
+    return shown, exact

@@ -23,25 +23,29 @@ def outputs_of(notebook: nbformat.NotebookNode, mime: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_macro_template_executes_with_injected_params(project):
-    settings = YearParams(year=2019, kind="rencana", caveats=("Catatan uji.",))
+def test_template_executes_with_injected_params(project):
+    settings = YearParams(year=2018, pages=("tren-lintasan",), caveats=("Catatan uji.",))
     results = run_year(project, settings)
-    assert [r.template.slug for r in results] == ["ekonomi-makro"]
+    assert [r.template.slug for r in results] == ["tren-lintasan"]
     notebook = nbformat.read(results[0].output, as_version=4)
 
-    assert notebook.cells[0].source.startswith("# Kondisi ekonomi makro Kota Binjai — 2019")
+    assert notebook.cells[0].source.startswith("# Tren dan lintasan RPJMD 2018")
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1
     assert "remove-cell" in injected[0].metadata["tags"]
-    assert "year = 2019" in injected[0].source
+    assert "year = 2018" in injected[0].source
+    assert "chapter = 6" in injected[0].source
 
     html = "\n".join(outputs_of(notebook, "text/html"))
     assert "24.574,84" in html  # Tabel 1.2, PDRB per kapita ADHB 2013, Indonesian format
-    assert "Tabel 1.2 (baris 684, 747, 754 teks sumber)" in html
-    assert html.count("window.vegaEmbed(el,") == 2
+    assert "Tabel 6.1." in html and "Sumber: LKjIP Kota Binjai 2018, Tabel 1.2" in html
+    assert html.count("window.vegaEmbed(el,") >= 2
     assert "cdn.jsdelivr" not in html
     markdown = "\n".join(outputs_of(notebook, "text/markdown"))
     assert "Catatan uji." in markdown
+    downloads = sorted(path.name for path in (results[0].output.parent / "downloads").iterdir())
+    assert any(name.endswith(".csv") for name in downloads)
+    assert any(name.endswith(".svg") for name in downloads)
 
     glued = {
         output["metadata"]["scrapbook"]["name"]: output["data"][
@@ -52,7 +56,6 @@ def test_macro_template_executes_with_injected_params(project):
         if "scrapbook" in output.get("metadata", {})
     }
     assert glued["growth_latest"] == "'5,54 %'"
-    assert glued["report_year"] == "'2019'"
     assert "papermill" not in notebook.cells[0].metadata  # no run-specific timestamps
 
 
@@ -86,3 +89,14 @@ def test_notebooks_run_on_this_interpreter(project, monkeypatch):
     spec = KernelSpecManager().get_kernel_spec(name)
     assert spec.argv[0] == sys.executable
     assert ensure_kernel(project) == name  # idempotent
+
+
+@pytest.mark.slow
+def test_plan_year_renders_its_plan_view(project):
+    results = run_year(project, YearParams(year=2019, kind="rencana"))
+    assert [r.template.slug for r in results] == ["rencana"]
+    notebook = nbformat.read(results[0].output, as_version=4)
+    assert notebook.cells[0].source.startswith("# Rencana 2019")
+    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    assert "window.vegaEmbed(el," in "\n".join(outputs_of(notebook, "text/html"))

@@ -16,14 +16,11 @@ def data() -> dict[str, pd.DataFrame]:
 def test_target_ambition_reads_polarity(data):
     table = target_ambition(data, indicator_results(data)).set_index("indicator_id")
     spip = table.loc["S01.I10"]  # realised 40, PK 2019 target 75, higher is better
-    assert (spip["direction"], spip["ambition"]) == ("naik", "lebih tinggi dari realisasi 2018")
+    assert (spip["direction"], spip["ambition"]) == ("naik", "lebih ambisius")
     pegawai = table.loc["S01.I12"]  # realised 45 %, target 46,2, lower is better
-    assert (pegawai["direction"], pegawai["ambition"]) == (
-        "naik",
-        "lebih rendah dari realisasi 2018",
-    )
+    assert (pegawai["direction"], pegawai["ambition"]) == ("naik", "kurang ambisius")
     akip = table.loc["S01.I09"]  # realised CC, target B: one rank up
-    assert akip["ambition"] == "lebih tinggi dari realisasi 2018"
+    assert akip["ambition"] == "lebih ambisius"
 
 
 def test_budget_change_matches_programs(data):

@@ -66,7 +66,7 @@ def test_template_without_page_metadata_is_named(tmp_path):
 
 
 def test_year_is_substituted_in_headings_only(repo_paths):
-    notebook = read_template(repo_paths.templates_dir / "ekonomi-makro.md")
+    notebook = read_template(repo_paths.templates_dir / "tren-lintasan.md")
     notebook.cells[0].source = "# Judul {year}\n\nTeks {year} tetap."
     substitute_year_in_headings(notebook, 2018)
     assert notebook.cells[0].source == "# Judul 2018\n\nTeks {year} tetap."

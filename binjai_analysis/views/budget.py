@@ -1,0 +1,739 @@
+"""Views for the chapter "Akuntabilitas keuangan": absorption, concentration, totals, PEFA.
+
+Every figure comes from `analysis.run_analysis` (Tabel 3.18 and the Ikhtisar Eksekutif of the
+LKjIP); this module only shapes it for readers: tables with exact rupiah in Indonesian format,
+generated sentences, and the charts of `charts.budget`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from binjai_analysis import budget
+from binjai_analysis.analysis import Analysis
+from binjai_analysis.charts.budget import (
+    LOW_ABSORPTION_PCT,
+    absorption_histogram,
+    absorption_histogram_data,
+    pareto_chart,
+    pareto_chart_data,
+    reconciliation_chart,
+    reconciliation_chart_data,
+)
+from binjai_analysis.formatting import format_number, format_percent, format_rupiah
+from binjai_analysis.notebook import show_markdown
+from binjai_analysis.presentation import Page
+
+SOURCE = "Tabel 3.18"
+TOTALS_SOURCE = "Tabel 3.18 dan Ikhtisar Eksekutif"
+PARETO_SHARE_PCT = 80.0
+"""The budget share whose number of largest programs measures concentration."""
+LOWEST_COUNT = 10
+
+TREATMENT_LABELS = {
+    "included": "dihitung",
+    "excluded (flagged)": "ditandai, dikeluarkan dari statistik",
+    "included as printed (flagged)": "ditandai, tetap dihitung",
+}
+"""`budget.absorption`'s `treatment` values, for readers (a flagged row's note)."""
+
+
+def _treatment(treatment: str) -> str:
+    return TREATMENT_LABELS.get(treatment, treatment)
+
+
+PEFA_PI1_BANDS = (("A", 95.0, 105.0), ("B", 90.0, 110.0), ("C", 85.0, 115.0))
+"""PEFA 2016 PI-1: outturn within these % of the approved budget (in 2 of the last 3 years)."""
+PEFA_PI2_BANDS = (("A", 5.0), ("B", 10.0), ("C", 15.0))
+"""PEFA 2016 PI-2.1: composition variance below these % (in 2 of the last 3 years)."""
+PEFA_YEARS_NEEDED = 3
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def rupiah_exact(value: float | None) -> str:
+    """Exact rupiah in Indonesian style; sen only when there are any.
+
+    Examples:
+        >>> rupiah_exact(96457108500.0)
+        'Rp 96.457.108.500'
+        >>> rupiah_exact(-1234.5)
+        '−Rp 1.234,50'
+        >>> rupiah_exact(None)
+        '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    magnitude = abs(float(value))
+    decimals = 0 if round(magnitude, 2).is_integer() else 2
+    sign = "−" if value < 0 else ""
+    return f"{sign}Rp {format_number(magnitude, decimals)}"
+
+
+def rupiah_cell(value: float | None) -> str:
+    """Exact rupiah for a table column headed '(Rp)': digits only, sen only when there are any.
+
+    Examples:
+        >>> rupiah_cell(96457108500.0), rupiah_cell(-0.5), rupiah_cell(float("nan"))
+        ('96.457.108.500', '−0,50', '–')
+    """
+    text = rupiah_exact(value)
+    return text.replace("Rp ", "")
+
+
+def percent_text(value: float | None, decimals: int = 1) -> str:
+    """A percentage that never breaks before its '%' sign; '–' when missing.
+
+    Examples:
+        >>> percent_text(-12.345)
+        '−12,3\xa0%'
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    return format_percent(float(value), decimals).replace("-", "−").replace(" %", "\u00a0%")
+
+
+_percent = percent_text
+
+
+def _count(value: float) -> str:
+    return format_number(int(value), 0)
+
+
+# --- data notes ---------------------------------------------------------------------------------
+
+
+def malformed_figures(budget_data: pd.DataFrame) -> dict[int, list[str]]:
+    """Per row (`row_seq`), the anggaran and realisasi figures the data marks as malformed."""
+    marked = budget_data[
+        budget_data["measure"].isin(["anggaran", "realisasi"])
+        & budget_data["parse_note"].str.contains("malformed", case=False, na=False)
+    ]
+    figures: dict[int, list[str]] = {}
+    for row in marked.sort_values(["row_seq", "measure"]).itertuples():
+        figures.setdefault(int(row.row_seq), []).append(f"{row.measure} `{row.raw}`")
+    return figures
+
+
+def flag_reason(row: pd.Series, malformed: dict[int, list[str]]) -> str:
+    """Why a row was flagged, in words, with the figures as printed."""
+    reasons = []
+    if row["impossible"]:
+        reasons.append(
+            f"realisasi tercetak `{row['realisasi_raw']}` melebihi anggaran `{row['anggaran_raw']}`"
+        )
+    if row["malformed"]:
+        figures = malformed.get(int(row["row_seq"]), [])
+        reasons.append("angka tercetak cacat: " + ", ".join(figures) if figures else "angka cacat")
+    return "; ".join(reasons)
+
+
+def same_figures_other_name(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows that repeat an earlier row's non-zero figures under another program name.
+
+    `rows` is wide (`budget.budget_rows` or `budget.absorption`). Such rows are kept (the
+    figures may belong to either program); returns each with `same_as_row_seq` and
+    `same_as_program`, the earlier row it repeats.
+    """
+    measures = [m for m in ("anggaran", "realisasi") if m in rows.columns]
+    ordered = rows.sort_values("row_seq")
+    ordered = ordered[ordered["anggaran"].fillna(0) > 0]
+    first = ordered.drop_duplicates(measures, keep="first")[
+        [*measures, "row_seq", "program", "program_key"]
+    ].rename(
+        columns={
+            "row_seq": "same_as_row_seq",
+            "program": "same_as_program",
+            "program_key": "same_as_key",
+        }
+    )
+    repeats = ordered[ordered.duplicated(measures, keep="first")]
+    repeats = repeats.merge(first, on=measures, how="left", validate="many_to_one")
+    same_name = repeats["program_key"] == repeats["same_as_key"]
+    return repeats[~same_name].drop(columns="same_as_key").reset_index(drop=True)
+
+
+def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
+    """Which Tabel 3.18 rows the statistics leave out, and why (generated from the data).
+
+    `rows` is `analysis.absorption` (its `treatment` column says what was done with each
+    row); `budget_data` is the long dataset it came from (`data["budget_2018"]`), for the
+    duplicated rows `absorption` has already dropped and the malformed figures.
+    """
+    printed = budget.budget_rows(budget_data)
+    duplicates = printed[printed["row_seq"].isin(budget.duplicate_row_seqs(budget_data))]
+    suspect = rows[rows["treatment"] != "included"]
+    zero = budget.used_rows(rows)
+    zero = zero[zero["absorption_pct"].isna()]
+    counted = budget.used_rows(rows)
+    text = (
+        f"Tabel 3.18 memuat {_count(len(printed))} baris program; statistik di halaman ini "
+        f"memakai {_count(len(counted))} baris."
+    )
+    if len(duplicates):
+        items = "\n".join(
+            f"- baris ke-{int(r.row_seq)} (No. {r.printed_no}) *{r.program}*: mengulang "
+            f"nama, anggaran dan realisasi baris sebelumnya"
+            for r in duplicates.itertuples()
+        )
+        text += f"\n\n{_count(len(duplicates))} baris ganda tidak dihitung dua kali:\n\n{items}"
+    repeated = same_figures_other_name(counted)
+    if len(repeated):
+        items = "\n".join(
+            f"- baris ke-{int(r.row_seq)} (No. {r.printed_no}) *{r.program}* mencetak angka "
+            f"yang sama persis dengan baris ke-{int(r.same_as_row_seq)} *{r.same_as_program}*"
+            for r in repeated.itertuples()
+        )
+        text += (
+            f"\n\n{_count(len(repeated))} baris mengulang angka baris lain dengan nama program "
+            f"berbeda; baris ini tetap dihitung karena tidak jelas angka itu milik program "
+            f"yang mana:\n\n{items}"
+        )
+    if len(suspect):
+        excluded = suspect["treatment"].str.startswith("excluded").all()
+        action = "dikeluarkan dari statistik" if excluded else "tetap dihitung apa adanya"
+        malformed = malformed_figures(budget_data)
+        items = "\n".join(
+            f"- baris ke-{int(row['row_seq'])} (No. {row['printed_no']}) *{row['program']}*: "
+            f"{flag_reason(row, malformed)}"
+            for _, row in suspect.iterrows()
+        )
+        text += (
+            f"\n\n{_count(len(suspect))} baris ditandai oleh pemeriksaan data dan {action} "
+            f"(bertanda [{_treatment(suspect['treatment'].iloc[0])}] pada tabel rincian di akhir "
+            f"halaman):\n\n{items}"
+        )
+    if len(zero):
+        names = "; ".join(f"*{name}*" for name in zero["program"])
+        text += (
+            f"\n\n{_count(len(zero))} program beranggaran nol ({names}) tidak mempunyai "
+            "angka penyerapan."
+        )
+    return text
+
+
+# --- headline figures ---------------------------------------------------------------------------
+
+
+def budget_figures(analysis: Analysis) -> dict[str, str]:
+    """Every number the chapter's fixed text quotes, formatted; keys are glue names."""
+    summary = analysis.absorption_summary
+    table = analysis.pareto
+    reconciliation = analysis.reconciliation.set_index("total")
+    printed = reconciliation.iloc[2]
+    return {
+        "programs": _count(summary["programs"]),
+        "excluded": _count(summary["excluded"]),
+        "anggaran": format_rupiah(summary["anggaran"]),
+        "realisasi": format_rupiah(summary["realisasi"]),
+        "unspent": format_rupiah(summary["anggaran"] - summary["realisasi"]),
+        "weighted_pct": format_percent(summary["weighted_pct"], 1),
+        "median_pct": format_percent(summary["median_pct"], 1),
+        "mean_pct": format_percent(summary["mean_pct"], 1),
+        "below_50": _count(summary["below_50_pct"]),
+        "low_threshold": format_percent(LOW_ABSORPTION_PCT, 0),
+        "pareto_share": format_percent(PARETO_SHARE_PCT, 0),
+        "pareto_programs": _count(budget.programs_for_share(table, PARETO_SHARE_PCT)),
+        "top_share": format_percent(float(table["share_pct"].iloc[0]), 1),
+        "top_program": str(table["program"].iloc[0]),
+        "printed_anggaran": format_rupiah(printed["anggaran"]),
+        "outturn_pct": format_percent(analysis.aggregate_outturn_pct, 1),
+        "composition_pct": format_percent(analysis.composition_variance_pct, 1),
+        "pefa_years": _count(PEFA_YEARS_NEEDED),
+    }
+
+
+# --- distribution -------------------------------------------------------------------------------
+
+
+def distribution_table(summary: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the summary numbers of `budget.absorption_summary`, one per row."""
+    items = [
+        ("Program yang dihitung", "programs", _count, "program"),
+        ("Baris dikeluarkan (ditandai)", "excluded", _count, "baris"),
+        ("Total anggaran (Rp)", "anggaran", rupiah_cell, "Rp"),
+        ("Total realisasi (Rp)", "realisasi", rupiah_cell, "Rp"),
+        (
+            "Penyerapan keseluruhan (total realisasi ÷ total anggaran)",
+            "weighted_pct",
+            _percent,
+            "%",
+        ),
+        ("Rata-rata penyerapan per program", "mean_pct", _percent, "%"),
+        ("Median penyerapan per program", "median_pct", _percent, "%"),
+        ("Kuartil bawah (25 % program di bawahnya)", "q1_pct", _percent, "%"),
+        ("Kuartil atas (25 % program di atasnya)", "q3_pct", _percent, "%"),
+        ("Penyerapan terendah", "min_pct", _percent, "%"),
+        ("Penyerapan tertinggi", "max_pct", _percent, "%"),
+        (
+            f"Program dengan penyerapan di bawah {format_percent(LOW_ABSORPTION_PCT, 0)}",
+            "below_50_pct",
+            _count,
+            "program",
+        ),
+    ]
+    shown = pd.DataFrame(
+        {"Ukuran": [label for label, *_ in items], "Nilai": [f(summary[k]) for _, k, f, _ in items]}
+    )
+    exact = pd.DataFrame(
+        {
+            "ukuran": [key for _, key, *_ in items],
+            "keterangan": [label for label, *_ in items],
+            "nilai": [summary[key] for _, key, *_ in items],
+            "satuan": [unit for *_, unit in items],
+        }
+    )
+    return shown, exact
+
+
+def distribution_markdown(summary: dict[str, float]) -> str:
+    """Sentences on the distribution: the typical program against the weighted total."""
+    weighted, median = summary["weighted_pct"], summary["median_pct"]
+    text = (
+        f"Separuh program menyerap sedikitnya {_percent(median)} anggarannya (median), dan "
+        f"seperempat program terbawah menyerap kurang dari {_percent(summary['q1_pct'])}. "
+        f"{_count(summary['below_50_pct'])} program menyerap kurang dari "
+        f"{format_percent(LOW_ABSORPTION_PCT, 0)}."
+    )
+    if weighted < median:
+        text += (
+            f" Penyerapan keseluruhan ({_percent(weighted)}) lebih rendah daripada median karena "
+            "beberapa program beranggaran besar menyerap sedikit: total ditentukan oleh program "
+            "besar, sedangkan median menghitung setiap program sama berat."
+        )
+    return text
+
+
+def show_distribution(page: Page, analysis: Analysis) -> None:
+    """The distribution section: sentences, the summary table and the histogram."""
+    summary = analysis.absorption_summary
+    show_markdown(distribution_markdown(summary))
+    shown, exact = distribution_table(summary)
+    page.table(
+        shown,
+        title="Ringkasan sebaran penyerapan anggaran per program",
+        source=SOURCE,
+        label="ringkasan-penyerapan",
+        data=exact,
+        numeric=["Nilai"],
+    )
+    counted = budget.used_rows(analysis.absorption)
+    bands = absorption_histogram_data(counted)
+    title = "Sebaran penyerapan anggaran per program"
+    page.figure(
+        absorption_histogram(bands, summary["median_pct"], title),
+        title=title,
+        source=SOURCE,
+        label="sebaran-penyerapan",
+        data=bands,
+        description=(
+            f"Histogram {_count(bands['program'].sum())} program menurut penyerapan anggaran, "
+            f"per rentang 10 poin persen; rentang terbanyak "
+            f"{bands.loc[bands['program'].idxmax(), 'rentang']} "
+            f"({_count(bands['program'].max())} program). Batang jingga kemerahan: penyerapan di "
+            f"bawah {format_percent(LOW_ABSORPTION_PCT, 0)}. Garis putus-putus: median "
+            f"{_percent(summary['median_pct'])}."
+        ),
+    )
+
+
+# --- lowest absorbers ---------------------------------------------------------------------------
+
+
+def lowest_table(rows: pd.DataFrame, n: int = LOWEST_COUNT) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the `n` programs with the lowest absorption and their unspent budget."""
+    lowest = budget.extremes(rows, n).copy()
+    lowest["unspent"] = lowest["anggaran"] - lowest["realisasi"]
+    shown = pd.DataFrame(
+        {
+            "No.": lowest["printed_no"].astype(str),
+            "Program": lowest["program"],
+            "Anggaran (Rp)": lowest["anggaran"].map(rupiah_cell),
+            "Tidak terserap (Rp)": lowest["unspent"].map(rupiah_cell),
+            "Penyerapan": lowest["absorption_pct"].map(_percent),
+        }
+    )
+    return shown, lowest.reset_index(drop=True)
+
+
+def lowest_markdown(rows: pd.DataFrame, n: int = LOWEST_COUNT) -> str:
+    """Sentences on the lowest absorbers: how much of the unspent budget they hold."""
+    counted = budget.used_rows(rows)
+    lowest = budget.extremes(rows, n)
+    unspent_all = float((counted["anggaran"] - counted["realisasi"]).sum())
+    unspent_low = float((lowest["anggaran"] - lowest["realisasi"]).sum())
+    largest = lowest.sort_values("anggaran", ascending=False).iloc[0]
+    return (
+        f"{_count(len(lowest))} program dengan penyerapan terendah menyisakan "
+        f"{format_rupiah(unspent_low)} anggaran yang tidak terserap, atau "
+        f"{_percent(unspent_low / unspent_all * 100)} dari seluruh anggaran tidak terserap "
+        f"({format_rupiah(unspent_all)}). Yang terbesar di antaranya adalah "
+        f"*{largest['program']}*: "
+        f"anggaran {format_rupiah(largest['anggaran'])}, terserap "
+        f"{_percent(largest['absorption_pct'])}."
+    )
+
+
+def show_lowest(page: Page, analysis: Analysis) -> None:
+    """The lowest absorbers: sentences and table."""
+    rows = analysis.absorption
+    show_markdown(lowest_markdown(rows))
+    shown, exact = lowest_table(rows)
+    page.table(
+        shown,
+        title=f"{_count(len(shown))} program dengan penyerapan anggaran terendah",
+        source=SOURCE,
+        label="penyerapan-terendah",
+        data=exact,
+        numeric=["No.", "Anggaran (Rp)", "Tidak terserap (Rp)", "Penyerapan"],
+    )
+
+
+# --- concentration ------------------------------------------------------------------------------
+
+
+def pareto_table(table: pd.DataFrame, share_pct: float = PARETO_SHARE_PCT) -> pd.DataFrame:
+    """The largest programs that together make up `share_pct` of the budget (from `pareto`)."""
+    return table.head(budget.programs_for_share(table, share_pct)).copy()
+
+
+def pareto_markdown(table: pd.DataFrame, share_pct: float = PARETO_SHARE_PCT) -> str:
+    """Sentences on budget concentration."""
+    needed = budget.programs_for_share(table, share_pct)
+    first_two = float(table["cumulative_pct"].iloc[min(1, len(table) - 1)])
+    return (
+        f"Anggaran sangat terkonsentrasi: {_count(needed)} dari {_count(len(table))} program "
+        f"({_percent(needed / len(table) * 100)}) sudah mencakup {format_percent(share_pct, 0)} "
+        f"anggaran. Dua program terbesar, *{table['program'].iloc[0]}* dan "
+        f"*{table['program'].iloc[1]}*, bersama-sama memegang {_percent(first_two)} anggaran."
+    )
+
+
+def show_pareto(page: Page, analysis: Analysis) -> None:
+    """Budget concentration: sentences, Pareto chart and the table of the largest programs."""
+    table = analysis.pareto
+    needed = budget.programs_for_share(table, PARETO_SHARE_PCT)
+    show_markdown(pareto_markdown(table))
+    data = pareto_chart_data(table)
+    title = "Konsentrasi anggaran: porsi tiap program dan porsi kumulatif"
+    page.figure(
+        pareto_chart(data, PARETO_SHARE_PCT, needed, title),
+        title=title,
+        source=SOURCE,
+        label="pareto-anggaran",
+        data=data,
+        description=(
+            f"Diagram Pareto {_count(len(data))} program, diurutkan dari anggaran terbesar. "
+            f"Program terbesar memegang {_percent(data['porsi_pct'].iloc[0])} anggaran; garis "
+            f"kumulatif mencapai {format_percent(PARETO_SHARE_PCT, 0)} pada program ke-"
+            f"{_count(needed)}."
+        ),
+    )
+    top = pareto_table(table)
+    shown = pd.DataFrame(
+        {
+            "No.": top["rank"].astype(str),
+            "Program": top["program"],
+            "Anggaran (Rp)": top["anggaran"].map(rupiah_cell),
+            "Porsi": top["share_pct"].map(lambda v: _percent(v, 2)),
+            "Kumulatif": top["cumulative_pct"].map(_percent),
+            "Terserap": (top["realisasi"] / top["anggaran"] * 100).map(_percent),
+        }
+    )
+    page.table(
+        shown,
+        title=(
+            f"Program terbesar yang bersama-sama mencakup {format_percent(PARETO_SHARE_PCT, 0)} "
+            "anggaran"
+        ),
+        source=SOURCE,
+        label="program-terbesar",
+        data=top,
+        numeric=["No.", "Anggaran (Rp)", "Porsi", "Kumulatif", "Terserap"],
+    )
+
+
+# --- reconciliation -----------------------------------------------------------------------------
+
+
+def reconciliation_rows(analysis: Analysis) -> pd.DataFrame:
+    """`analysis.reconciliation` plus the total this page uses (rows that count only).
+
+    Differences stay against the printed Jumlah of Tabel 3.18, in rupiah.
+    """
+    table = analysis.reconciliation.copy()
+    summary = analysis.absorption_summary
+    jumlah = table.iloc[2]
+    used = pd.DataFrame(
+        [
+            {
+                "total": "Dihitung di halaman ini (tanpa baris ganda dan ditandai)",
+                "anggaran": summary["anggaran"],
+                "realisasi": summary["realisasi"],
+                "basis": "dihitung",
+            }
+        ]
+    )
+    used["anggaran_minus_printed_jumlah"] = used["anggaran"] - jumlah["anggaran"]
+    used["realisasi_minus_printed_jumlah"] = used["realisasi"] - jumlah["realisasi"]
+    used["absorption_pct"] = used["realisasi"] / used["anggaran"] * 100.0
+    return pd.concat([table, used], ignore_index=True)
+
+
+def reconciliation_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The reader's reconciliation table: one row per measure and total, long format.
+
+    Rupiah are exact; differences are against the printed Jumlah of Tabel 3.18 (rupiah for
+    anggaran and realisasi, percentage points for absorption).
+    """
+    parts = []
+    for measure, label in (("anggaran", "Anggaran (Rp)"), ("realisasi", "Realisasi (Rp)")):
+        parts.append(
+            pd.DataFrame(
+                {
+                    "Ukuran": label,
+                    "Total": table["total"],
+                    "Nilai": table[measure].map(rupiah_cell),
+                    "Selisih thd. Jumlah tercetak": table[f"{measure}_minus_printed_jumlah"].map(
+                        rupiah_cell
+                    ),
+                }
+            )
+        )
+    printed_pct = float(table["absorption_pct"].iloc[2])
+    parts.append(
+        pd.DataFrame(
+            {
+                "Ukuran": "Penyerapan",
+                "Total": table["total"],
+                "Nilai": table["absorption_pct"].map(lambda v: _percent(v, 2)),
+                "Selisih thd. Jumlah tercetak": (table["absorption_pct"] - printed_pct).map(
+                    lambda v: f"{format_number(v, 2).replace('-', '−')} poin"
+                ),
+            }
+        )
+    )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _more_or_less(difference: float) -> str:
+    return "lebih besar" if difference > 0 else "lebih kecil"
+
+
+def reconciliation_markdown(table: pd.DataFrame) -> str:
+    """Sentences on how the totals differ, with the differences in rupiah.
+
+    `table` is `reconciliation_rows(...)`: all rows, without duplicates, printed Jumlah,
+    Ikhtisar, and the total this page uses, in that order.
+    """
+    all_rows, unique, printed, ikhtisar, used = (table.iloc[i] for i in range(5))
+    gap = printed["anggaran"] - all_rows["anggaran"]
+    return (
+        f"Laporan yang sama memuat total anggaran yang berbeda-beda. Jumlah yang tercetak di "
+        f"bawah Tabel 3.18 adalah {rupiah_exact(printed['anggaran'])}: "
+        f"{rupiah_exact(abs(gap))} {_more_or_less(gap)} daripada jumlah semua barisnya "
+        f"({rupiah_exact(all_rows['anggaran'])}); baris ganda hanya menyumbang "
+        f"{rupiah_exact(all_rows['anggaran'] - unique['anggaran'])}. Ikhtisar Eksekutif "
+        f"menyebut pagu {rupiah_exact(ikhtisar['anggaran'])} dan realisasi "
+        f"{rupiah_exact(ikhtisar['realisasi'])} ({_percent(ikhtisar['absorption_pct'], 2)}). "
+        f"Penyerapan menurut Jumlah tercetak ({_percent(printed['absorption_pct'], 2)}) tidak "
+        f"dapat diperiksa dari rinciannya. Halaman ini memakai jumlah baris tanpa baris ganda "
+        f"dan baris ditandai: anggaran {rupiah_exact(used['anggaran'])}, realisasi "
+        f"{rupiah_exact(used['realisasi'])} ({_percent(used['absorption_pct'], 2)})."
+    )
+
+
+def show_reconciliation(page: Page, analysis: Analysis, year: int) -> None:
+    """The totals side by side: sentences, table and chart."""
+    table = reconciliation_rows(analysis)
+    show_markdown(reconciliation_markdown(table))
+    page.table(
+        reconciliation_table(table),
+        title=f"Total anggaran dan realisasi {year} menurut cara menjumlah",
+        source=TOTALS_SOURCE,
+        label="rekonsiliasi-total",
+        data=table,
+        numeric=["Nilai", "Selisih thd. Jumlah tercetak"],
+    )
+    data = reconciliation_chart_data(table)
+    title = "Anggaran dan realisasi menurut setiap cara menjumlah"
+    page.figure(
+        reconciliation_chart(data, title),
+        title=title,
+        source=TOTALS_SOURCE,
+        label="rekonsiliasi-total",
+        data=data,
+        description=(
+            f"Diagram batang anggaran dan realisasi untuk {_count(len(table))} cara menjumlah. "
+            f"Jumlah tercetak Tabel 3.18 ({format_rupiah(table['anggaran'].iloc[2])}) jauh lebih "
+            f"besar daripada jumlah barisnya ({format_rupiah(table['anggaran'].iloc[0])}) dan "
+            f"pagu Ikhtisar Eksekutif ({format_rupiah(table['anggaran'].iloc[3])})."
+        ),
+    )
+
+
+# --- PEFA-style indicators ----------------------------------------------------------------------
+
+
+def pefa_band_pi1(outturn_pct: float) -> str:
+    """The PEFA PI-1 band one year's outturn would fall in ('A'..'D'); indicative only.
+
+    Examples:
+        >>> pefa_band_pi1(97.0), pefa_band_pi1(88.0), pefa_band_pi1(71.8)
+        ('A', 'C', 'D')
+    """
+    for band, low, high in PEFA_PI1_BANDS:
+        if low <= outturn_pct <= high:
+            return band
+    return "D"
+
+
+def pefa_band_pi2(variance_pct: float) -> str:
+    """The PEFA PI-2.1 band one year's composition variance would fall in; indicative only.
+
+    Examples:
+        >>> pefa_band_pi2(4.9), pefa_band_pi2(12.0), pefa_band_pi2(31.0)
+        ('A', 'C', 'D')
+    """
+    for band, limit in PEFA_PI2_BANDS:
+        if variance_pct < limit:
+            return band
+    return "D"
+
+
+PEFA_FORMULAS = {
+    "PI-1": "total realisasi ÷ total anggaran",
+    "PI-2.1": (
+        "jumlah selisih mutlak antara realisasi tiap program dan anggarannya yang disesuaikan "
+        "(anggaran program × total realisasi ÷ total anggaran), dibagi jumlah anggaran yang "
+        "disesuaikan"
+    ),
+}
+"""How each indicator is computed, in words (see `budget.aggregate_outturn` and
+`budget.composition_variance`)."""
+
+
+def pefa_table(
+    outturn_pct: float, variance_pct: float, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the two PEFA-style indicators, their one-year band and the rule."""
+    pi1_rule = "; ".join(
+        f"{band}: {_percent(low, 0)}–{_percent(high, 0)}" for band, low, high in PEFA_PI1_BANDS
+    )
+    pi2_rule = "; ".join(f"{band}: < {_percent(limit, 0)}" for band, limit in PEFA_PI2_BANDS)
+    exact = pd.DataFrame(
+        {
+            "indikator": ["PI-1", "PI-2.1"],
+            "nama": ["Realisasi belanja agregat", "Variasi komposisi belanja"],
+            "nilai_pct": [outturn_pct, variance_pct],
+            "rentang_satu_tahun": [pefa_band_pi1(outturn_pct), pefa_band_pi2(variance_pct)],
+            "aturan": [f"{pi1_rule} dari anggaran; selebihnya D", f"{pi2_rule}; selebihnya D"],
+            "cara_hitung": [PEFA_FORMULAS["PI-1"], PEFA_FORMULAS["PI-2.1"]],
+        }
+    )
+    shown = pd.DataFrame(
+        {
+            "Kode": exact["indikator"].str.replace("-", "\u2011"),
+            "Indikator": exact["nama"],
+            f"Nilai {year}": exact["nilai_pct"].map(_percent),
+            "Rentang (satu tahun)": exact["rentang_satu_tahun"],
+            f"Aturan PEFA ({_count(PEFA_YEARS_NEEDED)} tahun)": exact["aturan"],
+        }
+    )
+    return shown, exact
+
+
+PEFA_BAND_WORDS = {
+    "A": "rentang A (terbaik)",
+    "B": "rentang B",
+    "C": "rentang C",
+    "D": "rentang D (di luar rentang C)",
+}
+
+
+def pefa_markdown(outturn_pct: float, variance_pct: float) -> str:
+    """The caveat (why both indicators are only indicative) and a one-year reading of them."""
+    return (
+        f":::{{admonition}} Indikatif, bukan skor PEFA\n:class: note\n"
+        f"PEFA menilai {_count(PEFA_YEARS_NEEDED)} tahun anggaran terakhir dan membandingkan "
+        f"realisasi dengan anggaran *awal yang disahkan*. Sumber hanya memuat satu tahun, dan "
+        f"tidak menyebut apakah anggaran di Tabel 3.18 anggaran awal atau anggaran perubahan. "
+        f"PI-2.1 juga seharusnya dihitung menurut klasifikasi fungsi atau organisasi; di sini "
+        f"dihitung per program, tanpa baris ganda dan baris ditandai.\n:::\n\n"
+        f"Dibaca untuk satu tahun saja, realisasi belanja agregat {_percent(outturn_pct)} "
+        f"berada pada {PEFA_BAND_WORDS[pefa_band_pi1(outturn_pct)]} PI-1, dan variasi "
+        f"komposisi {_percent(variance_pct)} pada {PEFA_BAND_WORDS[pefa_band_pi2(variance_pct)]} "
+        f"PI-2.1. PI-1 = {PEFA_FORMULAS['PI-1']}. PI-2.1 = {PEFA_FORMULAS['PI-2.1']}: "
+        f"seberapa jauh realisasi tiap program menyimpang dari porsinya jika semua program "
+        f"menyerap dengan laju yang sama; nol berarti semua program menyerap sama rata."
+    )
+
+
+def show_pefa(page: Page, analysis: Analysis, year: int) -> None:
+    """The PEFA-style indicators: the caveat, sentences and table."""
+    outturn, variance = analysis.aggregate_outturn_pct, analysis.composition_variance_pct
+    show_markdown(pefa_markdown(outturn, variance))
+    shown, exact = pefa_table(outturn, variance, year)
+    page.table(
+        shown,
+        title="Indikator kredibilitas anggaran gaya PEFA (indikatif, satu tahun)",
+        source=SOURCE,
+        label="indikator-pefa",
+        data=exact,
+        numeric=[f"Nilai {year}"],
+    )
+
+
+# --- every program ------------------------------------------------------------------------------
+
+
+def absorption_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): every program row with its absorption and treatment, in printed order."""
+    shown = pd.DataFrame(
+        {
+            "No.": rows["printed_no"].astype(str),
+            "Program": [
+                program if treatment == "included" else f"{program} [{_treatment(treatment)}]"
+                for program, treatment in zip(rows["program"], rows["treatment"], strict=True)
+            ],
+            "Anggaran (Rp)": rows["anggaran"].map(rupiah_cell),
+            "Realisasi (Rp)": rows["realisasi"].map(rupiah_cell),
+            "Penyerapan": rows["absorption_pct"].map(_percent),
+        }
+    )
+    exact = rows[
+        [
+            "row_seq",
+            "printed_no",
+            "program",
+            "anggaran_raw",
+            "anggaran",
+            "anggaran_line",
+            "realisasi_raw",
+            "realisasi",
+            "realisasi_line",
+            "persen_raw",
+            "absorption_pct",
+            "impossible",
+            "malformed",
+            "treatment",
+        ]
+    ]
+    return shown, exact.reset_index(drop=True)
+
+
+def show_absorption(page: Page, analysis: Analysis, year: int) -> None:
+    """The sortable table of every program row."""
+    shown, exact = absorption_table(analysis.absorption)
+    page.table(
+        shown,
+        title=f"Anggaran, realisasi dan penyerapan per program, {year}",
+        source=SOURCE,
+        label="penyerapan-program",
+        data=exact,
+        numeric=["No.", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan"],
+        sortable=True,
+    )
