@@ -210,8 +210,15 @@ def _total(totals: pd.DataFrame, item: str) -> pd.Series | None:
 
 
 def _compare_total(
-    computed: float, printed: pd.Series | None, what: str, effect: str, tolerance: float = 0.5
+    computed: float,
+    printed: pd.Series | None,
+    what: str,
+    effect: str,
+    tolerance: float = 0.5,
+    basis: str = "computed",
 ) -> list[Erratum]:
+    """A total that differs from `printed`; `basis` names where `computed` comes from (a sum we
+    computed, or another printed total such as 'Tabel 3.18 Jumlah')."""
     if printed is None or not _present(printed["value"]):
         return []
     gap = computed - float(printed["value"])
@@ -224,7 +231,7 @@ def _compare_total(
             printed["source_table"],
             what,
             int(printed["source_line"]),
-            f"computed {_rp(computed)}; printed {printed['raw']}; difference {_rp(gap)}",
+            f"{basis} {_rp(computed)}; printed {printed['raw']}; difference {_rp(gap)}",
             effect,
         )
     ]
@@ -263,6 +270,7 @@ def audit_budget_totals(
                 _total(totals, item),
                 f"Ikhtisar {measure} vs Tabel 3.18 Jumlah",
                 effect,
+                basis="Tabel 3.18 Jumlah",
             )
     errata += _audit_total_percent(totals, "tabel_3_18_jumlah")
     errata += _audit_ikhtisar(totals)

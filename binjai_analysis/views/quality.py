@@ -142,6 +142,14 @@ EVIDENCE_RULES: list[Rule] = [
         r"selisih −Rp ",
     ),
     (r"^computed (Rp [^;]+); printed ([^;]+); difference ", r"dihitung \1; tercetak \2; selisih "),
+    (
+        r"^Tabel 3\.18 Jumlah (Rp [^;]+); printed ([^;]+); difference Rp -",
+        r"Jumlah tercetak Tabel 3.18 \1; tercetak di sini \2; selisih −Rp ",
+    ),
+    (
+        r"^Tabel 3\.18 Jumlah (Rp [^;]+); printed ([^;]+); difference ",
+        r"Jumlah tercetak Tabel 3.18 \1; tercetak di sini \2; selisih ",
+    ),
     (r"^same program and figures as row (\d+)$", r"program dan angka sama dengan baris ke-\1"),
     (
         r"^same figures as row (\d+) under another program name \(anggaran ([^)]*)\)$",

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var UNITS = { "triliun": 1e12, "miliar": 1e9, "juta": 1e6 };
+  var MISSING = ["", "–", "-", "—"];
 
   function numberOf(text) {
     var t = text.replace(/\u2212/g, "-").trim();
@@ -18,8 +19,10 @@
     var rows = Array.prototype.slice.call(body.rows);
     var ascending = header.getAttribute("aria-sort") !== "ascending";
     rows.sort(function (a, b) {
-      var x = a.cells[column] ? a.cells[column].textContent : "";
-      var y = b.cells[column] ? b.cells[column].textContent : "";
+      var x = a.cells[column] ? a.cells[column].textContent.trim() : "";
+      var y = b.cells[column] ? b.cells[column].textContent.trim() : "";
+      var mx = MISSING.indexOf(x) !== -1, my = MISSING.indexOf(y) !== -1;
+      if (mx || my) { return mx === my ? 0 : (mx ? 1 : -1); }  // missing last, either way
       var nx = numberOf(x), ny = numberOf(y), order;
       if (nx !== null && ny !== null) { order = nx - ny; }
       else if (nx !== null) { order = -1; }
