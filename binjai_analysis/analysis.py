@@ -9,6 +9,7 @@ import pandas as pd
 from binjai_analysis import aggregates, audit, budget, efficiency, plan, trajectory, trends
 from binjai_analysis.achievement import DEFAULT_MAX_RATIO
 from binjai_analysis.budget import FlaggedRows
+from binjai_analysis.params import AnalysisParams
 from binjai_analysis.performance import indicator_rows, score_indicators
 from binjai_analysis.rating import DEFAULT_SCALE, RatingScale
 
@@ -25,6 +26,23 @@ class AnalysisOptions:
     flagged_budget_rows: FlaggedRows = "exclude"
     trajectory_rule: trajectory.TrajectoryRule = field(default_factory=trajectory.TrajectoryRule)
     quadrant_rule: efficiency.QuadrantRule = field(default_factory=efficiency.QuadrantRule)
+
+
+def options_from_params(params: AnalysisParams) -> AnalysisOptions:
+    """The analysis options a params file asks for."""
+    return AnalysisOptions(
+        cap=params.capaian_cap,
+        floor=params.capaian_floor,
+        max_ratio=params.max_ratio,
+        scale=params.scale(),
+        flagged_budget_rows=params.flagged_budget_rows,
+        trajectory_rule=trajectory.TrajectoryRule(
+            params.on_track_pct, params.at_risk_pct, params.effort_ratio
+        ),
+        quadrant_rule=efficiency.QuadrantRule(
+            params.quadrant_capaian_pct, params.quadrant_absorption_pct
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,30 @@ class ParamsError(BinjaiError):
     exit_code = 3
 
 
+class ParamsSyntaxError(ParamsError):
+    """A params file is not valid YAML, or not a mapping."""
+
+    exit_code = 10
+
+
+class UnknownParamsKeyError(ParamsError):
+    """A params file has a key the model does not know (often a typo)."""
+
+    exit_code = 11
+
+
+class InvalidParamsValueError(ParamsError):
+    """A params value has the wrong type or is out of range (e.g. overlapping rating bands)."""
+
+    exit_code = 12
+
+
+class YearWithoutDataError(ParamsError):
+    """A params file names a year for which the packaged data has no figures."""
+
+    exit_code = 13
+
+
 class DataError(BinjaiError):
     """A data file is missing, corrupt, or fails its schema."""
 

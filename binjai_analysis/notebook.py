@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import Markdown, display
 
-from binjai_analysis.analysis import Analysis, AnalysisOptions, run_analysis
+from binjai_analysis.analysis import Analysis, options_from_params, run_analysis
 from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.params import YearParams
@@ -24,8 +24,8 @@ def setup(year: int, params: dict[str, Any]) -> YearParams:
 
 
 def analysis_for(settings: YearParams) -> Analysis:
-    """The whole analysis of the packaged data, with this build's options."""
-    return run_analysis(load_all(), load_program_sasaran(), AnalysisOptions())
+    """The whole analysis of the packaged data, with the options of this year's params."""
+    return run_analysis(load_all(), load_program_sasaran(), options_from_params(settings.analysis))
 
 
 def page(settings: YearParams, chapter: int) -> Page:

@@ -8,14 +8,75 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from binjai_analysis.errors import ParamsError
+from binjai_analysis.errors import (
+    InvalidParamsValueError,
+    ParamsError,
+    ParamsSyntaxError,
+    UnknownParamsKeyError,
+)
+from binjai_analysis.rating import DEFAULT_SCALE, SCALES, RatingScale
 
 ReportKind = Literal["realisasi", "rencana"]
 """`realisasi`: a year with targets and realisations; `rencana`: a plan year (targets, budget)."""
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+class AnalysisParams(BaseModel):
+    """The analysis choices of a build (defaults here); a variant file changes some of them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    capaian_cap: float | None = Field(
+        default=None, gt=0, description="Upper bound of capaian in percent (e.g. 120); none."
+    )
+    capaian_floor: float | None = Field(
+        default=0.0, description="Lower bound of capaian in percent; none for the plain formula."
+    )
+    max_ratio: float | None = Field(
+        default=100.0,
+        gt=1,
+        description="Target and realisation further apart than this factor "
+        "are 'not comparable' (different units); none to compute them anyway.",
+    )
+    rating_scale: str | RatingScale = Field(
+        default=DEFAULT_SCALE.name,
+        description=f"A scale name ({', '.join(vars(SCALES))}) or a scale with its own bands.",
+    )
+    flagged_budget_rows: Literal["exclude", "include"] = Field(
+        default="exclude", description="Budget rows flagged impossible or malformed."
+    )
+    on_track_pct: float = Field(default=100.0, gt=0, description="Trajectory: on track from here.")
+    at_risk_pct: float = Field(default=90.0, gt=0, description="Trajectory: at risk from here.")
+    effort_ratio: float = Field(default=1.5, gt=0, description="Trajectory: needed / planned.")
+    quadrant_capaian_pct: float = Field(default=90.0, description="Efficiency: high capaian.")
+    quadrant_absorption_pct: float = Field(default=90.0, description="Efficiency: high absorption.")
+
+    @field_validator("rating_scale")
+    @classmethod
+    def _known_scale(cls, value: str | RatingScale) -> str | RatingScale:
+        if isinstance(value, str) and not hasattr(SCALES, value):
+            raise ValueError(f"unknown rating scale {value!r}; known: {', '.join(vars(SCALES))}")
+        return value
+
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> AnalysisParams:
+        if self.at_risk_pct > self.on_track_pct:
+            raise ValueError("at_risk_pct must not exceed on_track_pct")
+        cap, floor = self.capaian_cap, self.capaian_floor
+        if cap is not None and floor is not None and floor >= cap:
+            raise ValueError("capaian_floor must be below capaian_cap")
+        return self
+
+    def scale(self) -> RatingScale:
+        """The rating scale these params choose."""
+        return (
+            getattr(SCALES, self.rating_scale)
+            if isinstance(self.rating_scale, str)
+            else (self.rating_scale)
+        )
 
 
 class YearParams(BaseModel):
@@ -37,6 +98,14 @@ class YearParams(BaseModel):
         default=(),
         description="Notes (Bahasa Indonesia) shown on every page of this year.",
     )
+    variant: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Name of a variant (a params file outside params/); the site says which.",
+    )
+    analysis: AnalysisParams = Field(
+        default_factory=AnalysisParams, description="Analysis choices; see AnalysisParams."
+    )
 
     @classmethod
     def from_notebook(cls, year: int, params: dict[str, Any]) -> YearParams:
@@ -47,13 +116,28 @@ class YearParams(BaseModel):
         return cls.model_validate(merged)
 
 
-def _describe_validation_error(error: ValidationError, path: Path) -> str:
-    allowed = list(YearParams.model_fields)
+def _allowed_keys(loc: tuple[object, ...]) -> list[str]:
+    """The keys allowed where `loc` points (top level, or inside `analysis`)."""
+    model: type[BaseModel] = YearParams
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = getattr(field, "annotation", None)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
+
+
+def _describe_validation_error(error: ValidationError, path: Path) -> tuple[str, bool]:
+    """A message naming the file and each offending key; and whether any key was unknown."""
     lines = [f"Invalid params file {path}:"]
+    unknown = False
     for item in error.errors():
         key = ".".join(str(part) for part in item["loc"]) or "(top level)"
         if item["type"] == "extra_forbidden":
-            hint = difflib.get_close_matches(key, allowed, n=1)
+            unknown = True
+            allowed = _allowed_keys(item["loc"])
+            hint = difflib.get_close_matches(str(item["loc"][-1]), allowed, n=1)
             suggestion = f" Did you mean '{hint[0]}'?" if hint else ""
             lines.append(
                 f"  - unknown key '{key}'.{suggestion} Allowed keys: {', '.join(allowed)}."
@@ -61,7 +145,7 @@ def _describe_validation_error(error: ValidationError, path: Path) -> str:
         else:
             got = item.get("input")
             lines.append(f"  - key '{key}': {item['msg']} (got {got!r}).")
-    return "\n".join(lines)
+    return "\n".join(lines), unknown
 
 
 def load_params(path: Path | str) -> YearParams:
@@ -74,19 +158,21 @@ def load_params(path: Path | str) -> YearParams:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ParamsError(f"Malformed YAML in params file {path}{where}: {exc}") from exc
+        raise ParamsSyntaxError(f"Malformed YAML in params file {path}{where}: {exc}") from exc
     if not isinstance(document, dict):
-        raise ParamsError(
+        raise ParamsSyntaxError(
             f"Params file {path} must hold a mapping of keys to values, "
             f"not {type(document).__name__}."
         )
     try:
         params = YearParams.model_validate(document)
     except ValidationError as exc:
-        raise ParamsError(_describe_validation_error(exc, path)) from exc
+        message, unknown = _describe_validation_error(exc, path)
+        error = UnknownParamsKeyError if unknown else InvalidParamsValueError
+        raise error(message) from exc
     match = YEAR_FILE.match(path.name)
     if match and int(match.group(1)) != params.year:
-        raise ParamsError(
+        raise InvalidParamsValueError(
             f"Params file {path} is named for {match.group(1)} but says year: {params.year}."
         )
     return params

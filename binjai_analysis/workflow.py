@@ -6,6 +6,10 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import pandas as pd
+
+from binjai_analysis.data import load_all
+from binjai_analysis.errors import YearWithoutDataError
 from binjai_analysis.params import YearParams, load_all_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.pipeline import PageResult, run_site, run_year
@@ -23,11 +27,35 @@ def select_params(paths: ProjectPaths, years: Iterable[int] = ()) -> dict[int, Y
     return {year: load_year_params(paths.params_dir, year) for year in wanted}
 
 
+def years_with_data(data: dict[str, pd.DataFrame]) -> dict[str, set[int]]:
+    """Which years the packaged data can render: realisation years and plan years."""
+    realised = data["realisations_tabel_3_2"]  # the report's table of every indicator's result
+    planned = data["pk2019_targets"]
+    return {
+        "realisasi": {int(y) for y in realised.loc[realised["measure"] == "realisasi", "year"]},
+        "rencana": {int(y) for y in planned["year"].dropna()},
+    }
+
+
+def check_data_for(settings: dict[int, YearParams], data: dict[str, pd.DataFrame]) -> None:
+    """Refuse a params year the data cannot render, naming the year and what the data has."""
+    available = years_with_data(data)
+    for year, year_settings in settings.items():
+        if year not in available[year_settings.kind]:
+            have = ", ".join(str(y) for y in sorted(available[year_settings.kind])) or "none"
+            raise YearWithoutDataError(
+                f"params for {year} ask for a '{year_settings.kind}' year, but the packaged data "
+                f"has {year_settings.kind} figures only for: {have}. Add that year's data first, "
+                "or set 'kind' to match the data."
+            )
+
+
 def run_notebooks(
     paths: ProjectPaths, years: Iterable[int] = (), report: Reporter | None = None
 ) -> list[PageResult]:
     """Execute the notebooks of `years` (default: every year with a params file)."""
     settings = select_params(paths, years)
+    check_data_for(settings, load_all())
     results: list[PageResult] = []
     for year_settings in settings.values():
         results.extend(run_year(paths, year_settings, report))
@@ -37,6 +65,7 @@ def run_notebooks(
 def build_site(paths: ProjectPaths, report: Reporter | None = None) -> Path:
     """Validate every params file, execute every notebook, then build and publish the book."""
     settings = load_all_params(paths.params_dir)
+    check_data_for(settings, load_all())
     templates = discover_templates(paths.templates_dir)
     pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
     for year_settings in settings.values():

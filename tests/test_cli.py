@@ -11,7 +11,15 @@ import pytest
 from click.testing import CliRunner
 
 from binjai_analysis.cli import main
-from binjai_analysis.errors import NotebookError, ParamsError, ProjectError
+from binjai_analysis.errors import (
+    InvalidParamsValueError,
+    NotebookError,
+    ParamsError,
+    ParamsSyntaxError,
+    ProjectError,
+    UnknownParamsKeyError,
+    YearWithoutDataError,
+)
 
 
 def invoke(root: Path, *args: str):
@@ -42,7 +50,7 @@ def test_misspelled_params_key_fails_naming_key_and_file(project):
     bad = project.params_dir / "2018.yaml"
     bad.write_text("year: 2018\nkidn: realisasi\n", encoding="utf-8")
     result = invoke(project.root, "run", "--year", "2018")
-    assert result.exit_code == ParamsError.exit_code
+    assert result.exit_code == UnknownParamsKeyError.exit_code
     assert "unknown key 'kidn'" in result.output
     assert str(bad) in result.output
 
@@ -75,3 +83,71 @@ def test_failing_notebook_fails_the_build_and_keeps_the_previous_site(project, f
     assert "Notebook book/templates/zz-gagal.md failed for year 2018" in result.output
     assert "ZeroDivisionError" in result.output
     assert previous.read_text(encoding="utf-8") == "previous site"
+
+
+BAD_INPUTS = [
+    # (what, params text for 2018, error class, words the message must contain)
+    ("malformed YAML", "year: 2018\nkind: [realisasi\n", ParamsSyntaxError, "Malformed YAML"),
+    (
+        "unknown nested key",
+        "year: 2018\nanalysis:\n  capaian_cep: 120\n",
+        UnknownParamsKeyError,
+        "unknown key 'analysis.capaian_cep'. Did you mean 'capaian_cap'?",
+    ),
+    (
+        "wrong type",
+        "year: 2018\nanalysis:\n  capaian_cap: banyak\n",
+        InvalidParamsValueError,
+        "key 'analysis.capaian_cap'",
+    ),
+    (
+        "overlapping rating bands",
+        "year: 2018\nanalysis:\n  rating_scale:\n    name: x\n    source: uji\n    bands:\n"
+        "      - {label: Baik, lower: 70}\n      - {label: Cukup, lower: 80}\n"
+        "      - {label: Kurang}\n",
+        InvalidParamsValueError,
+        "bands overlap",
+    ),
+    (
+        "unknown rating scale",
+        "year: 2018\nanalysis:\n  rating_scale: nope\n",
+        InvalidParamsValueError,
+        "unknown rating scale 'nope'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "text", "error", "words"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
+def test_bad_params_exit_with_their_own_code(project, what, text, error, words):
+    path = project.params_dir / "2018.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == error.exit_code, result.output
+    assert words in result.output
+    assert str(path) in result.output
+
+
+def test_a_year_without_data_is_refused(project):
+    (project.params_dir / "2020.yaml").write_text("year: 2020\nkind: realisasi\n", encoding="utf-8")
+    result = invoke(project.root, "run", "--year", "2020")
+    assert result.exit_code == YearWithoutDataError.exit_code
+    assert "params for 2020 ask for a 'realisasi' year" in result.output
+    assert "only for: 2018" in result.output
+
+
+def test_exit_codes_are_distinct():
+    codes = [
+        error.exit_code
+        for error in (
+            ProjectError,
+            ParamsError,
+            ParamsSyntaxError,
+            UnknownParamsKeyError,
+            InvalidParamsValueError,
+            YearWithoutDataError,
+            NotebookError,
+        )
+    ]
+    assert len(codes) == len(set(codes))

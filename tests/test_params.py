@@ -4,14 +4,17 @@ from pathlib import Path
 
 import pytest
 
+from binjai_analysis.analysis import AnalysisOptions, options_from_params
 from binjai_analysis.errors import ParamsError
 from binjai_analysis.params import (
+    AnalysisParams,
     YearParams,
     load_all_params,
     load_params,
     load_year_params,
     year_params_files,
 )
+from binjai_analysis.rating import SCALES
 
 
 def write(path: Path, text: str) -> Path:
@@ -86,3 +89,23 @@ def test_from_notebook_validates_what_papermill_injected():
     assert YearParams.from_notebook(2018, {}).kind == "realisasi"
     with pytest.raises(ParamsError, match="are for 2019, but year is 2018"):
         YearParams.from_notebook(2018, {"year": 2019})
+
+
+def test_analysis_params_defaults_and_scale():
+    assert options_from_params(AnalysisParams()) == AnalysisOptions()
+    chosen = AnalysisParams(rating_scale="permendagri_86_2017", capaian_cap=120)
+    options = options_from_params(chosen)
+    assert options.scale == SCALES.permendagri_86_2017
+    assert options.cap == 120
+
+
+def test_analysis_thresholds_must_be_ordered(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nanalysis:\n  at_risk_pct: 110\n")
+    with pytest.raises(ParamsError, match="at_risk_pct must not exceed on_track_pct"):
+        load_params(path)
+
+
+def test_variant_name_is_checked(tmp_path):
+    path = write(tmp_path / "v.yaml", "year: 2018\nvariant: Tanpa Batas\n")
+    with pytest.raises(ParamsError, match="key 'variant'"):
+        load_params(path)

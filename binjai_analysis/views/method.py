@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
 from binjai_analysis.achievement import ORDINAL_SCALES, capaian_numeric, capaian_ordinal
 from binjai_analysis.analysis import Analysis, AnalysisOptions
@@ -56,6 +57,8 @@ YEAR_PARAM_LABELS = {
     "kind": "Jenis tahun: realisasi (target dan realisasi) atau rencana (hanya target).",
     "pages": "Halaman yang dibuat untuk tahun ini; kosong berarti semua halaman sesuai jenisnya.",
     "caveats": "Catatan yang ditampilkan di setiap halaman tahun ini.",
+    "variant": "Nama varian (berkas params di luar folder params/); kosong untuk situs utama.",
+    "analysis": "Pilihan analisis yang berbeda dari bawaan; nilainya ada di tabel opsi analisis.",
 }
 """One Indonesian explanation per `YearParams` field (a test checks that none is missing)."""
 OPTION_LABELS = {
@@ -325,6 +328,11 @@ def _value_text(value: Any) -> str:
         return plain_number(float(value))
     if isinstance(value, tuple | list):
         return "; ".join(str(item) for item in value) if value else "(kosong)"
+    if isinstance(value, BaseModel):  # e.g. the analysis choices: only what differs from default
+        changed = value.model_dump(exclude_defaults=True)
+        if not changed:
+            return "(bawaan)"
+        return "; ".join(f"{key} = {_value_text(getattr(value, key))}" for key in changed)
     return str(value)
 
 
