@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -29,14 +32,44 @@ def _paths(ctx: click.Context) -> ProjectPaths:
     return ProjectPaths.at(ctx.obj["root"])
 
 
-def _report(paths: ProjectPaths) -> object:
+def _report(paths: ProjectPaths, quiet: bool) -> Callable[[PageResult], None] | None:
+    """Print one line per page (executed or reused, and how long), unless quiet."""
+    if quiet:
+        return None
+
     def report(result: PageResult) -> None:
         click.echo(
-            f"  executed {result.year} {result.template.slug:<24} "
+            f"  {result.status:<8} {result.year} {result.template.slug:<24} "
             f"{result.seconds:5.1f} s  -> {paths.relative(result.output)}"
         )
 
     return report
+
+
+def _summary(results: list[PageResult]) -> str:
+    executed = sum(1 for result in results if result.status == "executed")
+    return f"{len(results)} page(s): {executed} executed, {len(results) - executed} reused."
+
+
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Notebooks executed at the same time (a process pool).",
+)
+FORCE = click.option("--force", is_flag=True, help="Re-execute every notebook, even unchanged.")
+QUIET = click.option("--quiet", "-q", is_flag=True, help="Print only the summary (for CI).")
+
+
+def _stop_on_sigterm() -> None:
+    """Turn SIGTERM into a normal exit, so clean-up runs and the previous site stays whole."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,20 +99,35 @@ def main(ctx: click.Context, root: Path) -> None:
     multiple=True,
     help="A year to run (repeatable). Default: every year in params/.",
 )
+@JOBS
+@FORCE
+@QUIET
 @click.pass_context
-def run(ctx: click.Context, years: tuple[int, ...]) -> None:
-    """Execute the notebook templates with papermill into book/_generated/<year>/."""
+def run(ctx: click.Context, years: tuple[int, ...], jobs: int, force: bool, quiet: bool) -> None:
+    """Execute the notebook templates with papermill into book/_generated/<year>/.
+
+    Notebooks whose inputs (template, params, data, code) are unchanged are reused.
+    """
     paths = _paths(ctx)
-    results = run_notebooks(paths, years, _report(paths))
-    click.echo(f"Executed {len(results)} notebook(s).")
+    _stop_on_sigterm()
+    results = run_notebooks(paths, years, _report(paths, quiet), jobs, force)
+    click.echo(_summary(results))
 
 
 @main.command()
+@JOBS
+@FORCE
+@QUIET
 @click.pass_context
-def build(ctx: click.Context) -> None:
-    """Run every year's notebooks, then build the site into _build/html (execution off)."""
+def build(ctx: click.Context, jobs: int, force: bool, quiet: bool) -> None:
+    """Run every year's notebooks, then build the site into _build/html (execution off).
+
+    The site is built aside and swapped in only when complete: a failed or interrupted build
+    leaves the previous site as it was.
+    """
     paths = _paths(ctx)
-    index = build_site(paths, _report(paths))
+    _stop_on_sigterm()
+    index = build_site(paths, _report(paths, quiet), jobs, force)
     click.secho(f"Site built: {index}", fg="green")
     click.echo(f"Open it in a browser: file://{index}")
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import multiprocessing.context
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import nbformat
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
+from binjai_analysis.cache import METADATA_KEY, page_fingerprint, stored_fingerprint
 from binjai_analysis.errors import NotebookError
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
@@ -38,12 +42,22 @@ VOLATILE_METADATA = ("papermill", "execution")
 
 @dataclass(frozen=True)
 class PageResult:
-    """One executed page: which template, for which year, where it went and how long it took."""
+    """One page: which template, for which year, where it went, whether it was executed or
+    reused from an earlier run with the same inputs, and how long that took."""
 
     template: Template
     year: int
     output: Path
     seconds: float
+    status: str = "executed"
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page to make: a template with the params of one year."""
+
+    template: Template
+    settings: YearParams
 
 
 def ensure_kernel(paths: ProjectPaths) -> str:
@@ -75,16 +89,18 @@ def _prepare(template: Template, year: int) -> nbformat.NotebookNode:
     return notebook
 
 
-def _finish(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Hide the parameters cells on the page and drop run-specific metadata (timestamps)."""
-    for cell in notebook.cells:
+def _finish(notebook: nbformat.NotebookNode, slug: str) -> nbformat.NotebookNode:
+    """Hide the parameters cells on the page and drop run-specific metadata (timestamps, the
+    random id papermill gives the cell it injects), so the same inputs give the same file."""
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{slug}-{index}"
         tags = cell.metadata.setdefault("tags", [])
         if any(tag in tags for tag in HIDDEN_CELL_TAGS) and "remove-cell" not in tags:
             tags.append("remove-cell")
         for key in VOLATILE_METADATA:
             cell.metadata.pop(key, None)
-    for key in ("start_time", "end_time", "duration", "exception"):
-        notebook.metadata.get("papermill", {}).pop(key, None)
+    for key in ("start_time", "end_time", "duration", "exception", "input_path", "output_path"):
+        notebook.metadata.get("papermill", {}).pop(key, None)  # run-specific: times, scratch paths
     return notebook
 
 
@@ -105,16 +121,28 @@ def _describe_failure(
     return detail
 
 
-def execute_page(paths: ProjectPaths, template: Template, settings: YearParams) -> PageResult:
-    """Execute one template for one year; on success the page appears whole, or not at all.
+def output_path(paths: ProjectPaths, template: Template, settings: YearParams) -> Path:
+    """Where a page's executed notebook goes: the year's folder, or `site/` for site pages."""
+    folder = paths.site_dir if template.meta.scope == "site" else paths.year_dir(settings.year)
+    return folder / f"{template.slug}.ipynb"
 
-    Site-wide templates go to `book/_generated/site/`, the others to the year's folder.
+
+def execute_page(
+    paths: ProjectPaths, template: Template, settings: YearParams, force: bool = False
+) -> PageResult:
+    """Make one page for one year; on success the page appears whole, or not at all.
+
+    A page whose inputs (template, params, data, code) are unchanged since it was last made is
+    reused, unless `force`.
     """
-    out_dir = paths.site_dir if template.meta.scope == "site" else paths.year_dir(settings.year)
+    output = output_path(paths, template, settings)
+    out_dir = output.parent
     out_dir.mkdir(parents=True, exist_ok=True)
-    output = out_dir / f"{template.slug}.ipynb"
     failed = out_dir / f"{template.slug}.failed.ipynb"
     started = time.perf_counter()
+    fingerprint = page_fingerprint(template.path, settings, template.meta.chapter)
+    if not force and output.is_file() and stored_fingerprint(output) == fingerprint:
+        return PageResult(template, settings.year, output, time.perf_counter() - started, "reused")
     with tempfile.TemporaryDirectory(prefix=f".{template.slug}-", dir=out_dir) as scratch:
         source = Path(scratch) / "input.ipynb"
         executed = Path(scratch) / "output.ipynb"
@@ -143,11 +171,73 @@ def execute_page(paths: ProjectPaths, template: Template, settings: YearParams) 
                 kept = failed
             message = _describe_failure(paths, template, settings.year, exc, kept)
             raise NotebookError(message) from exc
-        notebook = _finish(nbformat.read(executed, as_version=4))
+        notebook = _finish(nbformat.read(executed, as_version=4), template.slug)
+        notebook.metadata[METADATA_KEY] = {"fingerprint": fingerprint}
         nbformat.write(notebook, executed)
         os.replace(executed, output)
     failed.unlink(missing_ok=True)
     return PageResult(template, settings.year, output, time.perf_counter() - started)
+
+
+def _execute_job(paths: ProjectPaths, job: PageJob, force: bool) -> PageResult:
+    """Run in a worker process: make one page."""
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    return execute_page(paths, job.template, job.settings, force)
+
+
+def run_pages(
+    paths: ProjectPaths,
+    jobs: list[PageJob],
+    workers: int = 1,
+    force: bool = False,
+    report: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Make every page, `workers` at a time; the first failure is raised after the others end.
+
+    Pages do not depend on each other, so the outputs are the same whatever `workers` is.
+    """
+    ensure_kernel(paths)  # once, before any worker starts a kernel
+    if workers <= 1 or len(jobs) <= 1:
+        results = []
+        for job in jobs:
+            result = _execute_job(paths, job, force)
+            if report is not None:
+                report(result)
+            results.append(result)
+        return results
+    results_by_job: dict[int, PageResult] = {}
+    failures: list[BaseException] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_spawnless_context()) as pool:
+        futures = {pool.submit(_execute_job, paths, job, force): n for n, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BaseException as exc:  # collected, raised once every page has finished
+                failures.append(exc)
+                continue
+            results_by_job[futures[future]] = result
+            if report is not None:
+                report(result)
+    if failures:
+        raise failures[0]
+    return [results_by_job[n] for n in sorted(results_by_job)]
+
+
+def _spawnless_context() -> multiprocessing.context.BaseContext:
+    """Fork where available (fast start, inherits the kernel spec path); spawn elsewhere."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def year_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
+    """The pages of one year."""
+    templates = pages_for_year(discover_templates(paths.templates_dir), settings)
+    return [PageJob(template, settings) for template in templates]
+
+
+def site_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
+    """The site-wide pages, made with the params of `settings` (the latest year)."""
+    return [PageJob(t, settings) for t in site_pages(discover_templates(paths.templates_dir))]
 
 
 def run_site(
@@ -155,14 +245,8 @@ def run_site(
     settings: YearParams,
     report: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
-    """Execute the site-wide templates once, with the params of `settings` (the latest year)."""
-    results = []
-    for template in site_pages(discover_templates(paths.templates_dir)):
-        result = execute_page(paths, template, settings)
-        if report is not None:
-            report(result)
-        results.append(result)
-    return results
+    """Make the site-wide pages once, with the params of `settings` (the latest year)."""
+    return run_pages(paths, site_jobs(paths, settings), report=report)
 
 
 def run_year(
@@ -170,13 +254,5 @@ def run_year(
     settings: YearParams,
     report: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
-    """Execute every page of one year, in order; stop at the first failing notebook."""
-    logging.getLogger("papermill").setLevel(logging.WARNING)
-    pages = pages_for_year(discover_templates(paths.templates_dir), settings)
-    results = []
-    for template in pages:
-        result = execute_page(paths, template, settings)
-        if report is not None:
-            report(result)
-        results.append(result)
-    return results
+    """Make every page of one year, in order; stop at the first failing notebook."""
+    return run_pages(paths, year_jobs(paths, settings), report=report)

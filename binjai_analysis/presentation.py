@@ -93,7 +93,8 @@ class Page:
         caption = (
             f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
         )
-        styler = shown.style.hide(axis="index").format(escape="html")
+        # A fixed uuid (pandas draws a random one) keeps the HTML the same from run to run.
+        styler = shown.style.set_uuid(anchor).hide(axis="index").format(escape="html")
         if numeric:
             styler = styler.set_properties(subset=list(numeric), **{"text-align": "right"})
         classes = "binjai-table-body sortable" if sortable else "binjai-table-body"

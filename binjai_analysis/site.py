@@ -108,8 +108,9 @@ def build_book(paths: ProjectPaths) -> Path:
     succeeded, so a failure leaves the previous site as it was.
     """
     paths.build_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in paths.build_dir.glob(".staging-*"):  # from a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = paths.build_dir / f".staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     command = [
         *JUPYTER_BOOK,
         "build",
@@ -133,6 +134,9 @@ def build_book(paths: ProjectPaths) -> Path:
                 f"Jupyter Book failed (exit code {completed.returncode}); "
                 f"the previous site in {paths.relative(paths.html_dir)} was left as it was.\n{tail}"
             )
+        manifest = paths.generated_dir / "manifest.json"
+        if manifest.is_file():  # the run manifest travels with the site it describes
+            shutil.copy2(manifest, built / "manifest.json")
         _swap_into_place(built, paths.html_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

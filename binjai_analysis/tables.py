@@ -1,24 +1,12 @@
-"""Reader-facing tables: Indonesian labels and number formats, with a source caption."""
+"""Reader-facing tables of the source's own tables (Tabel 1.2): labels and number formats."""
 
 from __future__ import annotations
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from binjai_analysis.formatting import format_number
 from binjai_analysis.labels import COLUMN_LABELS, UNIT_LABELS
 from binjai_analysis.macro import pivot_series
-
-
-def styled_table(frame: pd.DataFrame, caption: str, numeric: list[str] | None = None) -> Styler:
-    """A table without the index, with a caption; cell text is HTML-escaped.
-
-    Columns named in `numeric` are right-aligned so digits line up.
-    """
-    styler = frame.style.hide(axis="index").set_caption(caption).format(escape="html")
-    if numeric:
-        styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
-    return styler
 
 
 def macro_series_frames(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -10,9 +10,10 @@ import pandas as pd
 
 from binjai_analysis.data import load_all
 from binjai_analysis.errors import YearWithoutDataError
+from binjai_analysis.manifest import write_manifest
 from binjai_analysis.params import YearParams, load_all_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.pipeline import PageResult, run_site, run_year
+from binjai_analysis.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.site import build_book, prepare_book
 from binjai_analysis.templates import discover_templates, pages_for_year, site_pages
 
@@ -51,26 +52,32 @@ def check_data_for(settings: dict[int, YearParams], data: dict[str, pd.DataFrame
 
 
 def run_notebooks(
-    paths: ProjectPaths, years: Iterable[int] = (), report: Reporter | None = None
+    paths: ProjectPaths,
+    years: Iterable[int] = (),
+    report: Reporter | None = None,
+    workers: int = 1,
+    force: bool = False,
 ) -> list[PageResult]:
-    """Execute the notebooks of `years` (default: every year with a params file)."""
+    """Make the pages of `years` (default: every year with a params file)."""
     settings = select_params(paths, years)
     check_data_for(settings, load_all())
-    results: list[PageResult] = []
-    for year_settings in settings.values():
-        results.extend(run_year(paths, year_settings, report))
-    return results
+    jobs = [job for year_settings in settings.values() for job in year_jobs(paths, year_settings)]
+    return run_pages(paths, jobs, workers, force, report)
 
 
-def build_site(paths: ProjectPaths, report: Reporter | None = None) -> Path:
-    """Validate every params file, execute every notebook, then build and publish the book."""
+def build_site(
+    paths: ProjectPaths, report: Reporter | None = None, workers: int = 1, force: bool = False
+) -> Path:
+    """Validate every params file, make every page (reusing unchanged ones), write the run
+    manifest, then build and publish the book."""
     settings = load_all_params(paths.params_dir)
     check_data_for(settings, load_all())
     templates = discover_templates(paths.templates_dir)
     pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
-    for year_settings in settings.values():
-        run_year(paths, year_settings, report)
-    run_site(paths, latest_realisation(settings), report)
+    jobs = [job for s in settings.values() for job in year_jobs(paths, s)]
+    jobs += site_jobs(paths, latest_realisation(settings))
+    results = run_pages(paths, jobs, workers, force, report)
+    write_manifest(paths, settings, results)
     prepare_book(paths, settings, pages, site_pages(templates))
     return build_book(paths)
 

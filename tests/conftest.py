@@ -36,6 +36,7 @@ ratio = 1 / 0
 
 
 def copy_project(destination: Path) -> ProjectPaths:
+    destination.mkdir(parents=True, exist_ok=True)
     """Copy what a build reads (config, toc, params, book sources) into `destination`."""
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(REPO_ROOT / name, destination / name)

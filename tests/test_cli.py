@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,29 @@ def test_exit_codes_are_distinct():
         )
     ]
     assert len(codes) == len(set(codes))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_an_interrupted_build_keeps_the_previous_site_and_the_next_build_works(project, stop):
+    previous = project.html_dir / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("previous site", encoding="utf-8")
+    command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build", "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(project.generated_dir.rglob("*.ipynb")):
+        time.sleep(0.1)
+    time.sleep(1.0)  # midway: notebooks are running
+    process.send_signal(stop)
+    process.wait(timeout=180)
+    assert process.returncode != 0
+    assert previous.read_text(encoding="utf-8") == "previous site"
+    if stop == signal.SIGTERM:  # the next build succeeds and replaces the site whole
+        completed = subprocess.run(command[:-2], capture_output=True, text=True, check=False)
+        assert completed.returncode == 0, completed.stderr[-2000:]
+        assert "Kinerja Pemerintah Kota Binjai" in (
+            project.html_dir / "book/_generated/site/index.html"
+        ).read_text(encoding="utf-8")
+        assert (project.html_dir / "manifest.json").is_file()
+        assert not list(project.build_dir.glob(".staging-*"))

@@ -9,8 +9,9 @@ import pytest
 
 from binjai_analysis.errors import NotebookError
 from binjai_analysis.params import YearParams
-from binjai_analysis.pipeline import execute_page, run_year
+from binjai_analysis.pipeline import execute_page, run_pages, run_year, year_jobs
 from binjai_analysis.templates import load_template
+from tests.conftest import copy_project
 
 
 def outputs_of(notebook: nbformat.NotebookNode, mime: str) -> list[str]:
@@ -100,3 +101,34 @@ def test_plan_year_renders_its_plan_view(project):
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
     assert "window.vegaEmbed(el," in "\n".join(outputs_of(notebook, "text/html"))
+
+
+@pytest.mark.slow
+def test_unchanged_pages_are_reused_and_changes_re_execute(project):
+    settings = YearParams(year=2018, pages=("tren-lintasan",))
+    (first,) = run_year(project, settings)
+    (second,) = run_year(project, settings)
+    assert (first.status, second.status) == ("executed", "reused")
+    changed = YearParams(year=2018, pages=("tren-lintasan",), caveats=("Baru.",))
+    (third,) = run_year(project, changed)
+    assert third.status == "executed"
+    template = project.templates_dir / "tren-lintasan.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nTeks baru.\n", encoding="utf-8")
+    (fourth,) = run_year(project, changed)
+    assert fourth.status == "executed"
+    jobs = year_jobs(project, changed)
+    (forced,) = run_pages(project, jobs, force=True)
+    assert forced.status == "executed"
+
+
+@pytest.mark.slow
+def test_outputs_are_identical_whatever_the_number_of_workers(tmp_path):
+    settings = YearParams(year=2018, pages=("tren-lintasan", "efisiensi", "akuntabilitas-keuangan"))
+    outputs = {}
+    for workers in (1, 2):
+        project = copy_project(tmp_path / f"workers-{workers}")
+        results = run_pages(project, year_jobs(project, settings), workers=workers)
+        outputs[workers] = {r.output.name: r.output.read_bytes() for r in results}
+    assert outputs[1].keys() == outputs[2].keys()
+    for name in outputs[1]:
+        assert outputs[1][name] == outputs[2][name], name
