@@ -14,6 +14,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from binjai_analysis.data import data_directory
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import DATA_DIR, PACKAGE_DIR
 
@@ -26,15 +27,18 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def data_files() -> list[Path]:
-    """Every packaged data file: the vendored source, the datasets and the curation files."""
-    patterns = ("source/*.txt", "datasets/*.csv", "curation/*.csv")
-    return sorted(path for pattern in patterns for path in DATA_DIR.glob(pattern))
+def data_files() -> dict[str, Path]:
+    """Every data file a page may read, by a stable name: the vendored source, the datasets (from
+    $BINJAI_DATASETS_DIR when set) and the curation files."""
+    files = {f"datasets/{path.name}": path for path in data_directory().glob("*.csv")}
+    for pattern in ("source/*.txt", "curation/*.csv"):
+        files.update({str(path.relative_to(DATA_DIR)): path for path in DATA_DIR.glob(pattern)})
+    return dict(sorted(files.items()))
 
 
 def data_digests() -> dict[str, str]:
-    """sha256 per data file, by path relative to the data folder."""
-    return {str(path.relative_to(DATA_DIR)): file_digest(path) for path in data_files()}
+    """sha256 per data file, by its stable name."""
+    return {name: file_digest(path) for name, path in data_files().items()}
 
 
 def _library_versions() -> dict[str, str]:

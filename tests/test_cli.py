@@ -14,7 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from binjai_analysis.cli import main
+from binjai_analysis.data import DATA_DIR_VARIABLE
 from binjai_analysis.errors import (
+    DataError,
     InvalidParamsValueError,
     NotebookError,
     ParamsError,
@@ -23,6 +25,7 @@ from binjai_analysis.errors import (
     UnknownParamsKeyError,
     YearWithoutDataError,
 )
+from binjai_analysis.paths import DATASETS_DIR
 
 
 def invoke(root: Path, *args: str):
@@ -180,3 +183,28 @@ def test_an_interrupted_build_keeps_the_previous_site_and_the_next_build_works(p
         ).read_text(encoding="utf-8")
         assert (project.html_dir / "manifest.json").is_file()
         assert not list(project.build_dir.glob(".staging-*"))
+
+
+def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkeypatch):
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS_DIR, copy)
+    budget = copy / "budget_2018.csv"
+    budget.write_text(
+        budget.read_text(encoding="utf-8").replace(",96457106141.0,", ",sembilan,", 1),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(copy))
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == DataError.exit_code
+    assert str(budget) in result.output
+    assert "row 1 (line 2 of the file), column 'value'" in result.output
+
+
+def test_a_missing_data_file_is_named(project, tmp_path, monkeypatch):
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS_DIR, copy)
+    (copy / "sasaran.csv").unlink()
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(copy))
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == DataError.exit_code
+    assert "Dataset file not found" in result.output and "sasaran.csv" in result.output

@@ -6,6 +6,7 @@ Each `load_<name>()` returns a DataFrame validated by its pandera schema; bad in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +47,17 @@ __all__ = [
 ]
 
 
+DATA_DIR_VARIABLE = "BINJAI_DATASETS_DIR"
+"""Environment variable naming another datasets folder (a researcher's edited copy, or a test's
+broken one); default: the packaged datasets."""
+
+
+def data_directory() -> Path:
+    """The datasets folder: $BINJAI_DATASETS_DIR if set, else the packaged one."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    return Path(override) if override else DATASETS_DIR
+
+
 ALIASES = "indicator_aliases"
 ALIAS_KEYS = ["source_table", "sasaran_no", "indicator_no", "indicator_name"]
 
@@ -70,7 +82,7 @@ def _with_references(
 
 
 def load_dataset(
-    name: str, directory: Path = DATASETS_DIR, loaded: dict[str, pd.DataFrame] | None = None
+    name: str, directory: Path | None = None, loaded: dict[str, pd.DataFrame] | None = None
 ) -> pd.DataFrame:
     """Load and validate dataset `name` from `directory` (tests point it at broken copies).
 
@@ -79,6 +91,7 @@ def load_dataset(
     """
     if name not in DATASETS:
         raise DataError(f"Unknown dataset {name!r}. Known: {', '.join(sorted(DATASETS))}.")
+    directory = data_directory() if directory is None else directory
     dataset = DATASETS[name]
     loaded = {} if loaded is None else loaded
     schema = _with_references(dataset, directory, loaded)
@@ -110,8 +123,9 @@ def _check_aliased(name: str, path: Path, frame: pd.DataFrame, aliases: pd.DataF
         raise DataError("\n".join(lines))
 
 
-def load_all(directory: Path = DATASETS_DIR) -> dict[str, pd.DataFrame]:
+def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every dataset, validated, by name (each file read once)."""
+    directory = data_directory() if directory is None else directory
     loaded: dict[str, pd.DataFrame] = {}
     for name in DATASETS:
         if name not in loaded:
