@@ -14,7 +14,7 @@ from binjai_analysis import __version__
 from binjai_analysis.errors import BinjaiError
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.pipeline import PageResult
-from binjai_analysis.workflow import build_site, clean, run_notebooks
+from binjai_analysis.workflow import build_site, clean, load_variant, run_notebooks
 
 
 class _Group(click.Group):
@@ -61,6 +61,14 @@ JOBS = click.option(
 )
 FORCE = click.option("--force", is_flag=True, help="Re-execute every notebook, even unchanged.")
 QUIET = click.option("--quiet", "-q", is_flag=True, help="Print only the summary (for CI).")
+VARIANT = click.option(
+    "--params",
+    "variant_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A variant's params file (with 'variant: <name>'): its year uses these params, and the "
+    "pages go to their own folder and site (_build/variants/<name>/html).",
+)
 
 
 def _stop_on_sigterm() -> None:
@@ -102,15 +110,24 @@ def main(ctx: click.Context, root: Path) -> None:
 @JOBS
 @FORCE
 @QUIET
+@VARIANT
 @click.pass_context
-def run(ctx: click.Context, years: tuple[int, ...], jobs: int, force: bool, quiet: bool) -> None:
+def run(
+    ctx: click.Context,
+    years: tuple[int, ...],
+    jobs: int,
+    force: bool,
+    quiet: bool,
+    variant_file: Path | None,
+) -> None:
     """Execute the notebook templates with papermill into book/_generated/<year>/.
 
     Notebooks whose inputs (template, params, data, code) are unchanged are reused.
     """
     paths = _paths(ctx)
     _stop_on_sigterm()
-    results = run_notebooks(paths, years, _report(paths, quiet), jobs, force)
+    variant = load_variant(variant_file) if variant_file else None
+    results = run_notebooks(paths, years, _report(paths, quiet), jobs, force, variant)
     click.echo(_summary(results))
 
 
@@ -118,8 +135,11 @@ def run(ctx: click.Context, years: tuple[int, ...], jobs: int, force: bool, quie
 @JOBS
 @FORCE
 @QUIET
+@VARIANT
 @click.pass_context
-def build(ctx: click.Context, jobs: int, force: bool, quiet: bool) -> None:
+def build(
+    ctx: click.Context, jobs: int, force: bool, quiet: bool, variant_file: Path | None
+) -> None:
     """Run every year's notebooks, then build the site into _build/html (execution off).
 
     The site is built aside and swapped in only when complete: a failed or interrupted build
@@ -127,7 +147,8 @@ def build(ctx: click.Context, jobs: int, force: bool, quiet: bool) -> None:
     """
     paths = _paths(ctx)
     _stop_on_sigterm()
-    index = build_site(paths, _report(paths, quiet), jobs, force)
+    variant = load_variant(variant_file) if variant_file else None
+    index = build_site(paths, _report(paths, quiet), jobs, force, variant)
     click.secho(f"Site built: {index}", fg="green")
     click.echo(f"Open it in a browser: file://{index}")
 

@@ -10,6 +10,7 @@ from IPython.display import Markdown, display
 from binjai_analysis.analysis import Analysis, options_from_params, run_analysis
 from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
 from binjai_analysis.renderer import enable_offline_renderer
@@ -51,11 +52,3 @@ def show_caveats(settings: YearParams) -> None:
     text = caveats_markdown(settings)
     if text:
         display(Markdown(text))
-
-
-def caveats_markdown(settings: YearParams) -> str:
-    """The year's caveats as a MyST admonition, or an empty string when there are none."""
-    if not settings.caveats:
-        return ""
-    items = "\n".join(f"- {caveat}" for caveat in settings.caveats)
-    return f":::{{admonition}} Catatan untuk tahun {settings.year}\n:class: warning\n{items}\n:::\n"

@@ -15,9 +15,15 @@ DATASETS_DIR = DATA_DIR / "datasets"
 
 @dataclass(frozen=True)
 class ProjectPaths:
-    """Folders and files of a project checkout, all derived from its root."""
+    """Folders and files of a project checkout, all derived from its root (and, for a variant
+    build, its name: a variant gets its own generated pages, table of contents and site)."""
 
     root: Path
+    variant: str | None = None
+
+    def for_variant(self, variant: str | None) -> ProjectPaths:
+        """The same project, building the named variant (None: the main site)."""
+        return ProjectPaths(self.root, variant)
 
     @classmethod
     def at(cls, root: Path | str) -> ProjectPaths:
@@ -37,6 +43,8 @@ class ProjectPaths:
 
     @property
     def toc(self) -> Path:
+        if self.variant:
+            return self.build_dir / "variants" / self.variant / "_toc.yml"
         return self.root / "_toc.yml"
 
     @property
@@ -54,6 +62,8 @@ class ProjectPaths:
     @property
     def generated_dir(self) -> Path:
         """Executed notebooks and generated pages; git ignores it."""
+        if self.variant:
+            return self.book_dir / "_variants" / self.variant
         return self.book_dir / "_generated"
 
     @property
@@ -67,6 +77,9 @@ class ProjectPaths:
 
     @property
     def html_dir(self) -> Path:
+        """Where the site is published: `_build/html`, or `_build/variants/<name>/html`."""
+        if self.variant:
+            return self.build_dir / "variants" / self.variant / "html"
         return self.build_dir / "html"
 
     def year_dir(self, year: int) -> Path:

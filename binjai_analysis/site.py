@@ -12,6 +12,7 @@ import yaml
 
 from binjai_analysis.errors import BuildError
 from binjai_analysis.labels import KIND_LABELS
+from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.renderer import write_vega_bundle
@@ -29,10 +30,9 @@ JUPYTER_BOOK = [sys.executable, "-c", "from jupyter_book.cli.main import main; m
 def year_index_markdown(settings: YearParams) -> str:
     """The landing page of one year: what kind of year it is, its caveats, its pages."""
     lines = [f"# Tahun {settings.year}", "", f"{KIND_LABELS[settings.kind]}.", ""]
-    if settings.caveats:
-        lines += [f":::{{admonition}} Catatan untuk tahun {settings.year}", ":class: warning"]
-        lines += [f"- {caveat}" for caveat in settings.caveats]
-        lines += [":::", ""]
+    notice = caveats_markdown(settings)
+    if notice:
+        lines += [notice]
     lines += ["Halaman untuk tahun ini:", "", "```{tableofcontents}", "```", ""]
     return "\n".join(lines)
 
@@ -115,6 +115,8 @@ def build_book(paths: ProjectPaths) -> Path:
         *JUPYTER_BOOK,
         "build",
         str(paths.root),
+        "--toc",
+        str(paths.toc),
         "--path-output",
         str(staging),
         "--warningiserror",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from binjai_analysis.data import load_all
-from binjai_analysis.errors import YearWithoutDataError
+from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
 from binjai_analysis.manifest import write_manifest
-from binjai_analysis.params import YearParams, load_all_params, load_year_params
+from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.site import build_book, prepare_book
@@ -20,12 +20,35 @@ from binjai_analysis.templates import discover_templates, pages_for_year, site_p
 Reporter = Callable[[PageResult], None]
 
 
-def select_params(paths: ProjectPaths, years: Iterable[int] = ()) -> dict[int, YearParams]:
-    """Params of the requested years (all years when none are named), each validated."""
+def select_params(
+    paths: ProjectPaths, years: Iterable[int] = (), variant: YearParams | None = None
+) -> dict[int, YearParams]:
+    """Params of the requested years (all years when none are named), each validated; a
+    variant's params replace those of its year."""
     wanted = sorted(set(years))
     if not wanted:
-        return load_all_params(paths.params_dir)
-    return {year: load_year_params(paths.params_dir, year) for year in wanted}
+        settings = load_all_params(paths.params_dir)
+    else:
+        settings = {year: load_year_params(paths.params_dir, year) for year in wanted}
+    if variant is not None:
+        if variant.year not in settings:
+            load_year_params(paths.params_dir, variant.year)  # says which years exist
+            raise InvalidParamsValueError(
+                f"The variant {variant.variant!r} is for {variant.year}, which is not being run."
+            )
+        settings[variant.year] = variant
+    return settings
+
+
+def load_variant(path: Path) -> YearParams:
+    """A variant's params file: any name, outside params/, with a `variant` name inside."""
+    settings = load_params(path)
+    if not settings.variant:
+        raise InvalidParamsValueError(
+            f"{path} is used as a variant but has no 'variant: <name>' key (lower-case letters, "
+            "digits and hyphens); the name keeps its pages apart from the main site."
+        )
+    return settings
 
 
 def years_with_data(data: dict[str, pd.DataFrame]) -> dict[str, set[int]]:
@@ -57,20 +80,29 @@ def run_notebooks(
     report: Reporter | None = None,
     workers: int = 1,
     force: bool = False,
+    variant: YearParams | None = None,
 ) -> list[PageResult]:
-    """Make the pages of `years` (default: every year with a params file)."""
-    settings = select_params(paths, years)
+    """Make the pages of `years` (default: every year with a params file), for the main site or
+    for `variant` (its pages go to its own folder)."""
+    paths = paths.for_variant(variant.variant if variant else None)
+    settings = select_params(paths, years, variant)
     check_data_for(settings, load_all())
     jobs = [job for year_settings in settings.values() for job in year_jobs(paths, year_settings)]
     return run_pages(paths, jobs, workers, force, report)
 
 
 def build_site(
-    paths: ProjectPaths, report: Reporter | None = None, workers: int = 1, force: bool = False
+    paths: ProjectPaths,
+    report: Reporter | None = None,
+    workers: int = 1,
+    force: bool = False,
+    variant: YearParams | None = None,
 ) -> Path:
     """Validate every params file, make every page (reusing unchanged ones), write the run
-    manifest, then build and publish the book."""
-    settings = load_all_params(paths.params_dir)
+    manifest, then build and publish the book: the main site, or `variant`'s own site in
+    `_build/variants/<name>/html` (with the variant's params for its year)."""
+    paths = paths.for_variant(variant.variant if variant else None)
+    settings = select_params(paths, (), variant)
     check_data_for(settings, load_all())
     templates = discover_templates(paths.templates_dir)
     pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
@@ -92,7 +124,8 @@ def latest_realisation(settings: dict[int, YearParams]) -> YearParams:
 def clean(paths: ProjectPaths) -> list[Path]:
     """Remove what the pipeline generates (executed notebooks, bundle, built site)."""
     removed = []
-    for generated in (paths.generated_dir, paths.vendor_static_dir, paths.build_dir):
+    variants = paths.book_dir / "_variants"
+    for generated in (paths.generated_dir, variants, paths.vendor_static_dir, paths.build_dir):
         if generated.exists():
             shutil.rmtree(generated)
             removed.append(generated)

@@ -208,3 +208,30 @@ def test_a_missing_data_file_is_named(project, tmp_path, monkeypatch):
     result = invoke(project.root, "run", "--year", "2018")
     assert result.exit_code == DataError.exit_code
     assert "Dataset file not found" in result.output and "sasaran.csv" in result.output
+
+
+@pytest.mark.slow
+def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path):
+    (project.params_dir / "2019.yaml").unlink()  # a smaller build: 2018 only
+    variant = tmp_path / "tanpa-batas.yaml"
+    variant.write_text(
+        "year: 2018\nvariant: tanpa-batas\npages: [efisiensi]\n"
+        "analysis:\n  capaian_floor: null\n  rating_scale: permendagri_86_2017\n",
+        encoding="utf-8",
+    )
+    result = invoke(project.root, "build", "--params", str(variant), "-j", "2")
+    assert result.exit_code == 0, result.output
+    site = project.build_dir / "variants" / "tanpa-batas" / "html"
+    page = (site / "book/_variants/tanpa-batas/2018/efisiensi.html").read_text(encoding="utf-8")
+    assert "varian tanpa-batas" in page
+    assert "varian tanpa-batas" in (site / "book/_variants/tanpa-batas/site/index.html").read_text()
+    assert not project.html_dir.exists()  # the main site is untouched
+    assert not (project.root / "_toc.yml").read_text(encoding="utf-8").count("_variants")
+
+
+def test_a_variant_file_needs_a_name(project, tmp_path):
+    variant = tmp_path / "v.yaml"
+    variant.write_text("year: 2018\n", encoding="utf-8")
+    result = invoke(project.root, "run", "--params", str(variant))
+    assert result.exit_code == InvalidParamsValueError.exit_code
+    assert "has no 'variant: <name>' key" in result.output
