@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
@@ -66,3 +67,25 @@ def format_rupiah(value: float | None, compact: bool = True, decimals: int = 1) 
             if magnitude >= size:
                 return f"{sign}Rp {format_number(magnitude / size, decimals)} {word}"
     return f"{sign}Rp {format_number(magnitude, 0)}"
+
+
+def format_count(value: float) -> str:
+    """A whole number of things, Indonesian style.
+
+    Examples:
+        >>> format_count(1234.0)
+        '1.234'
+    """
+    return format_number(int(value), 0)
+
+
+def format_text(value: object) -> str:
+    """A printed string for a table cell; a dash when it is missing or blank.
+
+    Examples:
+        >>> format_text("WTP"), format_text(None), format_text("  ")
+        ('WTP', '–', '–')
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+        return "–"
+    return str(value)

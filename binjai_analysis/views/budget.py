@@ -22,7 +22,7 @@ from binjai_analysis.charts.budget import (
     reconciliation_chart,
     reconciliation_chart_data,
 )
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah
+from binjai_analysis.formatting import format_count, format_number, format_percent, format_rupiah
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -99,8 +99,7 @@ def percent_text(value: float | None, decimals: int = 1) -> str:
 _percent = percent_text
 
 
-def _count(value: float) -> str:
-    return format_number(int(value), 0)
+_count = format_count
 
 
 # --- data notes ---------------------------------------------------------------------------------

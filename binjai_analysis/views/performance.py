@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
-from binjai_analysis.formatting import format_number, format_percent
+from binjai_analysis.formatting import format_number, format_percent, format_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -35,8 +35,7 @@ def sasaran_statement(results: pd.DataFrame, sasaran_id: str) -> str:
     return str(rows["sasaran"].iloc[0]) if not rows.empty else ""
 
 
-def _text(value: object) -> str:
-    return "–" if value is None or pd.isna(value) or value == "" else str(value)
+_text = format_text
 
 
 def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

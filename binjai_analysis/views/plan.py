@@ -22,7 +22,7 @@ from binjai_analysis.charts.plan import (
     match_totals_chart,
     match_totals_data,
 )
-from binjai_analysis.formatting import format_number, format_rupiah
+from binjai_analysis.formatting import format_count, format_number, format_rupiah, format_text
 from binjai_analysis.notebook import caveats_markdown, show_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
@@ -67,15 +67,13 @@ STATUS_NAMES = {
 SIMILAR = re.compile(r"similar name \((?P<score>[0-9.]+)\)")
 
 
-def _count(value: float) -> str:
-    return format_number(int(value), 0)
+_count = format_count
 
 
 _percent = percent_text
 
 
-def _text(value: object) -> str:
-    return "–" if value is None or pd.isna(value) or str(value).strip() == "" else str(value)
+_text = format_text
 
 
 def join_words(items: list[str]) -> str:
