@@ -1,11 +1,16 @@
 """Numbers for readers, in Indonesian style (Babel `id_ID`): `1.234.567,89`, `5,3 %`.
 
 Babel rounds half to even (`0,125` -> `0,12` at 2 decimals); exact figures stay in the datasets.
+
+Text from the data (names, statements, figures as printed) that goes into generated MyST
+Markdown passes through `markdown_text` or `markdown_code` first, so that it reads as itself:
+MyST would otherwise pass `<script>` through as raw HTML and read `*`, `[`, `{` as markup.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -89,3 +94,57 @@ def format_text(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
         return "–"
     return str(value)
+
+
+_MARKDOWN_INLINE = re.compile(r"[\\`*_\[\]{}<>&$|~^#+!]")
+"""Characters that Markdown or MyST (roles, substitutions, dollarmath, raw HTML, entities)
+give a meaning anywhere in a line."""
+_MARKDOWN_LINE_START = re.compile(r"^(\d*)([-=:%(.)])")
+"""A block marker at the start of a line: list item (`-`, `1.`, `1)`), setext underline,
+definition (`:`), comment (`%`), target (`(name)=`)."""
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def markdown_text(value: object) -> str:
+    r"""Text from the data for generated MyST Markdown: shown as itself, never as markup.
+
+    Runs of whitespace (line breaks included) become one space, so the text stays in its
+    sentence; every character with an inline meaning (`<`, `>`, `&`, `*`, `_`, `` ` ``, `[`,
+    `]`, `{`, `}`, `$`, `|`, `~`, `^`, `#`, `+`, `!`, `\`) is backslash-escaped, and so is
+    a block marker at its start, in case it begins a line.
+
+    Examples:
+        >>> print(markdown_text("<img src=x onerror=alert(2)>"))
+        \<img src=x onerror=alert(2)\>
+        >>> print(markdown_text("Rasio *KB*  [2018]"))
+        Rasio \*KB\* \[2018\]
+        >>> print(markdown_text("1. Program"))
+        1\. Program
+    """
+    escaped = _MARKDOWN_INLINE.sub(lambda match: "\\" + match.group(), _one_line(value))
+    return _MARKDOWN_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped, count=1)
+
+
+def markdown_code(value: object) -> str:
+    """Text from the data as a Markdown code span (e.g. a figure as printed), shown verbatim.
+
+    The fence is one backtick longer than the longest run of backticks in the text, so no
+    text can close it early; whitespace runs become one space.
+
+    Examples:
+        >>> markdown_code("1.234,5")
+        '`1.234,5`'
+        >>> markdown_code("a`b")
+        '``a`b``'
+        >>> markdown_code("`x")
+        '`` `x ``'
+    """
+    text = _one_line(value)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 from IPython.display import HTML, Markdown, display
+from pandas.io.formats.style import Styler
 
 from binjai_analysis.data.source import SOURCE_TITLE
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
@@ -35,6 +36,18 @@ def source_line(source: str, processed: bool = True) -> str:
 def _one_block(html: str) -> str:
     """HTML without blank lines, so Markdown keeps it as a single raw block."""
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _right_aligned(shown: pd.DataFrame, numeric: list[str] | tuple[str, ...]) -> list[dict]:
+    """Styler table styles that right-align the body cells of the `numeric` columns."""
+    missing = [name for name in numeric if name not in shown.columns]
+    if missing:
+        raise KeyError(f"numeric columns not in the table: {missing}")
+    positions = sorted(shown.columns.get_loc(name) for name in numeric)
+    if not positions:
+        return []
+    selector = ", ".join(f"td.col{position}" for position in positions)
+    return [{"selector": selector, "props": [("text-align", "right")]}]
 
 
 @dataclass
@@ -94,17 +107,20 @@ class Page:
             f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
         )
         # A fixed uuid (pandas draws a random one) keeps the HTML the same from run to run.
-        styler = shown.style.set_uuid(anchor).hide(axis="index").format(escape="html")
-        if numeric:
-            styler = styler.set_properties(subset=list(numeric), **{"text-align": "right"})
+        # No per-cell ids: alignment is one CSS rule per column, which keeps pages light.
+        styler = Styler(shown, uuid=anchor, cell_ids=False).hide(axis="index")
+        styler = styler.format(escape="html").format_index(escape="html", axis=1)
+        styler = styler.set_table_styles(_right_aligned(shown, numeric))
         classes = "binjai-table-body sortable" if sortable else "binjai-table-body"
         body = styler.set_table_attributes(f'class="{classes}"').to_html()
         display(
             HTML(
                 _one_block(
                     f'<figure class="binjai-table" id="{anchor}">'
-                    f'<figcaption class="binjai-caption">{caption}</figcaption>'
-                    f'<div class="binjai-table-scroll">{body}</div></figure>'
+                    f'<figcaption class="binjai-caption" id="{anchor}-judul">{caption}</figcaption>'
+                    # A named, focusable region: keyboard readers can scroll a wide table.
+                    f'<div class="binjai-table-scroll" role="region" tabindex="0" '
+                    f'aria-labelledby="{anchor}-judul">{body}</div></figure>'
                 )
             )
         )
@@ -136,6 +152,8 @@ class Page:
         self.figures += 1
         number = f"Gambar {self.chapter}.{self.figures}"
         spec = chart.to_dict()
+        # Vega writes the description into the drawn SVG's aria-label (page and download).
+        spec.setdefault("description", description)
         caption = (
             f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
         )

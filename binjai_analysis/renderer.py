@@ -27,7 +27,9 @@ EMBED_OPTIONS: dict[str, Any] = {
     # Export buttons only: "open in editor" would send readers to a third-party site.
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
     "formatLocale": D3_FORMAT_LOCALE,
+    "i18n": {"PNG_ACTION": "Simpan sebagai PNG", "SVG_ACTION": "Simpan sebagai SVG"},
 }
+EXPORT_MENU_LABEL = "Menu grafik: simpan sebagai SVG atau PNG"
 
 _chart_counter = itertools.count(1)
 
@@ -93,6 +95,11 @@ def chart_html(spec: dict[str, Any], description: str = "") -> str:
         "    return;\n"
         "  }\n"
         f"  window.vegaEmbed(el, {_script_json(spec)}, {_script_json(EMBED_OPTIONS)})\n"
+        "    .then(function () {\n"
+        '      var menu = el.querySelector("details > summary");\n'
+        f"      var label = {_script_json(EXPORT_MENU_LABEL)};\n"
+        '      if (menu) { menu.setAttribute("aria-label", label); }\n'
+        "    })\n"
         "    .catch(function (err) {\n"
         '      el.textContent = "Grafik gagal digambar: " + err;\n'
         "      console.error(err);\n"

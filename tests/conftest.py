@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,8 +39,8 @@ ratio = 1 / 0
 
 
 def copy_project(destination: Path) -> ProjectPaths:
-    destination.mkdir(parents=True, exist_ok=True)
     """Copy what a build reads (config, toc, params, book sources) into `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(REPO_ROOT / name, destination / name)
     shutil.copytree(REPO_ROOT / "params", destination / "params")
@@ -65,3 +68,72 @@ def failing_template(project: ProjectPaths) -> Path:
     path = project.templates_dir / "zz-gagal.md"
     path.write_text(FAILING_TEMPLATE, encoding="utf-8")
     return path
+
+
+def network_is_cut_off_by(command: list[str]) -> list[str]:
+    """Wrap `command` so it runs without network, when this machine allows it."""
+    if (
+        shutil.which("unshare")
+        and subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode
+        == 0
+    ):
+        return ["unshare", "-n", "bash", "-c", "ip link set lo up && " + " ".join(command)]
+    return command
+
+
+def build_copy(project: ProjectPaths, env: dict[str, str] | None = None) -> None:
+    """Run `binjai build` on a project copy with the network cut off; fail with its output."""
+    command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build"]
+    completed = subprocess.run(
+        network_is_cut_off_by(command),
+        capture_output=True,
+        text=True,
+        check=False,
+        env=None if env is None else {**os.environ, **env},
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
+    """Build a copy of the project once per test run, offline and with clutter in its root."""
+    project = copy_project(tmp_path_factory.mktemp("site"))
+    for clutter in (".pytest_cache/README.md", ".venv/lib/site/README.md", "notes.md"):
+        (project.root / clutter).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / clutter).write_text("# not a page\n", encoding="utf-8")
+    build_copy(project)
+    return project
+
+
+REQUIRE_BROWSER = "BINJAI_REQUIRE_BROWSER"
+
+
+def browser_or_skip() -> None:
+    """Skip a browser test, saying why, when Chromium or Playwright is missing.
+
+    CI sets BINJAI_REQUIRE_BROWSER=1, which turns the skip into a failure.
+    """
+    from binjai_analysis.sitecheck import chromium_path
+
+    missing = []
+    if chromium_path() is None:
+        missing.append("Debian's chromium (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("Playwright (pip install -e '.[test]')")
+    if missing:
+        reason = "browser tests need " + " and ".join(missing)
+        if os.environ.get(REQUIRE_BROWSER):
+            pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set, so they may not be skipped")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the test run (skipped, with the reason, if unavailable)."""
+    browser_or_skip()
+    from binjai_analysis.sitecheck import launch_browser
+
+    with launch_browser() as chromium:
+        yield chromium

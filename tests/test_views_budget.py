@@ -18,6 +18,7 @@ from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import budget as view
+from tests.test_formatting import IMAGE, SCRIPT, assert_shows_as_text
 
 DUPLICATES = {34, 99}
 """Rows of Tabel 3.18 that repeat the previous row (name and figures)."""
@@ -284,3 +285,40 @@ def test_excluded_rows_follow_the_option(data):
     )
     shown, _ = view.absorption_table(analysis.absorption)
     assert shown["Program"].str.endswith("[ditandai, tetap dihitung]").sum() == 5
+
+
+# --- text from the data in generated Markdown (issue 7) -------------------------------------------
+
+
+def hostile(names: pd.Series) -> pd.Series:
+    """Each name with the hostile program name in front (names stay distinct)."""
+    return IMAGE + " " + names
+
+
+def test_generated_text_shows_hostile_program_names_as_text(analysis):
+    rows = analysis.absorption.assign(program=hostile(analysis.absorption["program"]))
+    largest = view.lowest_markdown(rows)
+    assert_shows_as_text(largest, IMAGE)
+    pareto = analysis.pareto.assign(program=hostile(analysis.pareto["program"]))
+    text = view.pareto_markdown(pareto)
+    assert_shows_as_text(text, f"{IMAGE} {analysis.pareto['program'].iloc[0]}")
+
+
+def test_data_notes_show_hostile_names_and_figures_as_text(analysis, data):
+    rows = analysis.absorption.assign(
+        program=hostile(analysis.absorption["program"]),
+        realisasi_raw=SCRIPT + "`" + analysis.absorption["realisasi_raw"],
+    )
+    printed = data["budget_2018"].assign(
+        program=hostile(data["budget_2018"]["program"]),
+        raw=data["budget_2018"]["raw"] + "`<b>",
+    )
+    text = view.data_notes_markdown(rows, printed)
+    assert_shows_as_text(
+        text,
+        f"(No. 33) {IMAGE} Pemeliharaan Sarana",  # a duplicated row
+        f"dengan baris ke-118 {IMAGE} Peningkatan Sarana",  # same figures, another name
+        f"realisasi tercetak {SCRIPT}`27,232,027,500.00 melebihi anggaran 592.000.000,00",
+        "realisasi 19.11.101.030,00`<b>",  # a malformed figure, as printed
+        f"({IMAGE} Pengawasan Urusan Perdagangan;",  # zero budget
+    )

@@ -18,6 +18,7 @@ from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
 from binjai_analysis.views import efficiency as view
+from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +171,9 @@ def test_quadrant_chart(analysis):
     assert set(colour["range"]) <= set(OKABE_ITO)
     assert "90 %" in spec["title"]["subtitle"]
     assert layers[2]["encoding"]["x"]["title"].endswith("(%)")
+
+
+def test_quadrant_narrative_shows_a_hostile_indicator_name_as_text():
+    results = synthetic_results().assign(name=SCRIPT)
+    text = view.quadrant_narrative(synthetic_table(), results)
+    assert_shows_as_text(text, f"{SCRIPT} (S02.I01), bercapaian")

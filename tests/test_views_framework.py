@@ -7,6 +7,7 @@ import pytest
 
 from binjai_analysis.data import load_all
 from binjai_analysis.views import framework as view
+from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +119,8 @@ def test_indicator_list_and_chart(framework):
     assert spec["encoding"]["x"]["title"] == "Jumlah indikator"
     assert spec["encoding"]["color"]["scale"]["domain"][0] == "makin tinggi makin baik"
     assert spec["description"] and spec["title"]["text"]
+
+
+def test_misi_narrative_shows_a_hostile_statement_as_text(framework):
+    hostile = framework.assign(misi=f"{SCRIPT} *Misi* [dua]")
+    assert_shows_as_text(view.misi_narrative(hostile, "M2"), f"{SCRIPT} *Misi* [dua]")

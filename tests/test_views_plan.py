@@ -22,6 +22,7 @@ from binjai_analysis.params import YearParams
 from binjai_analysis.parsing import parse_figure
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import plan as view
+from tests.test_formatting import IMAGE, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +248,12 @@ def test_the_chapter_renders_for_2019_without_empty_charts(analysis, data, rows,
         assert len(pd.read_csv(csv)) > 0, csv.name
     html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
     assert sum("sortable" in part for part in html) == 2
+
+
+def test_change_text_shows_hostile_program_names_as_text(changes):
+    text = view.change_markdown(changes.assign(program=IMAGE + " " + changes["program"]))
+    assert_shows_as_text(
+        text,
+        f"{IMAGE} Pelayanan Peningkatan Sarana dan Prasarana (Rp 107,1 miliar)",
+        f"adalah {IMAGE} Pembangunan Jalan dan Jembatan",
+    )

@@ -15,6 +15,7 @@ from binjai_analysis.params import YearParams
 from binjai_analysis.performance import indicator_rows, score_indicators
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import summary
+from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,3 +155,12 @@ def test_show_variants_writes_a_numbered_table(analysis, data, tmp_path):
     assert page.tables == 1
     written = pd.read_csv(tmp_path / "downloads" / "2018-tabel-rata-rata-capaian.csv")
     assert list(written["variant"]) == list(analysis.average_variants["variant"])
+
+
+def test_findings_show_a_hostile_indicator_name_as_text(data):
+    indicators = data["indicators"].assign(name=SCRIPT + " " + data["indicators"]["name"])
+    hostile = {**data, "indicators": indicators}
+    analysis = run_analysis(hostile, load_program_sasaran())
+    worst = summary.average_comparison(analysis, hostile).worst_name
+    assert SCRIPT in worst
+    assert_shows_as_text(summary.findings_markdown(analysis, hostile, {}), worst)

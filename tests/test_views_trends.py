@@ -19,6 +19,7 @@ from binjai_analysis.tables import macro_series_frames
 from binjai_analysis.trajectory import TrajectoryRule
 from binjai_analysis.views import macro
 from binjai_analysis.views import trends as view
+from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 ADHB = [24574.84, 27227.36, 29251.83, 31669.12, 33960.38]
 ADHK = [22192.13, 23352.48, 23841.40, 24826.32, 25947.09]
@@ -211,3 +212,8 @@ def test_macro_figures(analysis, series):
     assert figures["adhk_latest"] == "25.947,09"
     assert figures["real_growth_latest"] == "4,51 %"  # 25947.09 / 24826.32 - 1
     assert figures["macro_first_year"] == "2013"
+
+
+def test_trajectory_narrative_shows_a_hostile_indicator_name_as_text():
+    text = view.trajectory_narrative(synthetic_paths().assign(name=SCRIPT))
+    assert_shows_as_text(text, f"{SCRIPT} (S02.I01)")

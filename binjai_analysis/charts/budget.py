@@ -75,6 +75,7 @@ def absorption_histogram(data: pd.DataFrame, median_pct: float, title: str) -> a
             ),
             tooltip=[
                 alt.Tooltip("rentang:N", title="Rentang penyerapan"),
+                alt.Tooltip("kelompok:N", title="Penyerapan"),
                 alt.Tooltip("program:Q", title="Jumlah program"),
                 alt.Tooltip("anggaran:Q", title="Anggaran (Rp)", format=",.0f"),
             ],

@@ -22,7 +22,14 @@ from binjai_analysis.charts.budget import (
     reconciliation_chart,
     reconciliation_chart_data,
 )
-from binjai_analysis.formatting import format_count, format_number, format_percent, format_rupiah
+from binjai_analysis.formatting import (
+    format_count,
+    format_number,
+    format_percent,
+    format_rupiah,
+    markdown_code,
+    markdown_text,
+)
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -106,23 +113,25 @@ _count = format_count
 
 
 def malformed_figures(budget_data: pd.DataFrame) -> dict[int, list[str]]:
-    """Per row (`row_seq`), the anggaran and realisasi figures the data marks as malformed."""
+    """Per row (`row_seq`), the anggaran and realisasi figures the data marks as malformed
+    (Markdown: each figure as printed, in a code span)."""
     marked = budget_data[
         budget_data["measure"].isin(["anggaran", "realisasi"])
         & budget_data["parse_note"].str.contains("malformed", case=False, na=False)
     ]
     figures: dict[int, list[str]] = {}
     for row in marked.sort_values(["row_seq", "measure"]).itertuples():
-        figures.setdefault(int(row.row_seq), []).append(f"{row.measure} `{row.raw}`")
+        figures.setdefault(int(row.row_seq), []).append(f"{row.measure} {markdown_code(row.raw)}")
     return figures
 
 
 def flag_reason(row: pd.Series, malformed: dict[int, list[str]]) -> str:
-    """Why a row was flagged, in words, with the figures as printed."""
+    """Why a row was flagged, in words (Markdown), with the figures as printed."""
     reasons = []
     if row["impossible"]:
         reasons.append(
-            f"realisasi tercetak `{row['realisasi_raw']}` melebihi anggaran `{row['anggaran_raw']}`"
+            f"realisasi tercetak {markdown_code(row['realisasi_raw'])} melebihi anggaran "
+            f"{markdown_code(row['anggaran_raw'])}"
         )
     if row["malformed"]:
         figures = malformed.get(int(row["row_seq"]), [])
@@ -174,7 +183,8 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
     )
     if len(duplicates):
         items = "\n".join(
-            f"- baris ke-{int(r.row_seq)} (No. {r.printed_no}) *{r.program}*: mengulang "
+            f"- baris ke-{int(r.row_seq)} (No. {markdown_text(r.printed_no)}) "
+            f"*{markdown_text(r.program)}*: mengulang "
             f"nama, anggaran dan realisasi baris sebelumnya"
             for r in duplicates.itertuples()
         )
@@ -182,8 +192,9 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
     repeated = same_figures_other_name(counted)
     if len(repeated):
         items = "\n".join(
-            f"- baris ke-{int(r.row_seq)} (No. {r.printed_no}) *{r.program}* mencetak angka "
-            f"yang sama persis dengan baris ke-{int(r.same_as_row_seq)} *{r.same_as_program}*"
+            f"- baris ke-{int(r.row_seq)} (No. {markdown_text(r.printed_no)}) "
+            f"*{markdown_text(r.program)}* mencetak angka yang sama persis dengan baris "
+            f"ke-{int(r.same_as_row_seq)} *{markdown_text(r.same_as_program)}*"
             for r in repeated.itertuples()
         )
         text += (
@@ -196,7 +207,8 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
         action = "dikeluarkan dari statistik" if excluded else "tetap dihitung apa adanya"
         malformed = malformed_figures(budget_data)
         items = "\n".join(
-            f"- baris ke-{int(row['row_seq'])} (No. {row['printed_no']}) *{row['program']}*: "
+            f"- baris ke-{int(row['row_seq'])} (No. {markdown_text(row['printed_no'])}) "
+            f"*{markdown_text(row['program'])}*: "
             f"{flag_reason(row, malformed)}"
             for _, row in suspect.iterrows()
         )
@@ -206,7 +218,7 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
             f"halaman):\n\n{items}"
         )
     if len(zero):
-        names = "; ".join(f"*{name}*" for name in zero["program"])
+        names = "; ".join(f"*{markdown_text(name)}*" for name in zero["program"])
         text += (
             f"\n\n{_count(len(zero))} program beranggaran nol ({names}) tidak mempunyai "
             "angka penyerapan."
@@ -370,7 +382,7 @@ def lowest_markdown(rows: pd.DataFrame, n: int = LOWEST_COUNT) -> str:
         f"{format_rupiah(unspent_low)} anggaran yang tidak terserap, atau "
         f"{_percent(unspent_low / unspent_all * 100)} dari seluruh anggaran tidak terserap "
         f"({format_rupiah(unspent_all)}). Yang terbesar di antaranya adalah "
-        f"*{largest['program']}*: "
+        f"*{markdown_text(largest['program'])}*: "
         f"anggaran {format_rupiah(largest['anggaran'])}, terserap "
         f"{_percent(largest['absorption_pct'])}."
     )
@@ -406,8 +418,9 @@ def pareto_markdown(table: pd.DataFrame, share_pct: float = PARETO_SHARE_PCT) ->
     return (
         f"Anggaran sangat terkonsentrasi: {_count(needed)} dari {_count(len(table))} program "
         f"({_percent(needed / len(table) * 100)}) sudah mencakup {format_percent(share_pct, 0)} "
-        f"anggaran. Dua program terbesar, *{table['program'].iloc[0]}* dan "
-        f"*{table['program'].iloc[1]}*, bersama-sama memegang {_percent(first_two)} anggaran."
+        f"anggaran. Dua program terbesar, *{markdown_text(table['program'].iloc[0])}* dan "
+        f"*{markdown_text(table['program'].iloc[1])}*, bersama-sama memegang "
+        f"{_percent(first_two)} anggaran."
     )
 
 

@@ -12,7 +12,7 @@ from binjai_analysis.charts.efficiency import (
     threshold,
 )
 from binjai_analysis.efficiency import QuadrantRule, RankCorrelation
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah
+from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 from binjai_analysis.views.trends import table_span
@@ -143,7 +143,7 @@ def quadrant_narrative(table: pd.DataFrame, results: pd.DataFrame) -> str:
         parts.append(
             f"Rata-rata capaian sasaran {int(row['sasaran_no'])} negatif "
             f"({format_percent(float(row['mean_capaian']), 1)}) karena satu indikator, "
-            f"{worst['name']} ({worst['indicator_id']}), bercapaian "
+            f"{markdown_text(worst['name'])} ({markdown_text(worst['indicator_id'])}), bercapaian "
             f"{format_percent(float(worst['capaian']), 1)}; rata-rata ini lebih mencerminkan "
             "indikator itu daripada sasarannya, dan Rp per poin capaian tidak dihitung."
         )

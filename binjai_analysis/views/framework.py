@@ -14,7 +14,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from binjai_analysis.charts import CHART_WIDTH, OKABE_ITO, titled
-from binjai_analysis.formatting import format_number
+from binjai_analysis.formatting import format_number, markdown_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 from binjai_analysis.views.performance import POLARITY_LABELS
@@ -208,7 +208,7 @@ def misi_narrative(framework: pd.DataFrame, misi_id: str) -> str:
         if polarity.get(p, 0)
     )
     return (
-        f"*{rows['misi'].iloc[0]}*\n\n"
+        f"*{markdown_text(rows['misi'].iloc[0])}*\n\n"
         f"Misi ini dijabarkan ke dalam {format_number(rows['tujuan_id'].nunique(), 0)} tujuan, "
         f"{format_number(rows['sasaran_id'].nunique(), 0)} sasaran dan "
         f"{format_number(len(rows), 0)} indikator ({by_polarity}). Klik sebuah tujuan atau "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
-from binjai_analysis.formatting import format_number, format_percent, format_text
+from binjai_analysis.formatting import format_number, format_percent, format_text, markdown_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -79,7 +79,8 @@ def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def sasaran_narrative(rows: pd.DataFrame) -> str:
-    """A few sentences from the numbers: met, missed, and where the report's figure differs."""
+    """A few sentences from the numbers: met, missed, and where the report's figure differs
+    (Markdown; the indicator's name is escaped)."""
     usable = rows[rows["capaian"].notna()]
     met = usable[usable["met"]]
     missed = usable[~usable["met"]]
@@ -95,7 +96,8 @@ def sasaran_narrative(rows: pd.DataFrame) -> str:
     if len(missed):
         worst = missed.sort_values("capaian").iloc[0]
         parts.append(
-            f"Capaian terendah: {worst['name']} ({format_percent(float(worst['capaian']), 1)})."
+            f"Capaian terendah: {markdown_text(worst['name'])} "
+            f"({format_percent(float(worst['capaian']), 1)})."
         )
     differs = rows[rows["capaian_difference"].abs().fillna(0) >= 1.0]
     changed = rows[rows["predikat_changed"]]
@@ -122,11 +124,17 @@ def headline_figures(results: pd.DataFrame) -> dict[str, str]:
     }
 
 
+def sasaran_markdown(results: pd.DataFrame, sasaran_id: str) -> str:
+    """The sasaran's statement (in italics) and its generated narrative, as Markdown."""
+    statement = markdown_text(sasaran_statement(results, sasaran_id))
+    return f"*{statement}*\n\n{sasaran_narrative(sasaran_rows(results, sasaran_id))}"
+
+
 def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
     """One sasaran's section body: statement, generated narrative, table, chart."""
     rows = sasaran_rows(results, sasaran_id)
     number = int(sasaran_id[1:])
-    show_markdown(f"*{sasaran_statement(results, sasaran_id)}*\n\n{sasaran_narrative(rows)}")
+    show_markdown(sasaran_markdown(results, sasaran_id))
     shown, exact = indicator_table(rows)
     tables = ", ".join(sorted(set(rows["source_table"])))
     page.table(

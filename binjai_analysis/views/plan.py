@@ -22,7 +22,13 @@ from binjai_analysis.charts.plan import (
     match_totals_chart,
     match_totals_data,
 )
-from binjai_analysis.formatting import format_count, format_number, format_rupiah, format_text
+from binjai_analysis.formatting import (
+    format_count,
+    format_number,
+    format_rupiah,
+    format_text,
+    markdown_text,
+)
 from binjai_analysis.notebook import caveats_markdown, show_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
@@ -407,13 +413,15 @@ def change_markdown(rows: pd.DataFrame) -> str:
     if len(only_plan):
         top = only_plan.iloc[0]
         text += (
-            f" Program terbesar yang hanya ada di PK {PLAN_YEAR} adalah *{top['program']}* "
+            f" Program terbesar yang hanya ada di PK {PLAN_YEAR} adalah "
+            f"*{markdown_text(top['program'])}* "
             f"({format_rupiah(top['anggaran_2019'])})."
         )
     text += (
         f" Di antara program yang ada di kedua tahun, kenaikan terbesar dalam rupiah adalah "
-        f"*{rise['program']}* ({format_rupiah(rise['anggaran_2018'])} menjadi "
-        f"{format_rupiah(rise['anggaran_2019'])}), dan penurunan terbesar *{fall['program']}* "
+        f"*{markdown_text(rise['program'])}* ({format_rupiah(rise['anggaran_2018'])} menjadi "
+        f"{format_rupiah(rise['anggaran_2019'])}), dan penurunan terbesar "
+        f"*{markdown_text(fall['program'])}* "
         f"({format_rupiah(fall['anggaran_2018'])} menjadi "
         f"{format_rupiah(fall['anggaran_2019'])}). Anggaran {BASE_YEAR} di sini adalah jumlah "
         f"baris Tabel 3.18 tanpa baris ganda, termasuk baris yang ditandai di bab Akuntabilitas "

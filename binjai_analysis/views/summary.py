@@ -18,7 +18,7 @@ from binjai_analysis.aggregates import DEFAULT_VARIANTS, reported_average
 from binjai_analysis.analysis import Analysis, AnalysisOptions
 from binjai_analysis.efficiency import QUADRANTS
 from binjai_analysis.errors import BinjaiError
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah
+from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.performance import indicator_rows, score_indicators
@@ -363,7 +363,8 @@ def findings_markdown(
             f"{format_percent(average.ours, 1)}; rumus resmi tanpa batas memberi "
             f"{format_percent(average.unbounded, 1)}, dan cara hitung lain "
             f"{format_percent(average.lowest, 1)} sampai {format_percent(average.highest, 1)}. "
-            f"Rata-rata tanpa batas ditarik turun oleh satu nilai ekstrem ({average.worst_name}: "
+            "Rata-rata tanpa batas ditarik turun oleh satu nilai ekstrem "
+            f"({markdown_text(average.worst_name)}: "
             f"{signed_percent(average.worst_capaian, 1)}); tanpa indikator itu rata-ratanya "
             f"{format_percent(average.mean_without_worst, 1)}. Lihat bagian di bawah."
             + _details(pages, "site/metodologi")

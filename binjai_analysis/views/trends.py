@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from binjai_analysis.charts.trends import STATUS_COLOURS, status_chart
-from binjai_analysis.formatting import format_number, format_percent
+from binjai_analysis.formatting import format_number, format_percent, markdown_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 from binjai_analysis.trajectory import PLAN_END, REPORT_YEAR, TrajectoryRule
@@ -132,7 +132,8 @@ def trajectory_narrative(trajectories: pd.DataFrame) -> str:
     if len(off):
         worst = off.sort_values("effort").iloc[-1]
         parts.append(
-            f"Rasio upaya tertinggi ada pada {worst['name']} ({worst['indicator_id']}): untuk "
+            f"Rasio upaya tertinggi ada pada {markdown_text(worst['name'])} "
+            f"({markdown_text(worst['indicator_id'])}): untuk "
             f"mencapai target {PLAN_END} indikator ini perlu membaik "
             f"{format_value(worst['needed_per_year'])} per tahun, sedangkan RPJMD hanya "
             f"merencanakan {format_value(worst['planned_per_year'])} per tahun (rasio "

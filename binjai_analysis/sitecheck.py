@@ -1,0 +1,289 @@
+"""Check a built site the way a reader's browser sees it.
+
+The site is served from `_build/html` on 127.0.0.1 and each page is opened in headless
+Chromium (Debian's `chromium`, driven by Playwright), each in a fresh browser context so its
+cache is cold. A visit records what a reader would hit: the HTTP status, console errors,
+requests to any other origin (blocked, and reported), charts that did not draw, dialogs
+(`alert()`), and the transfer size of everything the page loaded. Accessibility is checked by
+injecting axe-core (from the npm package) into the page.
+
+Playwright is a test extra; it is imported only when a browser is launched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM_ENV = "BINJAI_CHROMIUM"
+AXE_ENV = "BINJAI_AXE"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Folders of a built site that hold assets and copies, not pages a reader navigates to.
+NOT_PAGES = ("_static", "_sources", "_downloads", "_images")
+CHART_SELECTOR = ".binjai-chart"
+DOWNLOAD_SELECTOR = "a.download, a[download], a[href*='_downloads/']"
+CHART_WAIT_MS = 15_000
+AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
+
+_CHARTS_SETTLED = f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}")).every(
+    (el) => el.querySelector("svg, canvas") || el.textContent.trim().length > 0)"""
+_UNDRAWN_CHARTS = f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}"))
+    .filter((el) => !el.querySelector("svg, canvas"))
+    .map((el) => el.id + ": " + (el.textContent.trim() || "empty"))"""
+_TRANSFERS = """() => {
+    const entries = performance.getEntriesByType("navigation")
+        .concat(performance.getEntriesByType("resource"));
+    return entries.map((e) => [e.name.split("#")[0], e.transferSize, e.encodedBodySize]);
+}"""
+
+
+def chromium_path() -> str | None:
+    """The Chromium binary to drive: `$BINJAI_CHROMIUM`, else `chromium` on the PATH."""
+    return os.environ.get(CHROMIUM_ENV) or shutil.which("chromium")
+
+
+def axe_script_path(project_root: Path) -> Path:
+    """Where axe-core's script is: `$BINJAI_AXE`, else `npm ci --prefix tests/browser`'s copy."""
+    configured = os.environ.get(AXE_ENV)
+    if configured:
+        return Path(configured)
+    return project_root / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def site_pages(html_dir: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root (e.g. 'search.html')."""
+    return sorted(
+        path.relative_to(html_dir).as_posix()
+        for path in html_dir.rglob("*.html")
+        if not set(path.relative_to(html_dir).parts) & set(NOT_PAGES)
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output clean; failures are reported by the checks themselves."""
+
+
+@contextmanager
+def serve(html_dir: Path) -> Iterator[str]:
+    """Serve `html_dir` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
+    if not (html_dir / "index.html").is_file():
+        raise FileNotFoundError(f"{html_dir} holds no built site (no index.html); run binjai build")
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def launch_browser() -> Iterator[Browser]:
+    """Headless Chromium driven by Playwright (the machine's browser; nothing is downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise FileNotFoundError(
+            "No Chromium found: install Debian's chromium (apt-get install chromium) "
+            f"or set {CHROMIUM_ENV} to a Chromium binary"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageVisit:
+    """What one page did when a reader opened it with an empty cache."""
+
+    path: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    charts: int = 0
+    undrawn_charts: list[str] = field(default_factory=list)
+    download_links: list[str] = field(default_factory=list)
+    # URL -> bytes over the wire (the page itself and every resource it loaded).
+    transfers: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def transfer_bytes(self) -> int:
+        """Everything this page transferred with an empty cache."""
+        return sum(self.transfers.values())
+
+    def problems(self) -> list[str]:
+        """Each thing a reader would see go wrong, in words; empty when the page is fine."""
+        found = []
+        if self.status != 200:
+            found.append(f"HTTP status {self.status}")
+        found += [f"console error: {message}" for message in self.console_errors]
+        found += [f"request outside the site: {url}" for url in self.outside_requests]
+        found += [f"failed request: {url}" for url in self.failed_requests]
+        found += [f"dialog opened: {message}" for message in self.dialogs]
+        found += [f"chart not drawn: {chart}" for chart in self.undrawn_charts]
+        return found
+
+
+def _is_local(url: str, base_url: str) -> bool:
+    return url.startswith((base_url + "/", "data:", "blob:", "about:")) or url == base_url
+
+
+def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVisit]:
+    """Open `path` in a fresh context (cold cache), wait for its charts; the page stays open.
+
+    Requests to any other origin are blocked and recorded. Close the page's context
+    (`page.context.close()`) when done with it.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    context = browser.new_context()
+    page = context.new_page()
+    visit = PageVisit(path=path)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if _is_local(url, base_url):
+            route.continue_()
+        else:
+            visit.outside_requests.append(url)
+            route.abort()
+
+    def on_dialog(dialog: Any) -> None:
+        visit.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_failed(request: Any) -> None:
+        if _is_local(request.url, base_url):
+            visit.failed_requests.append(f"{request.url} ({request.failure})")
+
+    def on_response(response: Any) -> None:
+        if _is_local(response.url, base_url) and response.status >= 400:
+            visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    page.route("**/*", route)
+    page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else 0)
+    page.on("pageerror", lambda error: visit.console_errors.append(f"uncaught: {error}"))
+    page.on("dialog", on_dialog)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    response = page.goto(f"{base_url}/{path}", wait_until="load")
+    visit.status = response.status if response else None
+    visit.charts = page.locator(CHART_SELECTOR).count()
+    if visit.charts:
+        # A chart still blank after the wait is reported as undrawn below.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(_CHARTS_SETTLED, timeout=CHART_WAIT_MS)
+    page.wait_for_load_state("networkidle")
+    visit.undrawn_charts = page.evaluate(_UNDRAWN_CHARTS)
+    visit.download_links = sorted(
+        set(
+            page.eval_on_selector_all(
+                DOWNLOAD_SELECTOR, "(links) => links.map((a) => a.href.split('#')[0])"
+            )
+        )
+    )
+    for url, transfer, encoded in page.evaluate(_TRANSFERS):
+        # transferSize is 0 for a few same-origin entries Chromium serves without a fetch;
+        # the encoded body is then the honest lower bound.
+        visit.transfers[url] = max(int(transfer), int(encoded))
+    return page, visit
+
+
+def visit_page(browser: Browser, base_url: str, path: str) -> PageVisit:
+    """Open `path` with an empty cache and report what happened (see `PageVisit`)."""
+    page, visit = open_page(browser, base_url, path)
+    page.context.close()
+    return visit
+
+
+def url_status(url: str) -> int:
+    """The HTTP status of a GET of `url` (local URLs only; used for download links)."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def run_axe(page: Page, axe_script: Path) -> list[dict[str, Any]]:
+    """axe-core's violations on an open page: rule id, impact, help text and offending nodes."""
+    if not axe_script.is_file():
+        raise FileNotFoundError(
+            f"axe-core is not installed at {axe_script}: run `npm ci --prefix tests/browser`"
+        )
+    page.add_script_tag(path=str(axe_script))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map((n) => n.target.join(" ") + " " + n.html.slice(0, 200)),
+            }));
+        }"""
+    )
+
+
+def weight_table(visits: list[PageVisit]) -> list[dict[str, Any]]:
+    """Transfer size per page: its own bytes, shared assets counted once, and cold total.
+
+    A resource loaded by more than one page is shared (theme, Vega bundle): a reader pays
+    for it once, then it is cached. Each row gives the page's `own` bytes (the HTML and
+    resources only it loads), the `shared` bytes it needs, and `cold`, all of it with an
+    empty cache. Rows are sorted heaviest (cold) first.
+    """
+    users: dict[str, int] = {}
+    for visit in visits:
+        for url in visit.transfers:
+            users[url] = users.get(url, 0) + 1
+    rows = []
+    for visit in visits:
+        own = sum(size for url, size in visit.transfers.items() if users[url] == 1)
+        rows.append(
+            {
+                "page": visit.path,
+                "own": own,
+                "shared": visit.transfer_bytes - own,
+                "cold": visit.transfer_bytes,
+            }
+        )
+    return sorted(rows, key=lambda row: (-row["cold"], row["page"]))
+
+
+def site_transfer_bytes(visits: list[PageVisit]) -> int:
+    """Bytes to read every page once, each shared asset counted once."""
+    sizes: dict[str, int] = {}
+    for visit in visits:
+        sizes.update(visit.transfers)
+    return sum(sizes.values())

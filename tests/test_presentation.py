@@ -1,0 +1,71 @@
+"""Numbered tables and figures: accessible markup, light HTML, escaped text, downloads."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from binjai_analysis import presentation
+from binjai_analysis.presentation import Page
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[object]:
+    """What the page displays (HTML and Markdown objects), instead of a notebook's output."""
+    displayed: list[object] = []
+    monkeypatch.setattr(presentation, "display", displayed.append)
+    return displayed
+
+
+def table_html(shown: list[object]) -> str:
+    return next(item.data for item in shown if "binjai-table" in getattr(item, "data", ""))
+
+
+def test_table_is_a_named_focusable_region_with_one_rule_per_numeric_column(shown, tmp_path):
+    page = Page(chapter=5, year=2018, directory=tmp_path)
+    frame = pd.DataFrame({"Indikator": ["A", "B", "C"], "Capaian": ["90,0 %", "80,0 %", "–"]})
+    number = page.table(frame, title="Uji", source="Tabel 3.2", label="uji", numeric=["Capaian"])
+
+    html = table_html(shown)
+    assert number == "Tabel 5.1"
+    assert 'id="tabel-uji-judul"' in html
+    assert 'role="region" tabindex="0" aria-labelledby="tabel-uji-judul"' in html
+    assert re.search(r"#T_tabel-uji td\.col1 \{\s*text-align: right;\s*\}", html)
+    assert 'id="T_tabel-uji_row' not in html  # no per-cell ids: pages stay light
+
+
+def test_table_text_and_headers_are_escaped(shown, tmp_path):
+    page = Page(chapter=5, year=2018, directory=tmp_path)
+    hostile = "<img src=x onerror=alert(2)>"
+    page.table(pd.DataFrame({hostile: [hostile]}), title=hostile, source="Tabel 3.18", label="x")
+    html = table_html(shown)
+    assert "<img" not in html
+    assert html.count("&lt;img src=x onerror=alert(2)&gt;") == 3  # caption, header, cell
+    assert (tmp_path / "downloads" / "2018-tabel-x.csv").read_text(encoding="utf-8-sig").count(
+        hostile
+    ) == 2
+
+
+def test_unknown_numeric_column_is_an_error(shown, tmp_path):
+    page = Page(chapter=5, year=2018, directory=tmp_path)
+    with pytest.raises(KeyError, match="Capaian"):
+        page.table(pd.DataFrame({"A": [1]}), title="t", source="s", label="t", numeric=["Capaian"])
+
+
+def test_figure_carries_its_description_into_the_chart_and_its_svg(shown, tmp_path):
+    page = Page(chapter=6, year=2018, directory=tmp_path)
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    chart = alt.Chart(data).mark_bar().encode(x="x:Q", y="y:Q")
+    number = page.figure(
+        chart, title="Uji", source="Tabel 3.2", label="uji", data=data, description="Dua batang."
+    )
+    html = next(item.data for item in shown if "binjai-figure" in getattr(item, "data", ""))
+    assert number == "Gambar 6.1"
+    assert 'role="figure" aria-label="Dua batang."' in html
+    assert '<p class="binjai-alt">Dua batang.</p>' in html
+    assert '"description": "Dua batang."' in html  # Vega-Lite's own description
+    assert (tmp_path / "downloads" / "2018-gambar-uji.csv").is_file()
+    assert "<svg" in (tmp_path / "downloads" / "2018-gambar-uji.svg").read_text(encoding="utf-8")

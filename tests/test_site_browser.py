@@ -1,0 +1,263 @@
+"""The built site in a real browser, the way readers meet it (issue 7).
+
+Every page is served from 127.0.0.1 and opened in headless Chromium with an empty cache. Each
+test reads the same set of visits: status, console, network, charts, downloads, axe-core and
+transfer sizes. Two tampered copies of the site show that the checks catch a broken chart
+and a script from a CDN.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote_plus
+
+import pytest
+
+from binjai_analysis.sitecheck import (
+    PageVisit,
+    axe_script_path,
+    open_page,
+    run_axe,
+    serve,
+    site_pages,
+    url_status,
+    visit_page,
+    weight_table,
+)
+from tests.conftest import REPO_ROOT, REQUIRE_BROWSER
+from tests.test_site_build import ALL_PAGES
+
+pytestmark = pytest.mark.slow
+
+PAGE_LIMIT_BYTES = 2_000_000  # "2 MB", decimal: the stricter reading
+SERIOUS = ("serious", "critical")
+KNOWN_INDICATOR = "Angka Harapan Hidup"
+_CHART_ALTERNATIVES = """() => Array.from(document.querySelectorAll(".binjai-chart")).map((el) => {
+    const figure = el.closest("figure.binjai-figure");
+    const svg = el.querySelector("svg.marks");
+    const alt = figure && figure.querySelector(".binjai-alt");
+    return {
+        figure: figure ? figure.id : "",
+        label: el.getAttribute("aria-label") || "",
+        role: el.getAttribute("role") || "",
+        drawn: Boolean(svg),
+        alt: alt ? alt.textContent.trim() : "",
+    };
+})"""
+
+
+@dataclass
+class Inspection:
+    """What the browser saw on every page of the site."""
+
+    base_url: str
+    visits: dict[str, PageVisit] = field(default_factory=dict)
+    violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    charts: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    """axe-core from the npm package (`npm ci --prefix tests/browser`)."""
+    path = axe_script_path(REPO_ROOT)
+    if not path.is_file():
+        reason = f"axe-core is not installed ({path}): run `npm ci --prefix tests/browser`"
+        if os.environ.get(REQUIRE_BROWSER):
+            pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set, so it may not be skipped")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site) -> str:
+    with serve(built_site.html_dir) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def inspection(built_site, browser, site_url, axe_script) -> Inspection:
+    """Open every page once: record the visit, run axe-core, read the charts' alternatives."""
+    seen = Inspection(base_url=site_url)
+    for path in site_pages(built_site.html_dir):
+        page, visit = open_page(browser, site_url, path)
+        seen.charts[path] = page.evaluate(_CHART_ALTERNATIVES)
+        seen.violations[path] = run_axe(page, axe_script)
+        page.context.close()
+        seen.visits[path] = visit
+    return seen
+
+
+def problems_by_page(visits: dict[str, PageVisit]) -> dict[str, list[str]]:
+    return {path: visit.problems() for path, visit in visits.items() if visit.problems()}
+
+
+def test_every_page_is_visited_and_answers_200(inspection):
+    expected = {f"book/_generated/{page}.html" for page in ALL_PAGES}
+    assert expected <= set(inspection.visits), expected - set(inspection.visits)
+    assert {"index.html", "search.html", "genindex.html"} <= set(inspection.visits)
+    assert {path: v.status for path, v in inspection.visits.items() if v.status != 200} == {}
+
+
+def test_no_console_errors(inspection):
+    errors = {path: v.console_errors for path, v in inspection.visits.items() if v.console_errors}
+    assert errors == {}
+
+
+def test_nothing_is_requested_outside_the_site_and_nothing_fails(inspection):
+    outside = {p: v.outside_requests for p, v in inspection.visits.items() if v.outside_requests}
+    failed = {p: v.failed_requests for p, v in inspection.visits.items() if v.failed_requests}
+    assert outside == {}
+    assert failed == {}
+
+
+def test_every_chart_is_drawn(built_site, inspection):
+    drawn = 0
+    for path, visit in inspection.visits.items():
+        in_html = (
+            (built_site.html_dir / path).read_text(encoding="utf-8").count('class="binjai-chart"')
+        )
+        assert visit.charts == in_html, path
+        assert visit.undrawn_charts == [], path
+        drawn += visit.charts
+    assert drawn >= 25  # every chapter with figures draws them (28 when this was written)
+
+
+def test_no_page_opens_a_dialog_or_has_other_problems(inspection):
+    assert problems_by_page(inspection.visits) == {}
+
+
+def test_every_download_link_answers_200(inspection):
+    links = sorted({url for v in inspection.visits.values() for url in v.download_links})
+    assert len(links) > 100
+    assert all(url.startswith(inspection.base_url) for url in links)
+    assert {url: url_status(url) for url in links if url_status(url) != 200} == {}
+
+
+def test_site_search_finds_a_known_indicator(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/search.html?q={quote_plus(KNOWN_INDICATOR)}")
+        results = page.locator("#search-results ul.search li a")
+        results.first.wait_for(timeout=15_000)
+        targets = results.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    finally:
+        page.close()
+    assert any("capaian-kinerja" in href or "kerangka-strategis" in href for href in targets), (
+        targets
+    )
+
+
+def test_no_serious_or_critical_accessibility_violations(inspection):
+    serious = {}
+    for path, found in inspection.violations.items():
+        for violation in found:
+            if violation["impact"] in SERIOUS:
+                serious.setdefault(path, []).append(
+                    f"{violation['id']} ({violation['impact']}): {violation['help']}; "
+                    f"{violation['nodes'][:2]}"
+                )
+    assert serious == {}
+
+
+def test_every_chart_has_a_text_alternative_and_its_data(inspection):
+    checked = 0
+    for path, charts in inspection.charts.items():
+        downloads = inspection.visits[path].download_links
+        for chart in charts:
+            assert chart["figure"], f"{path}: a chart outside a numbered figure"
+            where = f"{path}#{chart['figure']}"
+            assert len(chart["label"]) > 20, where  # the container's accessible name
+            assert len(chart["alt"]) > 20, where  # the description printed under the chart
+            assert chart["role"] == "figure" and chart["drawn"], where
+            assert any(url.endswith(f"{chart['figure']}.csv") for url in downloads), where
+            checked += 1
+    assert checked >= 25
+
+
+def test_vega_bundle_is_one_shared_cached_file(built_site, browser, site_url):
+    chart_pages = [p for p in site_pages(built_site.html_dir) if _has_chart(built_site, p)]
+    bundle_links = set()
+    for path in site_pages(built_site.html_dir):
+        html = (built_site.html_dir / path).read_text(encoding="utf-8")
+        links = re.findall(r'<script src="([^"]*vendor/vega-bundle\.js[^"]*)"', html)
+        assert len(links) == (1 if path in chart_pages else 0), path
+        inline = re.findall(r"<script>(.*?)</script>", html, re.S)
+        assert max(map(len, inline), default=0) < 100_000, f"{path}: a library inlined?"
+        bundle_links |= {(Path(path).parent / link).as_posix().split("?")[1] for link in links}
+    assert len(bundle_links) == 1  # one version of one file, wherever it is linked from
+
+    first, second = chart_pages[0], chart_pages[1]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        sizes = []
+        for path in (first, second):
+            page.goto(f"{site_url}/{path}", wait_until="load")
+            sizes.append(
+                page.evaluate(
+                    """() => performance.getEntriesByType("resource")
+                        .filter((e) => e.name.includes("vega-bundle.js"))
+                        .map((e) => e.transferSize)[0]"""
+                )
+            )
+    finally:
+        context.close()
+    assert sizes[0] > 500_000, sizes  # fetched once...
+    assert sizes[1] < 2_000, sizes  # ...then served from the cache (or a 304)
+
+
+def _has_chart(site, path: str) -> bool:
+    return 'class="binjai-chart"' in (site.html_dir / path).read_text(encoding="utf-8")
+
+
+def test_every_page_weighs_under_2_mb(inspection):
+    rows = weight_table(list(inspection.visits.values()))
+    heavy = [row for row in rows if row["cold"] >= PAGE_LIMIT_BYTES]
+    assert heavy == [], f"heaviest: {rows[:3]}"
+
+
+# Tampered copies: the same checks must fail on them.
+
+
+@pytest.fixture
+def tampered_site(built_site, tmp_path) -> Path:
+    html = tmp_path / "html"
+    shutil.copytree(built_site.html_dir, html)
+    return html
+
+
+def test_an_external_script_fails_the_browser_checks(browser, tampered_site):
+    path = "book/_generated/site/profil-daerah.html"
+    page = tampered_site / path
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</head>", '<script src="https://cdn.example.org/tracker.js"></script></head>', 1
+        ),
+        encoding="utf-8",
+    )
+    with serve(tampered_site) as base_url:
+        visit = visit_page(browser, base_url, path)
+    assert visit.outside_requests == ["https://cdn.example.org/tracker.js"]
+    assert any("outside the site" in problem for problem in visit.problems())
+
+
+def test_a_broken_chart_spec_fails_the_browser_checks(browser, tampered_site):
+    path = "book/_generated/site/profil-daerah.html"
+    page = tampered_site / path
+    html = page.read_text(encoding="utf-8")
+    spec = re.search(r"window\.vegaEmbed\(el, (\{.*?\}), \{\"actions\"", html)
+    assert spec, "no chart spec found to break"
+    broken = json.dumps({"mark": "no-such-mark", "data": {"values": [{"a": 1}]}})
+    page.write_text(html[: spec.start(1)] + broken + html[spec.end(1) :], encoding="utf-8")
+    with serve(tampered_site) as base_url:
+        visit = visit_page(browser, base_url, path)
+    assert len(visit.undrawn_charts) == 1, visit.undrawn_charts
+    assert "Grafik gagal digambar" in visit.undrawn_charts[0]
+    assert visit.console_errors
+    assert any("chart not drawn" in problem for problem in visit.problems())
