@@ -33,18 +33,19 @@ LIMIT_BYTES = 2_000_000
 
 
 def gzip_bytes(html_dir: Path, url: str, cache: dict[str, int]) -> int:
-    """The gzip -6 size of the file a local URL serves."""
+    """The gzip -6 size of the file a local URL serves (0 for a URL that serves none)."""
     path = urlsplit(url).path.lstrip("/")
     if path not in cache:
         target = html_dir / path
         if target.is_dir():
             target = target / "index.html"
-        cache[path] = len(gzip.compress(target.read_bytes(), compresslevel=6, mtime=0))
+        body = target.read_bytes() if target.is_file() else b""
+        cache[path] = len(gzip.compress(body, compresslevel=6, mtime=0)) if body else 0
     return cache[path]
 
 
 def kilobytes(size: int) -> str:
-    return f"{size / 1000:,.0f} kB".replace(",", ".")
+    return f"{size / 1000:,.0f} kB"
 
 
 def main() -> None:
