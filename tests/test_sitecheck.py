@@ -81,3 +81,15 @@ def test_axe_path_defaults_to_the_npm_install(monkeypatch, tmp_path):
     )
     monkeypatch.setenv("BINJAI_AXE", "/opt/axe.js")
     assert axe_script_path(tmp_path) == Path("/opt/axe.js")
+
+
+def test_browser_tests_skip_with_a_reason_without_chromium(monkeypatch):
+    from tests import conftest
+
+    monkeypatch.setattr("binjai_analysis.sitecheck.chromium_path", lambda: None)
+    monkeypatch.delenv(conftest.REQUIRE_BROWSER, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        conftest.browser_or_skip()
+    monkeypatch.setenv(conftest.REQUIRE_BROWSER, "1")  # as in CI: a skip would hide a gap
+    with pytest.raises(pytest.fail.Exception, match="may not be skipped"):
+        conftest.browser_or_skip()
