@@ -36,6 +36,8 @@ KERNEL_NAME = "binjai-python"
 """A kernel spec of our own, pointing at this interpreter (see `ensure_kernel`)."""
 CELL_TIMEOUT_SECONDS = 600
 """A cell running longer than this fails the notebook instead of hanging the build."""
+WORKER_STOP_SECONDS = 10
+"""After SIGTERM, how long an interrupted page has to shut its kernel down before it is killed."""
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters")
 VOLATILE_METADATA = ("papermill", "execution")
 
@@ -194,33 +196,49 @@ def run_pages(
 ) -> list[PageResult]:
     """Make every page, `workers` at a time; the first failure is raised after the others end.
 
-    Pages do not depend on each other, so the outputs are the same whatever `workers` is.
+    Pages always run in worker processes, even one at a time: nbclient replaces the SIGINT and
+    SIGTERM handlers of the process it runs in, and the CLI's own must stay in place so that an
+    interrupted build stops cleanly. Pages do not depend on each other, so the outputs are the
+    same whatever `workers` is.
     """
     ensure_kernel(paths)  # once, before any worker starts a kernel
-    if workers <= 1 or len(jobs) <= 1:
-        results = []
-        for job in jobs:
-            result = _execute_job(paths, job, force)
-            if report is not None:
-                report(result)
-            results.append(result)
-        return results
     results_by_job: dict[int, PageResult] = {}
     failures: list[BaseException] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_spawnless_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=_spawnless_context())
+    try:
         futures = {pool.submit(_execute_job, paths, job, force): n for n, job in enumerate(jobs)}
         for future in as_completed(futures):
             try:
                 result = future.result()
+            except (KeyboardInterrupt, SystemExit):
+                raise
             except BaseException as exc:  # collected, raised once every page has finished
                 failures.append(exc)
                 continue
             results_by_job[futures[future]] = result
             if report is not None:
                 report(result)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): end the pages still running
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)
     if failures:
         raise failures[0]
     return [results_by_job[n] for n in sorted(results_by_job)]
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pages not started and end the running ones (nbclient ends their kernels)."""
+    # concurrent.futures has no public way to end running workers before Python 3.14.
+    workers = list(getattr(pool, "_processes", {}).values())
+    for process in workers:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.join(timeout=WORKER_STOP_SECONDS)
+        if process.is_alive():
+            process.kill()
 
 
 def _spawnless_context() -> multiprocessing.context.BaseContext:
@@ -254,5 +272,5 @@ def run_year(
     settings: YearParams,
     report: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
-    """Make every page of one year, in order; stop at the first failing notebook."""
+    """Make every page of one year; a failing notebook is raised once the others have run."""
     return run_pages(paths, year_jobs(paths, settings), report=report)

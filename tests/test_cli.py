@@ -166,7 +166,13 @@ def test_an_interrupted_build_keeps_the_previous_site_and_the_next_build_works(p
     previous.parent.mkdir(parents=True)
     previous.write_text("previous site", encoding="utf-8")
     command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build", "-j", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # A background job of a non-interactive shell inherits SIGINT ignored: restore the default.
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(project.generated_dir.rglob("*.ipynb")):
         time.sleep(0.1)
