@@ -123,10 +123,14 @@ def browser_or_skip() -> None:
     except ImportError:
         missing.append("Playwright (pip install -e '.[test]')")
     if missing:
-        reason = "browser tests need " + " and ".join(missing)
-        if os.environ.get(REQUIRE_BROWSER):
-            pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set, so they may not be skipped")
-        pytest.skip(reason)
+        skip_or_fail("browser tests need " + " and ".join(missing))
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip a browser test for `reason`; fail instead when BINJAI_REQUIRE_BROWSER is set (CI)."""
+    if os.environ.get(REQUIRE_BROWSER):
+        pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set, so they may not be skipped")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,7 @@ become an element of the page: no script of theirs runs, no dialog opens.
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -24,7 +22,7 @@ from openpyxl import load_workbook
 from binjai_analysis import sitecheck
 from binjai_analysis.data import DATA_DIR_VARIABLE, load_all
 from binjai_analysis.paths import DATASETS_DIR
-from tests.conftest import copy_project
+from tests.conftest import build_copy, copy_project
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -142,15 +140,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert HOSTILE_INDICATOR in set(data["indicators"]["name"])
     assert HOSTILE_PROGRAM in set(data["budget_2018"]["program"])
     project = copy_project(tmp_path_factory.mktemp("site"))
-    command = [shutil.which("binjai") or "binjai", "--root", str(project.root)]
-    completed = subprocess.run(
-        [*command, "build", "--jobs", "2", "--quiet"],
-        env={**os.environ, DATA_DIR_VARIABLE: str(datasets)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
+    build_copy(project, env={DATA_DIR_VARIABLE: str(datasets)})
     return project.html_dir
 
 
@@ -290,15 +280,9 @@ def test_chart_svg_download_shows_the_name_as_text(hostile_site: Path):
 
 
 @pytest.fixture(scope="module")
-def browser_site(hostile_site: Path) -> Iterator[tuple[Browser, str]]:
-    """Headless Chromium and the hostile site served on 127.0.0.1; skips without a browser."""
-    if sitecheck.chromium_path() is None:
-        pytest.skip("no Chromium: install Debian's chromium or set BINJAI_CHROMIUM")
-    try:
-        import playwright.sync_api  # noqa: F401 (only checks that Playwright is installed)
-    except ImportError:
-        pytest.skip("Playwright is not installed (pip install -e '.[test]')")
-    with sitecheck.serve(hostile_site) as base, sitecheck.launch_browser() as browser:
+def browser_site(hostile_site: Path, browser: Browser) -> Iterator[tuple[Browser, str]]:
+    """The session's headless Chromium and the hostile site served on 127.0.0.1."""
+    with sitecheck.serve(hostile_site) as base:
         yield browser, base
 
 

@@ -30,7 +30,7 @@ from binjai_analysis.sitecheck import (
     visit_page,
     weight_table,
 )
-from tests.conftest import REPO_ROOT, REQUIRE_BROWSER
+from tests.conftest import REPO_ROOT, skip_or_fail
 from tests.test_site_build import ALL_PAGES
 
 pytestmark = pytest.mark.slow
@@ -67,10 +67,7 @@ def axe_script() -> Path:
     """axe-core from the npm package (`npm ci --prefix tests/browser`)."""
     path = axe_script_path(REPO_ROOT)
     if not path.is_file():
-        reason = f"axe-core is not installed ({path}): run `npm ci --prefix tests/browser`"
-        if os.environ.get(REQUIRE_BROWSER):
-            pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set, so it may not be skipped")
-        pytest.skip(reason)
+        skip_or_fail(f"axe-core is not installed ({path}): run `npm ci --prefix tests/browser`")
     return path
 
 
