@@ -11,7 +11,7 @@ import platform
 import statistics
 import time
 
-from binjai_analysis.analysis import run_analysis
+from binjai_analysis.analysis.year import run_analysis
 from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
 

@@ -45,7 +45,7 @@ def timed(command: list[str], cwd: Path) -> float:
 
 
 def library_only() -> float:
-    from binjai_analysis.analysis import run_analysis
+    from binjai_analysis.analysis.year import run_analysis
     from binjai_analysis.data import load_all
     from binjai_analysis.data.curation import load_program_sasaran
 

@@ -12,7 +12,7 @@ import statistics
 import time
 
 started = time.perf_counter()
-from binjai_analysis.audit import run_audit  # noqa: E402  (import time is part of the cold run)
+from binjai_analysis.analysis.audit import run_audit  # noqa: E402  (import time is part of the cold run)
 from binjai_analysis.data import DATASETS, load_all  # noqa: E402
 
 IMPORT_SECONDS = time.perf_counter() - started
@@ -37,7 +37,7 @@ def main() -> None:
         rows, errata = sum(len(frame) for frame in data.values()), len(table)
     print(f"machine: {platform.machine()}, Python {platform.python_version()}")
     print(f"datasets: {len(DATASETS)}, rows: {rows}, errata: {errata}")
-    print(f"import binjai_analysis.audit + data: {IMPORT_SECONDS:.3f} s")
+    print(f"import binjai_analysis.analysis.audit + data: {IMPORT_SECONDS:.3f} s")
     print(
         f"load + validate all, cold: {loads[0]:.3f} s; median of {repeat}: "
         f"{statistics.median(loads):.3f} s"

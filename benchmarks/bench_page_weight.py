@@ -20,7 +20,7 @@ import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from binjai_analysis.sitecheck import (
+from binjai_analysis.build.sitecheck import (
     launch_browser,
     serve,
     site_pages,

@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from binjai_analysis import __version__
+from binjai_analysis.build.pipeline import PageResult
+from binjai_analysis.build.workflow import build_site, clean, load_variant, run_notebooks
 from binjai_analysis.errors import BinjaiError
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.pipeline import PageResult
-from binjai_analysis.workflow import build_site, clean, load_variant, run_notebooks
 
 
 class _Group(click.Group):

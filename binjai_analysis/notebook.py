@@ -7,13 +7,13 @@ from typing import Any
 import pandas as pd
 from IPython.display import Markdown, display
 
-from binjai_analysis.analysis import Analysis, options_from_params, run_analysis
+from binjai_analysis.analysis.year import Analysis, options_from_params, run_analysis
+from binjai_analysis.build.renderer import enable_offline_renderer
 from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
-from binjai_analysis.renderer import enable_offline_renderer
 
 
 def setup(year: int, params: dict[str, Any]) -> YearParams:

@@ -10,13 +10,13 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from binjai_analysis.analysis.rating import DEFAULT_SCALE, SCALES, RatingScale
 from binjai_analysis.errors import (
     InvalidParamsValueError,
     ParamsError,
     ParamsSyntaxError,
     UnknownParamsKeyError,
 )
-from binjai_analysis.rating import DEFAULT_SCALE, SCALES, RatingScale
 
 ReportKind = Literal["realisasi", "rencana"]
 """`realisasi`: a year with targets and realisations; `rencana`: a plan year (targets, budget)."""

@@ -20,9 +20,9 @@ import vl_convert as vlc
 from IPython.display import HTML, Markdown, display
 from pandas.io.formats.style import Styler
 
+from binjai_analysis.build.renderer import chart_html
 from binjai_analysis.data.source import SOURCE_TITLE
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
-from binjai_analysis.renderer import chart_html
 
 DOWNLOADS_DIR = "downloads"
 LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")

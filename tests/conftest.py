@@ -113,7 +113,7 @@ def browser_or_skip() -> None:
 
     CI sets BINJAI_REQUIRE_BROWSER=1, which turns the skip into a failure.
     """
-    from binjai_analysis.sitecheck import chromium_path
+    from binjai_analysis.build.sitecheck import chromium_path
 
     missing = []
     if chromium_path() is None:
@@ -137,7 +137,7 @@ def skip_or_fail(reason: str) -> None:
 def browser() -> Iterator[object]:
     """One headless Chromium for the test run (skipped, with the reason, if unavailable)."""
     browser_or_skip()
-    from binjai_analysis.sitecheck import launch_browser
+    from binjai_analysis.build.sitecheck import launch_browser
 
     with launch_browser() as chromium:
         yield chromium

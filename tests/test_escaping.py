@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from openpyxl import load_workbook
 
-from binjai_analysis import sitecheck
+from binjai_analysis.build import sitecheck
 from binjai_analysis.data import DATA_DIR_VARIABLE, load_all
 from binjai_analysis.paths import DATASETS_DIR
 from tests.conftest import build_copy, copy_project

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from binjai_analysis.analysis import AnalysisOptions, options_from_params
+from binjai_analysis.analysis.rating import SCALES
+from binjai_analysis.analysis.year import AnalysisOptions, options_from_params
 from binjai_analysis.errors import ParamsError
 from binjai_analysis.params import (
     AnalysisParams,
@@ -14,7 +15,6 @@ from binjai_analysis.params import (
     load_year_params,
     year_params_files,
 )
-from binjai_analysis.rating import SCALES
 
 
 def write(path: Path, text: str) -> Path:

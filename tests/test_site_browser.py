@@ -19,7 +19,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from binjai_analysis.sitecheck import (
+from binjai_analysis.build.sitecheck import (
     PageVisit,
     axe_script_path,
     open_page,

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from binjai_analysis.analysis import run_analysis
+from binjai_analysis.analysis.year import run_analysis
+from binjai_analysis.build.offline import scan_site
 from binjai_analysis.data import load_all
 from binjai_analysis.data.curation import load_program_sasaran
-from binjai_analysis.offline import scan_site
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.views.home import home_figures
 

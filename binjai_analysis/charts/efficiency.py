@@ -7,8 +7,8 @@ import math
 import altair as alt
 import pandas as pd
 
+from binjai_analysis.analysis.efficiency import QUADRANTS, QuadrantRule
 from binjai_analysis.charts import CHART_HEIGHT, CHART_WIDTH, OKABE_ITO, titled
-from binjai_analysis.efficiency import QUADRANTS, QuadrantRule
 from binjai_analysis.formatting import format_percent
 
 QUADRANT_COLOURS = {

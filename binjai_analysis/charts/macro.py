@@ -13,7 +13,7 @@ GROWTH_MEASURES = {
     "real_growth_pct": "Pertumbuhan riil (ADHK)",
     "deflator_growth_pct": "Kenaikan harga (deflator)",
 }
-"""The three yearly rates of `trends.real_and_nominal`, with their reader labels, in order."""
+"""The three yearly rates of `macro.real_and_nominal`, with their reader labels, in order."""
 
 
 def pdrb_per_capita_chart(series: pd.DataFrame, title: str) -> alt.Chart:

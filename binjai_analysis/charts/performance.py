@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from binjai_analysis.analysis.rating import DEFAULT_SCALE
 from binjai_analysis.charts import CHART_WIDTH, rating_scale, titled
-from binjai_analysis.rating import DEFAULT_SCALE
 
 DISPLAY_RANGE = (0.0, 200.0)
 """Bars are drawn within 0-200 %; the tooltip keeps the exact value."""

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from binjai_analysis.data.parsing import normalise_whitespace
 from binjai_analysis.data.source import source_lines
-from binjai_analysis.parsing import normalise_whitespace
 
 WRAP_LINES = 4
 """A printed figure may wrap over this many source lines."""

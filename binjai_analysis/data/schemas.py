@@ -70,7 +70,7 @@ PROVENANCE_COLUMNS = {
     "value": pa.Column(
         float,
         nullable=True,
-        description="`raw` parsed by binjai_analysis.parsing.parse_figure; empty for text, "
+        description="`raw` parsed by binjai_analysis.data.parsing.parse_figure; empty for text, "
         "categories and dashes. Never corrected.",
         metadata={"unit": "see the dataset's unit or measure"},
     ),

@@ -11,8 +11,8 @@ import math
 
 import pandas as pd
 
-from binjai_analysis import budget
-from binjai_analysis.analysis import Analysis
+from binjai_analysis.analysis import budget
+from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.budget import (
     LOW_ABSORPTION_PCT,
     absorption_histogram,

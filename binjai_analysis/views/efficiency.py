@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from binjai_analysis.analysis.efficiency import QuadrantRule, RankCorrelation
 from binjai_analysis.charts.efficiency import (
     QUADRANT_COLOURS,
     quadrant_chart,
     quadrant_chart_data,
     threshold,
 )
-from binjai_analysis.efficiency import QuadrantRule, RankCorrelation
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-from binjai_analysis.views.trends import table_span
+from binjai_analysis.views.trajectory import table_span
 
 BUDGET_TABLE = "Tabel 3.18"
 MAPPING_NOTE = "pemetaan program ke sasaran (kurasi)"

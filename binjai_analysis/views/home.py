@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from binjai_analysis.analysis import Analysis
+from binjai_analysis.analysis.rating import describe_scale
+from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah
-from binjai_analysis.rating import describe_scale
 from binjai_analysis.views.performance import headline_figures
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from binjai_analysis import trends
+from binjai_analysis.analysis import macro as macro_analysis
 from binjai_analysis.charts.macro import (
     growth_trend_chart,
     pdrb_per_capita_chart,
@@ -15,10 +15,9 @@ from binjai_analysis.charts.macro import (
     real_nominal_chart_data,
 )
 from binjai_analysis.formatting import format_number, format_percent
-from binjai_analysis.macro import latest_value
+from binjai_analysis.labels import COLUMN_LABELS, UNIT_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-from binjai_analysis.tables import macro_series_frames
 
 SOURCE = "Tabel 1.2"
 
@@ -31,6 +30,31 @@ TREND_SERIES = {
 """Series whose linear trend is shown: reader label and the unit of the yearly slope."""
 
 
+def macro_series_frames(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact) for Tabel 1.2 as printed: numbered indicators (unit in brackets) by year.
+
+    `shown` has Indonesian labels and number format, for `Page.table`; `exact` is the long
+    series with every printed string and its source line, for the downloads.
+    """
+    wide = macro_analysis.pivot_series(series)
+    years = [column for column in wide.columns if isinstance(column, int)]
+    shown = pd.DataFrame(
+        {
+            "No.": [str(number) for number in range(1, len(wide) + 1)],
+            COLUMN_LABELS["indicator"]: wide["indicator"]
+            + " ("
+            + wide["unit"].map(UNIT_LABELS).fillna(wide["unit"])
+            + ")",
+        }
+    )
+    for year in years:
+        shown[str(year)] = wide[year].map(format_number)
+    columns = ["indicator_id", "indicator", "unit", "year", "value", "raw"]
+    columns += ["source_table", "source_line", "parse_note"]
+    exact = series[columns].sort_values(["indicator_id", "year"]).reset_index(drop=True)
+    return shown, exact
+
+
 def printed_source(series: pd.DataFrame) -> str:
     """The source with its lines, e.g. 'Tabel 1.2 (baris 684, 747, 754 teks sumber)'."""
     lines = ", ".join(str(line) for line in sorted(set(series["source_line"])))
@@ -41,7 +65,7 @@ def series_by_year(series: pd.DataFrame, macro: pd.DataFrame, key: str) -> pd.Se
     """One series indexed by year: a Tabel 1.2 indicator, or the deflator from `macro`."""
     if key == "deflator":
         return macro["deflator"].sort_index()
-    return trends.macro_series_by_year(series, key)
+    return macro_analysis.macro_series_by_year(series, key)
 
 
 def year_span(values: pd.Series) -> str:
@@ -57,7 +81,7 @@ def trend_band(values: pd.Series, confidence: float = 0.95) -> pd.DataFrame:
     """
     x = np.asarray(values.index, dtype=float)
     y = np.asarray(values, dtype=float)
-    trend = trends.ols_trend(pd.Series(x), pd.Series(y), confidence)
+    trend = macro_analysis.ols_trend(pd.Series(x), pd.Series(y), confidence)
     fitted = trend.intercept + trend.slope * x
     n = len(x)
     s = float(np.sqrt(np.sum((y - fitted) ** 2) / (n - 2)))
@@ -91,7 +115,7 @@ def trend_rows(series: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
     records = []
     for key, (label, unit) in TREND_SERIES.items():
         values = series_by_year(series, macro, key)
-        trend = trends.ols_trend(values.index.to_series(), values)
+        trend = macro_analysis.ols_trend(values.index.to_series(), values)
         years = int(values.index.max() - values.index.min())
         is_rate = key == "pertumbuhan_ekonomi"
         records.append(
@@ -113,7 +137,7 @@ def trend_rows(series: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
                 "cagr_pct": (
                     np.nan
                     if is_rate
-                    else trends.cagr(float(values.iloc[0]), float(values.iloc[-1]), years)
+                    else macro_analysis.cagr(float(values.iloc[0]), float(values.iloc[-1]), years)
                 ),
             }
         )
@@ -176,7 +200,8 @@ REAL_NOMINAL_ROWS = {
     "real_growth_pct": ("Pertumbuhan riil (%)", True),
     "deflator_growth_pct": ("Kenaikan harga: pertumbuhan deflator (%)", True),
 }
-"""Rows of the real-against-nominal table: column of `trends.real_and_nominal`, label, rate?"""
+"""Rows of the real-against-nominal table: column of `analysis.macro.real_and_nominal`, label,
+rate?"""
 
 
 def real_nominal_table(macro: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -217,8 +242,8 @@ def real_nominal_narrative(rows: pd.DataFrame) -> str:
 
 def macro_figures(series: pd.DataFrame, macro: pd.DataFrame) -> dict[str, str]:
     """Numbers the page's introduction quotes (keys are glue names)."""
-    growth_year, growth = latest_value(series, "pertumbuhan_ekonomi")
-    _, adhk = latest_value(series, "pdrb_per_kapita_adhk")
+    growth_year, growth = macro_analysis.latest_value(series, "pertumbuhan_ekonomi")
+    _, adhk = macro_analysis.latest_value(series, "pdrb_per_kapita_adhk")
     real = macro["real_growth_pct"].dropna()
     return {
         "macro_first_year": str(int(series["year"].min())),
@@ -250,7 +275,7 @@ def show_macro_table(page: Page, series: pd.DataFrame) -> None:
 def show_growth_trend(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> None:
     """Growth with its OLS trend line and confidence band, the trend table, and the narrative."""
     rows = trend_rows(series, macro)
-    growth = trends.macro_series_by_year(series, "pertumbuhan_ekonomi")
+    growth = macro_analysis.macro_series_by_year(series, "pertumbuhan_ekonomi")
     band = trend_band(growth)
     span = year_span(growth)
     show_markdown(growth_narrative(rows))

@@ -15,15 +15,15 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
-from binjai_analysis.achievement import ORDINAL_SCALES, capaian_numeric, capaian_ordinal
-from binjai_analysis.analysis import Analysis, AnalysisOptions
-from binjai_analysis.efficiency import QUADRANTS, QuadrantRule
+from binjai_analysis.analysis.achievement import ORDINAL_SCALES, capaian_numeric, capaian_ordinal
+from binjai_analysis.analysis.efficiency import QUADRANTS, QuadrantRule
+from binjai_analysis.analysis.performance import MET_THRESHOLD
+from binjai_analysis.analysis.rating import SCALES, RatingScale, describe_scale
+from binjai_analysis.analysis.trajectory import PLAN_END, REPORT_YEAR, TrajectoryRule
+from binjai_analysis.analysis.year import Analysis, AnalysisOptions
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah
 from binjai_analysis.params import YearParams, load_all_params
-from binjai_analysis.performance import MET_THRESHOLD
 from binjai_analysis.presentation import Page
-from binjai_analysis.rating import SCALES, RatingScale, describe_scale
-from binjai_analysis.trajectory import PLAN_END, REPORT_YEAR, TrajectoryRule
 from binjai_analysis.views.performance import POLARITY_LABELS, STATUS_LABELS
 from binjai_analysis.views.summary import (
     IKHTISAR,
@@ -636,7 +636,7 @@ def show_parameters(page: Page, settings: YearParams, options: AnalysisOptions) 
     page.table(
         shown,
         title="Pilihan analisis yang dipakai build ini (AnalysisOptions)",
-        source="diolah dengan pilihan analisis binjai_analysis.analysis.AnalysisOptions",
+        source="diolah dengan pilihan analisis binjai_analysis.analysis.year.AnalysisOptions",
         label="parameter-analisis",
         data=exact,
         processed=False,

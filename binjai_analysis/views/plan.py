@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from binjai_analysis import budget, plan
-from binjai_analysis.analysis import Analysis
+from binjai_analysis.analysis import budget, plan
+from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.plan import (
     AMBITION_COLOURS,
     ambition_chart,

@@ -1,6 +1,6 @@
 """Views for the site page "Kualitas data": the errata found in the source, for readers.
 
-The audit (`binjai_analysis.audit`) writes its location, evidence and effect in English; this
+The audit (`analysis.audit`) writes its location, evidence and effect in English; this
 module gives readers Indonesian labels and translates those texts with ordered regex rules
 (the exact English texts stay in the downloads). What each kind of error changes in the site's
 figures is summarised from the `effect` column, per kind.
@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from binjai_analysis.audit import REPORT_YEAR
+from binjai_analysis.analysis.audit import REPORT_YEAR
 from binjai_analysis.charts.quality import errata_chart
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah
 from binjai_analysis.notebook import show_markdown

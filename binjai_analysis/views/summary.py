@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from binjai_analysis.aggregates import DEFAULT_VARIANTS, reported_average
-from binjai_analysis.analysis import Analysis, AnalysisOptions
-from binjai_analysis.efficiency import QUADRANTS
+from binjai_analysis.analysis.aggregates import DEFAULT_VARIANTS, reported_average
+from binjai_analysis.analysis.efficiency import QUADRANTS
+from binjai_analysis.analysis.performance import indicator_rows, score_indicators
+from binjai_analysis.analysis.trajectory import PLAN_END
+from binjai_analysis.analysis.year import Analysis, AnalysisOptions
+from binjai_analysis.build.templates import discover_templates, pages_for_year, site_pages
 from binjai_analysis.errors import BinjaiError
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.performance import indicator_rows, score_indicators
 from binjai_analysis.presentation import Page
-from binjai_analysis.templates import discover_templates, pages_for_year, site_pages
-from binjai_analysis.trajectory import PLAN_END
 
 BUDGET_TABLE = "Tabel 3.18"
 """Where the 2018 program budget is printed (the reconciliation's rows are named after it)."""

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.data import LOADERS, load_macro_series
+from binjai_analysis.data.parsing import parse_figure
 from binjai_analysis.data.provenance import rows_not_in_source
-from binjai_analysis.parsing import parse_figure
 
 
 @pytest.mark.parametrize("name", sorted(LOADERS))

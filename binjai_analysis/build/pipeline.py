@@ -1,0 +1,276 @@
+"""Execute the notebook templates with papermill, once per year, into `book/_generated/`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import multiprocessing.context
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from binjai_analysis.build.cache import METADATA_KEY, page_fingerprint, stored_fingerprint
+from binjai_analysis.errors import NotebookError
+from binjai_analysis.params import YearParams
+from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.build.templates import (
+    Template,
+    discover_templates,
+    pages_for_year,
+    read_template,
+    site_pages,
+    substitute_year_in_headings,
+)
+
+KERNEL_NAME = "binjai-python"
+"""A kernel spec of our own, pointing at this interpreter (see `ensure_kernel`)."""
+CELL_TIMEOUT_SECONDS = 600
+"""A cell running longer than this fails the notebook instead of hanging the build."""
+WORKER_STOP_SECONDS = 10
+"""After SIGTERM, how long an interrupted page has to shut its kernel down before it is killed."""
+HIDDEN_CELL_TAGS = ("parameters", "injected-parameters")
+VOLATILE_METADATA = ("papermill", "execution")
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page: which template, for which year, where it went, whether it was executed or
+    reused from an earlier run with the same inputs, and how long that took."""
+
+    template: Template
+    year: int
+    output: Path
+    seconds: float
+    status: str = "executed"
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page to make: a template with the params of one year."""
+
+    template: Template
+    settings: YearParams
+
+
+def ensure_kernel(paths: ProjectPaths) -> str:
+    """Register a kernel that runs this very interpreter, and return its name.
+
+    A user-level `python3` kernel spec may point at another Python that lacks this package;
+    a private spec, first on JUPYTER_PATH, makes notebooks run where `binjai` runs.
+    """
+    jupyter_dir = paths.build_dir / "jupyter"
+    spec_dir = jupyter_dir / "kernels" / KERNEL_NAME
+    spec = {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": f"Python ({KERNEL_NAME})",
+        "language": "python",
+    }
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    search_path = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+    if str(jupyter_dir) not in search_path:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(jupyter_dir), *search_path]))
+    return KERNEL_NAME
+
+
+def _prepare(template: Template, year: int) -> nbformat.NotebookNode:
+    notebook = read_template(template.path)
+    substitute_year_in_headings(notebook, year)
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{template.slug}-{index}"  # stable ids: same inputs, same notebook
+    return notebook
+
+
+def _finish(notebook: nbformat.NotebookNode, slug: str) -> nbformat.NotebookNode:
+    """Hide the parameters cells on the page and drop run-specific metadata (timestamps, the
+    random id papermill gives the cell it injects), so the same inputs give the same file."""
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{slug}-{index}"
+        tags = cell.metadata.setdefault("tags", [])
+        if any(tag in tags for tag in HIDDEN_CELL_TAGS) and "remove-cell" not in tags:
+            tags.append("remove-cell")
+        for key in VOLATILE_METADATA:
+            cell.metadata.pop(key, None)
+    for key in ("start_time", "end_time", "duration", "exception", "input_path", "output_path"):
+        notebook.metadata.get("papermill", {}).pop(key, None)  # run-specific: times, scratch paths
+    return notebook
+
+
+def _describe_failure(
+    paths: ProjectPaths, template: Template, year: int, exc: Exception, kept: Path | None
+) -> str:
+    where = f"Notebook {paths.relative(template.path)} failed for year {year}"
+    if isinstance(exc, PapermillExecutionError):
+        source = "\n".join("      " + line for line in exc.source.strip().splitlines()[:6])
+        detail = (
+            f"{where} in cell {exc.cell_index} (execution count {exc.exec_count}):\n"
+            f"    {exc.ename}: {exc.evalue}\n    cell source:\n{source}"
+        )
+    else:
+        detail = f"{where}: {type(exc).__name__}: {exc}"
+    if kept is not None:
+        detail += f"\n    The executed copy with the full traceback: {paths.relative(kept)}"
+    return detail
+
+
+def output_path(paths: ProjectPaths, template: Template, settings: YearParams) -> Path:
+    """Where a page's executed notebook goes: the year's folder, or `site/` for site pages."""
+    folder = paths.site_dir if template.meta.scope == "site" else paths.year_dir(settings.year)
+    return folder / f"{template.slug}.ipynb"
+
+
+def execute_page(
+    paths: ProjectPaths, template: Template, settings: YearParams, force: bool = False
+) -> PageResult:
+    """Make one page for one year; on success the page appears whole, or not at all.
+
+    A page whose inputs (template, params, data, code) are unchanged since it was last made is
+    reused, unless `force`.
+    """
+    output = output_path(paths, template, settings)
+    out_dir = output.parent
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failed = out_dir / f"{template.slug}.failed.ipynb"
+    started = time.perf_counter()
+    fingerprint = page_fingerprint(template.path, settings, template.meta.chapter)
+    if not force and output.is_file() and stored_fingerprint(output) == fingerprint:
+        return PageResult(template, settings.year, output, time.perf_counter() - started, "reused")
+    with tempfile.TemporaryDirectory(prefix=f".{template.slug}-", dir=out_dir) as scratch:
+        source = Path(scratch) / "input.ipynb"
+        executed = Path(scratch) / "output.ipynb"
+        nbformat.write(_prepare(template, settings.year), source)
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters={
+                    "year": settings.year,
+                    "params": settings.model_dump(mode="json"),
+                    "chapter": template.meta.chapter,
+                },
+                kernel_name=ensure_kernel(paths),
+                progress_bar=False,
+                cwd=str(out_dir),
+                execution_timeout=CELL_TIMEOUT_SECONDS,
+                # Keeps the kernel's start-up chatter (transport warnings) off the terminal.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            )
+        except Exception as exc:
+            output.unlink(missing_ok=True)  # never leave a stale page behind a failure
+            kept = None
+            if executed.is_file():
+                os.replace(executed, failed)
+                kept = failed
+            message = _describe_failure(paths, template, settings.year, exc, kept)
+            raise NotebookError(message) from exc
+        notebook = _finish(nbformat.read(executed, as_version=4), template.slug)
+        notebook.metadata[METADATA_KEY] = {"fingerprint": fingerprint}
+        nbformat.write(notebook, executed)
+        os.replace(executed, output)
+    failed.unlink(missing_ok=True)
+    return PageResult(template, settings.year, output, time.perf_counter() - started)
+
+
+def _execute_job(paths: ProjectPaths, job: PageJob, force: bool) -> PageResult:
+    """Run in a worker process: make one page."""
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    return execute_page(paths, job.template, job.settings, force)
+
+
+def run_pages(
+    paths: ProjectPaths,
+    jobs: list[PageJob],
+    workers: int = 1,
+    force: bool = False,
+    report: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Make every page, `workers` at a time; the first failure is raised after the others end.
+
+    Pages always run in worker processes, even one at a time: nbclient replaces the SIGINT and
+    SIGTERM handlers of the process it runs in, and the CLI's own must stay in place so that an
+    interrupted build stops cleanly. Pages do not depend on each other, so the outputs are the
+    same whatever `workers` is.
+    """
+    ensure_kernel(paths)  # once, before any worker starts a kernel
+    results_by_job: dict[int, PageResult] = {}
+    failures: list[BaseException] = []
+    pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=_spawnless_context())
+    try:
+        futures = {pool.submit(_execute_job, paths, job, force): n for n, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:  # collected, raised once every page has finished
+                failures.append(exc)
+                continue
+            results_by_job[futures[future]] = result
+            if report is not None:
+                report(result)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): end the pages still running
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+    if failures:
+        raise failures[0]
+    return [results_by_job[n] for n in sorted(results_by_job)]
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pages not started and end the running ones (nbclient ends their kernels)."""
+    # concurrent.futures has no public way to end running workers before Python 3.14.
+    workers = list(getattr(pool, "_processes", {}).values())
+    for process in workers:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.join(timeout=WORKER_STOP_SECONDS)
+        if process.is_alive():
+            process.kill()
+
+
+def _spawnless_context() -> multiprocessing.context.BaseContext:
+    """Fork where available (fast start, inherits the kernel spec path); spawn elsewhere."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def year_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
+    """The pages of one year."""
+    templates = pages_for_year(discover_templates(paths.templates_dir), settings)
+    return [PageJob(template, settings) for template in templates]
+
+
+def site_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
+    """The site-wide pages, made with the params of `settings` (the latest year)."""
+    return [PageJob(t, settings) for t in site_pages(discover_templates(paths.templates_dir))]
+
+
+def run_site(
+    paths: ProjectPaths,
+    settings: YearParams,
+    report: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Make the site-wide pages once, with the params of `settings` (the latest year)."""
+    return run_pages(paths, site_jobs(paths, settings), report=report)
+
+
+def run_year(
+    paths: ProjectPaths,
+    settings: YearParams,
+    report: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Make every page of one year; a failing notebook is raised once the others have run."""
+    return run_pages(paths, year_jobs(paths, settings), report=report)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from binjai_analysis.analysis.aggregates import (
+    Variant,
+    aggregate_achievement,
+    average_variants,
+    reported_average,
+)
+from binjai_analysis.data import load_all
+
+
+def made_up_results() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sasaran_id": ["S01", "S01", "S02", "S02"],
+            "tujuan_id": ["T1", "T1", "T1", "T1"],
+            "misi_id": ["M1"] * 4,
+            "capaian": pd.array([120.0, 80.0, None, 50.0], dtype="Float64"),
+            "met": [True, False, False, False],
+            "rating": ["Sangat Baik", "Tinggi", None, "Sangat Rendah"],
+        }
+    )
+
+
+def test_sasaran_statistics():
+    table = aggregate_achievement(made_up_results(), "sasaran").set_index("sasaran")
+    assert table.loc["S01", "mean"] == 100.0
+    assert table.loc["S01", "share_met_pct"] == 50.0
+    assert table.loc["S02", "no_usable_data"] == 1
+    assert table.loc["S02", "rating_Sangat Rendah"] == 1
+    assert table.loc["S02", "rating_Tinggi"] == 0
+
+
+def test_overall_statistics():
+    (overall,) = aggregate_achievement(made_up_results(), "overall").to_dict("records")
+    assert overall["indicators"] == 4 and overall["usable"] == 3
+    assert overall["mean"] == pytest.approx(250 / 3)
+    assert overall["median"] == 80.0
+
+
+def test_unknown_level():
+    with pytest.raises(ValueError, match="level must be one of"):
+        aggregate_achievement(made_up_results(), "kecamatan")
+
+
+def test_report_average_comes_from_the_data():
+    data = load_all()
+    value, raw, line = reported_average(data)
+    assert (value, raw, line) == (76.0, "76 %", 262)
+    table = average_variants(data, (Variant("base"), Variant("cap 100", {"cap": 100.0})))
+    assert list(table["variant"]) == ["base", "cap 100"]
+    assert (table["reported_average"] == 76.0).all()
+    assert table.loc[1, "mean"] <= table.loc[0, "mean"]  # a cap can only lower the mean

@@ -1,0 +1,109 @@
+"""Budget analysis: golden program rows worked out by hand, totals, concentration, PEFA."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from binjai_analysis.analysis import budget
+from binjai_analysis.data import load_all
+
+
+@pytest.fixture(scope="module")
+def data() -> dict[str, pd.DataFrame]:
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def table(data) -> pd.DataFrame:
+    return budget.absorption(data["budget_2018"])
+
+
+@pytest.fixture(scope="module")
+def rows(table) -> pd.DataFrame:
+    return table.set_index("row_seq")
+
+
+# (row_seq, realisasi / anggaran as printed in Tabel 3.18)
+GOLDEN = [
+    (1, 88_172_601_622 / 96_457_106_141),
+    (2, 70_022_642_548 / 93_891_838_055),
+    (4, 6_947_441_420 / 7_934_181_194),  # printed 87,86 %: the audit lists it
+    (5, 1_322_100_383 / 1_689_032_569),
+    (6, 794_725_651 / 814_174_510),
+    (7, 510_644_064 / 679_998_391),
+    (8, 376_330_168 / 387_780_010),
+    (9, 87_032_932 / 89_998_932),
+    (10, 698_445_952 / 699_953_672),
+    (12, 285_990_574 / 2_331_728_600),
+    (13, 16_262_522_293 / 46_954_737_660),
+]
+
+
+@pytest.mark.parametrize(("row_seq", "ratio"), GOLDEN)
+def test_golden_absorption(rows, row_seq, ratio):
+    assert rows.loc[row_seq, "absorption_pct"] == pytest.approx(ratio * 100)
+    assert rows.loc[row_seq, "treatment"] == "included"
+
+
+def test_flagged_rows_are_excluded_or_kept_by_parameter(data, rows):
+    assert rows.loc[3, "treatment"] == "excluded (flagged)"  # malformed 19.11.101.030,00
+    assert rows.loc[44, "treatment"] == "excluded (flagged)"  # realisasi 46 x anggaran
+    kept = budget.absorption(data["budget_2018"], flagged="include").set_index("row_seq")
+    assert kept.loc[44, "treatment"] == "included as printed (flagged)"
+    assert budget.absorption_summary(kept)["excluded"] == 0
+    with pytest.raises(ValueError, match="flagged must be"):
+        budget.absorption(data["budget_2018"], flagged="fix")
+
+
+def test_duplicates_are_left_out(rows):
+    assert 34 not in rows.index  # row 34 repeats row 33 (printed no. 33 twice)
+
+
+def test_summary_and_extremes(table):
+    summary = budget.absorption_summary(table)
+    counted = budget.used_rows(table)
+    assert summary["weighted_pct"] == pytest.approx(
+        counted["realisasi"].sum() / counted["anggaran"].sum() * 100
+    )
+    lowest = budget.extremes(table, n=3)
+    assert list(lowest["absorption_pct"]) == sorted(lowest["absorption_pct"])
+    assert lowest["absorption_pct"].iloc[0] == 0.0
+
+
+def test_pareto_is_cumulative(table):
+    shares = budget.pareto(table)
+    assert shares["anggaran"].is_monotonic_decreasing
+    assert shares["cumulative_pct"].iloc[-1] == pytest.approx(100.0)
+    needed = budget.programs_for_share(shares, 80.0)
+    assert shares["cumulative_pct"].iloc[needed - 1] >= 80.0
+    assert shares["cumulative_pct"].iloc[needed - 2] < 80.0
+
+
+def test_reconciliation_of_the_three_totals(data):
+    totals = budget.reconcile_totals(data["budget_2018"], data["budget_totals"]).set_index("total")
+    printed = totals.loc["Jumlah tercetak Tabel 3.18"]
+    assert printed["anggaran"] == 917_275_403_412.62
+    rows_sum = totals.loc["Jumlah baris Tabel 3.18 (semua baris)"]
+    assert rows_sum["anggaran_minus_printed_jumlah"] == pytest.approx(-355_407_783_133.62)
+    assert totals.loc["Ikhtisar Eksekutif (pagu, realisasi)", "anggaran"] == 577_997_877_311.0
+
+
+def test_pefa_indicators(rows):
+    counted = budget.used_rows(rows)
+    assert budget.aggregate_outturn(rows) == pytest.approx(
+        counted["realisasi"].sum() / counted["anggaran"].sum() * 100
+    )
+    assert 0 < budget.composition_variance(rows) < 100
+
+
+@given(
+    st.lists(st.floats(min_value=1, max_value=1e12), min_size=1, max_size=30),
+    st.floats(min_value=0.01, max_value=2),
+)
+def test_composition_variance_is_zero_when_actuals_are_proportional(budgets, factor):
+    frame = pd.DataFrame({"anggaran": budgets, "realisasi": [b * factor for b in budgets]})
+    frame["treatment"] = "included"
+    assert budget.composition_variance(frame) == pytest.approx(0.0, abs=1e-9)

@@ -1,0 +1,179 @@
+"""Views and charts of the chapter "Efisiensi": quadrants, rank correlation, unmapped programs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from binjai_analysis.analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
+from binjai_analysis.analysis.year import run_analysis
+from binjai_analysis.charts import OKABE_ITO
+from binjai_analysis.charts.efficiency import (
+    QUADRANT_COLOURS,
+    absorption_domain,
+    quadrant_chart,
+    quadrant_chart_data,
+)
+from binjai_analysis.data import load_all
+from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.views import efficiency as view
+from tests.test_formatting import SCRIPT, assert_shows_as_text
+
+
+@pytest.fixture(scope="module")
+def mapping():
+    return load_program_sasaran()
+
+
+@pytest.fixture(scope="module")
+def analysis(mapping):
+    return run_analysis(load_all(), mapping)
+
+
+def synthetic_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sasaran_no": [1, 2, 3],
+            "mean_capaian": [90.0, -20.0, np.nan],
+            "indicators": [2, 2, 0],
+            "programs": [3.0, 1.0, 2.0],
+            "anggaran": [2e9, 1e9, 5e8],
+            "realisasi": [1.8e9, 4e8, 1e8],
+            "absorption_pct": [90.0, 40.0, 20.0],
+            "rupiah_per_capaian_point": [2e7, np.nan, np.nan],
+            "quadrant": [
+                "Kinerja tinggi, serapan tinggi",
+                "Kinerja rendah, serapan rendah",
+                "tidak lengkap",
+            ],
+        }
+    )
+
+
+def synthetic_results() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sasaran_no": [1, 1, 2, 2],
+            "sasaran": ["Satu", "Satu", "Dua", "Dua"],
+            "indicator_id": ["S01.I01", "S01.I02", "S02.I01", "S02.I02"],
+            "name": ["A", "B", "Putus sekolah", "D"],
+            "capaian": [80.0, 100.0, -140.0, 100.0],
+        }
+    )
+
+
+def test_efficiency_table_formats_money_and_shares():
+    shown, exact = view.efficiency_table(synthetic_table(), synthetic_results())
+    first = shown.iloc[0]
+    assert first["Sasaran"] == "Satu (2 indikator dihitung, 3 program)"
+    assert first["Rata-rata capaian"] == "90,0 %" and first["Serapan"] == "90,0 %"
+    assert first["Anggaran (Rp miliar)"] == "2,0" and first["Realisasi (Rp miliar)"] == "1,8"
+    assert first["Rp per poin capaian (juta)"] == "20,0"  # 1,8 miliar / 90 points
+    assert shown.iloc[1]["Rp per poin capaian (juta)"] == "–"
+    assert shown.iloc[2]["Rata-rata capaian"] == "–"
+    assert shown.iloc[2]["Kuadran"] == "Tidak lengkap"
+    assert exact["sasaran"].tolist()[:2] == ["Satu", "Dua"]
+
+
+def test_quadrant_narrative_explains_gaps_and_negative_means():
+    text = view.quadrant_narrative(synthetic_table(), synthetic_results())
+    assert text.startswith("2 dari 3 sasaran")
+    assert "kinerja tinggi, serapan tinggi 1 sasaran" in text
+    assert "Sasaran 3 tidak punya indikator" in text
+    assert "Rata-rata capaian sasaran 2 negatif (-20,0 %)" in text
+    assert "Putus sekolah (S02.I01), bercapaian -140,0 %" in text
+
+
+def test_quadrant_rule_text_uses_the_thresholds():
+    text = view.quadrant_rule_text(QuadrantRule(capaian_pct=95.0, absorption_pct=85.5))
+    assert "≥ 95 %" in text and "≥ 85,5 %" in text
+
+
+def test_strength_words():
+    assert [view.strength_word(r) for r in (0.05, -0.2, 0.4, -0.8)] == [
+        "hampir tidak ada",
+        "lemah",
+        "sedang",
+        "kuat",
+    ]
+
+
+def test_correlation_text_says_what_it_can_and_cannot():
+    table = synthetic_table()
+    weak = view.correlation_text(RankCorrelation(0.2, 0.534, 2), table)
+    assert "**rho = 0,20** (p-value = 0,534, n = 2 sasaran; 1 sasaran" in weak
+    assert "positif" in weak and "lemah" in weak and "tidak bermakna" in weak
+    assert "**Yang tidak dapat dikatakan:**" in weak and CAVEAT in weak
+    strong = view.correlation_text(RankCorrelation(-0.7, 0.01, 2), table)
+    assert "negatif" in strong and "kuat" in strong
+    assert "cenderung punya capaian lebih rendah" in strong
+    missing = view.correlation_text(RankCorrelation(float("nan"), float("nan"), 2), table)
+    assert missing.startswith("Korelasi tidak dihitung: hanya 2 sasaran")
+
+
+def test_correlation_on_the_report_matches_a_hand_rank_correlation(analysis):
+    complete = analysis.efficiency.dropna(subset=["mean_capaian", "absorption_pct"])
+    x = complete["mean_capaian"].astype(float).rank().to_numpy()
+    y = complete["absorption_pct"].astype(float).rank().to_numpy()
+    rho = float(np.corrcoef(x, y)[0, 1])  # Spearman = Pearson on ranks
+    assert analysis.correlation.rho == pytest.approx(rho)
+    text = view.correlation_text(analysis.correlation, analysis.efficiency)
+    assert f"n = {len(complete)} sasaran" in text
+    assert f"rho = {rho:.2f}".replace(".", ",") in text
+
+
+def test_unmapped_reasons():
+    assert view.unmapped_reason("none", "Routine office programme: overhead")[0] == (
+        "Program rutin perkantoran"
+    )
+    assert view.unmapped_reason("none", "Generic name with no agency in Tabel 3.18")[0] == (
+        "Nama umum, tanpa perangkat daerah"
+    )
+    assert view.unmapped_reason("none", "Something else") == view.FALLBACK_REASON
+    assert view.unmapped_reason(np.nan, np.nan) == view.MISSING_REASON
+
+
+def test_unmapped_table_on_the_report(analysis, mapping):
+    shown, exact = view.unmapped_table(analysis.unmapped_programs, mapping)
+    assert len(shown) == len(analysis.unmapped_programs)
+    assert not (exact["reason"] == view.FALLBACK_REASON[0]).any()  # every reason recognised
+    office = shown.set_index("No. urut").loc["1"]
+    assert office["Program (seperti tercetak)"] == "Pelayanan Administrasi Perkantoran"
+    assert office["Alasan"] == "Program rutin perkantoran"
+    text = view.reasons_text(exact)
+    assert text.count("\n- ") == exact["reason"].nunique() - 1
+    summary = analysis.absorption_summary
+    figures = view.efficiency_figures(
+        analysis.efficiency, analysis.correlation, analysis.unmapped_programs, summary
+    )
+    share = analysis.unmapped_programs["anggaran"].sum() / summary["anggaran"] * 100
+    assert figures["eff_unmapped_share"] == f"{share:.1f} %".replace(".", ",")
+    assert figures["eff_unmapped"] == str(len(analysis.unmapped_programs))
+
+
+def test_quadrant_chart(analysis):
+    data = quadrant_chart_data(analysis.efficiency)
+    complete = analysis.efficiency.dropna(subset=["mean_capaian", "absorption_pct"])
+    assert len(data) == len(complete)
+    assert absorption_domain(data) == [
+        float(int(data["serapan"].min() // 10) * 10),
+        100.0,
+    ]
+    rule = QuadrantRule()
+    spec = quadrant_chart(data, rule, "Uji").to_dict()
+    layers = spec["layer"]
+    datasets = spec["datasets"]  # Altair stores each layer's data once, by name
+    assert datasets[layers[0]["data"]["name"]] == [{"x": rule.absorption_pct}]
+    assert datasets[layers[1]["data"]["name"]] == [{"y": rule.capaian_pct}]
+    colour = layers[2]["encoding"]["color"]["scale"]
+    assert colour["domain"] == list(QUADRANT_COLOURS)
+    assert set(colour["range"]) <= set(OKABE_ITO)
+    assert "90 %" in spec["title"]["subtitle"]
+    assert layers[2]["encoding"]["x"]["title"].endswith("(%)")
+
+
+def test_quadrant_narrative_shows_a_hostile_indicator_name_as_text():
+    results = synthetic_results().assign(name=SCRIPT)
+    text = view.quadrant_narrative(synthetic_table(), results)
+    assert_shows_as_text(text, f"{SCRIPT} (S02.I01), bercapaian")

@@ -1,0 +1,173 @@
+"""The methodology page: formulas, scales, polarity, parameters, rules and the caveats log."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from binjai_analysis.analysis.efficiency import QuadrantRule
+from binjai_analysis.analysis.rating import SCALES
+from binjai_analysis.analysis.trajectory import TrajectoryRule
+from binjai_analysis.analysis.year import Analysis, AnalysisOptions, run_analysis
+from binjai_analysis.data import load_all
+from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.params import YearParams
+from binjai_analysis.presentation import Page
+from binjai_analysis.views import method
+from tests.conftest import REPO_ROOT
+
+
+@pytest.fixture(scope="module")
+def data() -> dict[str, pd.DataFrame]:
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def analysis(data) -> Analysis:
+    return run_analysis(data, load_program_sasaran())
+
+
+def test_formula_examples_are_computed():
+    shown, exact = method.formula_table(AnalysisOptions())
+    values = dict(zip(exact["kind"], exact["capaian"], strict=True))
+    assert values["higher"] == pytest.approx(60 / 80 * 100)  # 75
+    assert values["lower"] == pytest.approx((2 * 10 - 12) / 10 * 100)  # 80
+    assert values["ratio"] == pytest.approx((2 * 3000 - 3500) / 3000 * 100)  # 83,3
+    assert values["ordinal"] == pytest.approx(5 / 6 * 100)  # BB is rank 5, A rank 6
+    expected = ["75,0", "80,0", "83,3", "83,3"]
+    assert list(shown["Capaian contoh"]) == [f"{value}\u00a0%" for value in expected]
+
+
+def test_ordinal_scales_are_listed_worst_first():
+    text = method.ordinal_scales_markdown()
+    assert "TW = 1, TMP = 2, WDP = 3, WTP = 4" in text
+    assert "D = 1" in text and "AA = 7" in text
+
+
+def test_bounds_follow_the_options(analysis):
+    text = method.bounds_markdown(AnalysisOptions(cap=120.0, floor=None), analysis.results)
+    assert "(cap):** 120 %" in text
+    assert "(floor):** tidak ada" in text
+    assert "100 kali" in text  # the default max_ratio
+    ok = int((analysis.results["capaian_status"] == "ok").sum())
+    assert f"dihitung: {ok}" in text
+
+
+def test_scale_bands_tile_the_line():
+    bands = method.scale_bands(SCALES.lkjip_tabel_3_1)
+    assert list(bands["label"]) == list(SCALES.lkjip_tabel_3_1.labels)
+    assert bands.iloc[0]["range"] == "> 90 %"
+    assert bands.iloc[1]["range"] == "> 75 % dan ≤ 90 %"
+    assert bands.iloc[-1]["range"] == "≤ 50 %"
+    # Each band's upper bound is the better band's lower bound: no gaps.
+    assert list(bands["upper"].iloc[1:]) == list(bands["lower"].iloc[:-1])
+    inclusive = method.scale_bands(SCALES.permendagri_86_2017)
+    assert inclusive.iloc[1]["range"] == "≥ 76 % dan < 91 %"
+
+
+def test_scales_table_marks_the_scale_in_use():
+    _shown, exact = method.scales_table(SCALES.lkjip_tabel_3_1)
+    expected = sum(len(scale.bands) for scale in vars(SCALES).values())
+    assert len(exact) == expected
+    assert set(exact.loc[exact["used"], "scale"]) == {"lkjip_tabel_3_1"}
+    text = method.scales_markdown(SCALES.lkjip_tabel_3_1)
+    assert text.count("dipakai di situs ini") == 1
+
+
+def test_polarity_counts_add_up(data, analysis):
+    counts = method.polarity_counts(data["indicators"], analysis.results)
+    assert counts["listed"].sum() == len(data["indicators"])
+    assert counts["with_result"].sum() == analysis.results["indicator_id"].nunique()
+    lower_numbers = counts[(counts["polarity"] == "lower") & (counts["value_type"] == "number")]
+    expected = (
+        (data["indicators"]["polarity"] == "lower") & (data["indicators"]["value_type"] == "number")
+    ).sum()
+    assert int(lower_numbers["listed"].iloc[0]) == expected
+    assert list(counts["polarity"].drop_duplicates()) == ["higher", "lower", "qualitative"]
+
+
+def test_polarity_reasons_keep_only_rows_with_a_reason(data):
+    _shown, exact = method.polarity_reasons(data["indicators"])
+    reasons = data["indicators"]["polarity_reason"].str.strip() != ""
+    assert len(exact) == int(reasons.sum())
+    assert (exact["polarity_reason"].str.strip() != "").all()
+    figures = method.method_figures(data["indicators"])
+    assert figures["polarity_with_reason"] == str(int(reasons.sum()))
+    assert figures["met_threshold"] == "100 %"
+
+
+def test_every_option_and_year_param_is_explained():
+    names = [name for name, _ in method.option_rows(AnalysisOptions())]
+    assert set(names) == set(method.OPTION_LABELS)
+    assert "trajectory_rule.effort_ratio" in names
+    assert set(YearParams.model_fields) == set(method.YEAR_PARAM_LABELS)
+
+
+def test_options_table_shows_values_and_defaults():
+    options = AnalysisOptions(cap=120.0, trajectory_rule=TrajectoryRule(effort_ratio=2.0))
+    shown, exact = method.options_table(options)
+    row = exact.set_index("parameter")
+    assert row.loc["cap", "value"] == "120"
+    assert row.loc["cap", "default"] == "(kosong)"
+    assert row.loc["trajectory_rule.effort_ratio", "value"] == "2"
+    assert row.loc["max_ratio", "value"] == "100"
+    assert row.loc["scale", "value"] == "lkjip_tabel_3_1"
+    values = dict(zip(shown["Parameter"], shown["Nilai"], strict=True))
+    assert values["cap"] == "120 (bawaan: (kosong))"
+    assert values["max_ratio"] == "100"
+
+
+def test_year_params_of_the_project(tmp_path):
+    by_year = method.year_settings(YearParams(year=2018), REPO_ROOT)
+    assert 2018 in by_year
+    _shown, exact = method.year_params_table(by_year)
+    assert list(exact["parameter"]) == list(YearParams.model_fields)
+    assert exact.set_index("parameter").loc["kind", "2018"] == "realisasi"
+    alone = method.year_settings(YearParams(year=2030), tmp_path)
+    assert list(alone) == [2030]
+
+
+def test_rules_in_words_follow_their_thresholds(analysis):
+    rule = TrajectoryRule(on_track_pct=95.0, at_risk_pct=80.0, effort_ratio=1.5)
+    text = method.trajectory_rule_markdown(rule, analysis.trajectories)
+    assert "≥ 95 %" in text and "≥ 80 %" in text and "1,5 kali" in text
+    on_track = int((analysis.trajectories["status"] == "on track").sum())
+    assert f"**Sesuai jalur** ({on_track} indikator)" in text
+    quadrants = method.quadrant_rule_markdown(QuadrantRule(capaian_pct=85.0), analysis.efficiency)
+    assert "rata-rata capaian ≥ 85 %" in quadrants
+    assert quadrants.count("- **") == 4 + int(
+        (analysis.efficiency["quadrant"] == "tidak lengkap").any()
+    )
+
+
+def test_caveats_log_is_complete_and_rated(analysis, data):
+    log = method.caveats_log(analysis, data)
+    assert set(log["rag"]) <= set(method.RAG_LABELS)
+    assert {"red", "amber", "green"} <= set(log["rag"])
+    assert list(log["no"]) == list(range(1, len(log) + 1))
+    assert log["title"].is_unique
+    errata = log[log["title"].str.startswith("Kesalahan sumber")]["text"].iloc[0]
+    assert errata.startswith(f"{len(analysis.errata)} kesalahan")
+    excluded = log[log["title"].str.startswith("Baris anggaran")]["text"].iloc[0]
+    assert excluded.startswith(f"{analysis.absorption_summary['excluded']} baris")
+
+
+def test_show_functions_number_their_tables(analysis, data, tmp_path):
+    page = Page(chapter=11, year=2018, directory=tmp_path)
+    method.show_formulas(page, analysis.options)
+    method.show_scales(page, analysis.options)
+    method.show_polarity(page, data["indicators"], analysis.results)
+    method.show_parameters(page, YearParams(year=2018), analysis.options)
+    method.show_caveats_log(page, analysis, data)
+    assert page.tables == 7
+    assert (tmp_path / "downloads" / "2018-tabel-batasan.xlsx").is_file()
+
+
+def test_option_rows_flatten_nested_rules():
+    rows = dict(method.option_rows(AnalysisOptions()))
+    for rule in ("trajectory_rule", "quadrant_rule"):
+        nested = getattr(AnalysisOptions(), rule)
+        for field in dataclasses.fields(nested):
+            assert rows[f"{rule}.{field.name}"] == getattr(nested, field.name)
