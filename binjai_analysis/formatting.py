@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -119,8 +120,8 @@ def markdown_text(value: object) -> str:
     Examples:
         >>> print(markdown_text("<img src=x onerror=alert(2)>"))
         \<img src=x onerror=alert(2)\>
-        >>> print(markdown_text("Rasio *KB*  [2018]"))
-        Rasio \*KB\* \[2018\]
+        >>> print(markdown_text("Rasio *KB*  [1999]"))
+        Rasio \*KB\* \[1999\]
         >>> print(markdown_text("1. Program"))
         1\. Program
     """
@@ -148,3 +149,121 @@ def markdown_code(value: object) -> str:
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+NBSP = "\u00a0"
+
+
+def keep_unit(text: str) -> str:
+    """Join a number and its unit with a no-break space, so table cells never split '65,6 %'.
+
+    Examples:
+        >>> keep_unit("65,6 %") == "65,6\\u00a0%"
+        True
+    """
+    return text.replace(" %", f"{NBSP}%")
+
+
+def percent_text(value: float | None, decimals: int = 1) -> str:
+    """A percentage for a table cell: the minus sign, never a break before '%'; '–' if missing.
+
+    Examples:
+        >>> percent_text(-12.345)
+        '−12,3\\xa0%'
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    return keep_unit(format_percent(float(value), decimals).replace("-", "−"))
+
+
+def signed(value: float, decimals: int = 1, suffix: str = "") -> str:
+    """A number with its sign written out (+ or the minus sign −), e.g. '−10,4'.
+
+    Examples:
+        >>> signed(-10.44), signed(2.0), signed(0.0)
+        ('−10,4', '+2,0', '0,0')
+    """
+    text = format_number(abs(value), decimals)
+    sign = "−" if value < 0 and text.strip("0,") else "+" if value > 0 else ""
+    return f"{sign}{text}{suffix}"
+
+
+def signed_percent(value: float, decimals: int = 1) -> str:
+    """A percentage that may be negative, with the minus sign: '−2.800,0 %'."""
+    return signed(value, decimals, " %") if value < 0 else format_percent(value, decimals)
+
+
+def rupiah_exact(value: float | None) -> str:
+    """Exact rupiah in Indonesian style; sen only when there are any.
+
+    Examples:
+        >>> rupiah_exact(96457108500.0)
+        'Rp 96.457.108.500'
+        >>> rupiah_exact(-1234.5)
+        '−Rp 1.234,50'
+        >>> rupiah_exact(None)
+        '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    magnitude = abs(float(value))
+    decimals = 0 if round(magnitude, 2).is_integer() else 2
+    sign = "−" if value < 0 else ""
+    return f"{sign}Rp {format_number(magnitude, decimals)}"
+
+
+def rupiah_cell(value: float | None) -> str:
+    """Exact rupiah for a table column headed '(Rp)': digits only, sen only when there are any.
+
+    Examples:
+        >>> rupiah_cell(96457108500.0), rupiah_cell(-0.5), rupiah_cell(float("nan"))
+        ('96.457.108.500', '−0,50', '–')
+    """
+    return rupiah_exact(value).replace("Rp ", "")
+
+
+TABLE_NAME = re.compile(r"^Tabel (\d+)\.(\d+)([a-z]*)$")
+
+
+def table_range(tables: Iterable[str]) -> str:
+    """Source tables, shortened: numbered tables of one chapter as a range, others by name.
+
+    Examples:
+        >>> table_range({"Tabel 3.3", "Tabel 3.9a", "Tabel 3.17", "Ikhtisar"})
+        'Tabel 3.3–3.17, Ikhtisar'
+        >>> table_range({"Tabel 2.2", "Tabel 2.4", "PK"})
+        'Tabel 2.2, 2.4, PK'
+    """
+    chapters: dict[int, list[tuple[int, str, str]]] = {}
+    others = []
+    for name in {str(table) for table in tables if isinstance(table, str) and table}:
+        match = TABLE_NAME.match(name)
+        if match:
+            major, minor, suffix = match.groups()
+            chapters.setdefault(int(major), []).append(
+                (int(minor), suffix, f"{major}.{minor}{suffix}")
+            )
+        else:
+            others.append(name)
+    parts = []
+    for _, numbers in sorted(chapters.items()):
+        ordered = [text for *_, text in sorted(numbers)]
+        parts.append(f"{ordered[0]}–{ordered[-1]}" if len(ordered) > 2 else ", ".join(ordered))
+    numbered = f"Tabel {', '.join(parts)}" if parts else ""
+    return ", ".join(filter(None, [numbered, *sorted(others)]))
+
+
+def bounds_phrase(cap: float | None, floor: float | None) -> str:
+    """Capaian bounds in words, e.g. 'capaian minimal 0 %' or 'tanpa batas'.
+
+    Examples:
+        >>> bounds_phrase(None, 0.0), bounds_phrase(120.0, 0.0)
+        ('capaian minimal 0 %', 'capaian dibatasi 0–120 %')
+    """
+    if cap is None and floor is None:
+        return "tanpa batas"
+    if cap is None:
+        return f"capaian minimal {format_percent(floor, 0)}"
+    if floor is None:
+        return f"capaian dibatasi paling tinggi {format_percent(cap, 0)}"
+    return f"capaian dibatasi {format_number(floor, 0)}–{format_percent(cap, 0)}"

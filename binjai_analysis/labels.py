@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+OPTIONAL_PART_LABELS = {
+    "average": "rata-rata capaian yang dinyatakan laporan",
+    "macro_series": "seri makro Tabel 1.2 (pertumbuhan ekonomi, PDRB per kapita)",
+    "program_sasaran": "pemetaan program anggaran ke sasaran",
+}
+"""`analysis.years.OPTIONAL_PARTS` for readers (the year index says which pages lack them)."""
+
 UNIT_LABELS = {"persen": "%", "ribu rupiah": "ribu Rp"}
 
 KIND_LABELS = {
@@ -15,3 +22,129 @@ COLUMN_LABELS = {
     "year": "Tahun",
     "value": "Nilai",
 }
+
+CAPAIAN_STATUS_LABELS = {
+    "ok": "dihitung",
+    "ok (rank-based, ordinal)": "dihitung (peringkat kategori)",
+    "no realisation": "tidak ada realisasi",
+    "no target": "tidak ada target",
+    "not comparable": "tidak dapat dibandingkan",
+    "not comparable (sizes differ over max_ratio; units?)": "satuan target dan realisasi berbeda",
+}
+"""`achievement`'s capaian statuses, for readers."""
+
+POLARITY_LABELS = {
+    "higher": "makin tinggi makin baik",
+    "lower": "makin rendah makin baik",
+    "qualitative": "kategori",
+}
+
+TRAJECTORY_LABELS = {
+    "on track": "sesuai jalur",
+    "at risk": "berisiko",
+    "off track": "menyimpang",
+    "not assessable": "tidak dapat dinilai",
+}
+"""`trajectory` statuses, in the order pages show them."""
+
+ERRATA_KIND_LABELS = {
+    "arithmetic_error": "Persentase tidak sesuai hitungan",
+    "total_mismatch": "Jumlah tidak cocok",
+    "duplicate_row": "Baris ganda",
+    "renumbered_row": "Nomor baris melompat atau berulang",
+    "impossible_value": "Nilai mustahil",
+    "malformed_number": "Angka salah tulis",
+    "conflicting_targets": "Target berbeda antartabel",
+    "mislabelled_year": "Tahun salah sebut",
+    "reported_capaian_mismatch": "Capaian tercetak tidak sesuai",
+    "reported_predikat_mismatch": "Predikat tercetak tidak sesuai",
+}
+"""Indonesian labels of the audit's kinds (`audit.KINDS`)."""
+
+ERRATA_KIND_PHRASES = {
+    "arithmetic_error": "persentase yang tidak sesuai dengan anggaran dan realisasinya",
+    "total_mismatch": "jumlah yang tidak sama dengan penjumlahan barisnya",
+    "duplicate_row": "baris yang tercetak dua kali",
+    "renumbered_row": "baris dengan nomor urut yang kacau",
+    "impossible_value": "nilai yang mustahil",
+    "malformed_number": "angka yang salah tulis",
+    "conflicting_targets": "target yang berbeda antartabel",
+    "mislabelled_year": "tahun yang salah sebut",
+    "reported_capaian_mismatch": "capaian tercetak yang tidak mengikuti rumus",
+    "reported_predikat_mismatch": "predikat tercetak yang tidak sesuai skala",
+}
+"""The audit's kinds as phrases inside a sentence."""
+
+ERRATA_KIND_DESCRIPTIONS = {
+    "arithmetic_error": "Persentase serapan yang tercetak tidak sama dengan realisasi dibagi "
+    "anggaran.",
+    "total_mismatch": "Jumlah atau angka ikhtisar yang tercetak tidak sama dengan jumlah "
+    "baris-baris tabelnya, atau dengan jumlah di bagian lain laporan.",
+    "duplicate_row": "Baris program yang mengulang baris sebelumnya: program dan angka sama, "
+    "atau angka sama dengan nama program lain.",
+    "renumbered_row": "Nomor urut baris yang melompat atau terulang.",
+    "impossible_value": "Realisasi anggaran yang melebihi anggarannya.",
+    "malformed_number": "Angka yang hanya dapat dibaca dengan membuang tanda pemisah yang "
+    "salah tempat.",
+    "conflicting_targets": "Indikator yang targetnya untuk tahun yang sama berbeda antara "
+    "tabel-tabel laporan.",
+    "mislabelled_year": "Teks tentang tahun laporan yang menyebut tahun lain.",
+    "reported_capaian_mismatch": "Capaian tercetak yang tidak mengikuti dari target dan "
+    "realisasi yang tercetak di sampingnya.",
+    "reported_predikat_mismatch": "Predikat tercetak yang tidak sesuai dengan capaian tercetak "
+    "menurut skala predikat laporan.",
+}
+"""What each kind of check finds, for readers."""
+
+SEVERITY_LABELS = {"high": "tinggi", "medium": "sedang", "low": "rendah"}
+
+
+def reconciliation_labels(table: str) -> dict[str, str]:
+    """Reader labels of `budget.reconcile_totals`' rows, naming the printed budget table."""
+    return {
+        "all_rows": f"Jumlah baris {table} (semua baris)",
+        "rows_without_duplicates": f"Jumlah baris {table} (tanpa baris ganda)",
+        "budget_table_jumlah": f"Jumlah tercetak {table}",
+        "ikhtisar": "Ikhtisar Eksekutif (pagu, realisasi)",
+    }
+
+
+ERRATA_EFFECTS = {
+    "absorption_recomputed": "Serapan dihitung ulang dari anggaran dan realisasi; persentase "
+    "tercetak tidak dipakai.",
+    "percent_recomputed": "Persentase dihitung ulang dari jumlah tercetak.",
+    "over_budget_flagged": "Serapan di atas 100 % ditampilkan seperti tercetak dan ditandai; "
+    "jumlah tetap memasukkannya.",
+    "duplicate_counted_once": "Dihitung sekali dalam jumlah “tanpa baris ganda”; kedua baris "
+    "tetap ada dalam data.",
+    "figures_kept_as_printed": "Dibiarkan seperti tercetak; angka itu mungkin hanya milik salah "
+    "satu dari kedua program.",
+    "rows_by_print_order": "Tidak ada: baris dikenali dari urutan cetaknya, bukan dari nomornya.",
+    "totals_from_rows": "Jumlah di situs dihitung dari baris-baris tabel; jumlah tercetak "
+    "ditampilkan di sampingnya.",
+    "selisih_recomputed": "Selisih dihitung ulang dari pagu dan realisasi.",
+    "best_reading_marked": "Dipakai pembacaan yang paling masuk akal dan diberi catatan; "
+    "periksalah dengan konteks cetaknya.",
+    "capaian_recomputed": "Capaian dihitung ulang dari target dan realisasi sesuai arah "
+    "indikator; angka tercetak ditampilkan di sampingnya.",
+    "predikat_recomputed": "Predikat ditentukan ulang dari capaian hasil hitung ulang, dengan "
+    "skala predikat yang dipilih.",
+    "targets_kept_per_table": "Target setiap tabel disimpan bersama tabel sumbernya; capaian "
+    "memakai target yang tercetak di samping realisasinya.",
+    "read_as_report_year": "Tidak ada: angka-angkanya dibaca sebagai angka tahun {year}.",
+}
+"""What each of the audit's effect codes (`audit.EFFECTS`) changes in the site's figures;
+`{year}` is the erratum's year."""
+
+REPORTED_SUMMARY_LABELS = {
+    "misi_count": "jumlah misi",
+    "priority_count": "jumlah prioritas pembangunan",
+    "overall_assessment": "penilaian umum atas kinerja",
+    "sasaran_count": "jumlah sasaran strategis",
+    "program_count": "jumlah program",
+    "indicator_count": "jumlah indikator kinerja",
+    "average_capaian_pct": "rata-rata capaian kinerja",
+    "average_capaian_category": "kategori rata-rata capaian kinerja",
+    "sasaran_8_average_capaian_pct": "rata-rata capaian sasaran 8",
+}
+"""The report's summary statements (`reported_summary` items), as phrases for readers."""

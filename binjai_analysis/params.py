@@ -85,9 +85,10 @@ class YearParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year: int = Field(ge=2000, le=2100, description="The report year this file describes.")
-    kind: ReportKind = Field(
-        default="realisasi",
-        description="'realisasi' for a year with realisations, 'rencana' for a plan-only year.",
+    kind: ReportKind | None = Field(
+        default=None,
+        description="'realisasi' for a year with realisations, 'rencana' for a plan-only year; "
+        "default: what the data holds for the year (its LKjIP, else its Perjanjian Kinerja).",
     )
     pages: tuple[str, ...] | None = Field(
         default=None,

@@ -9,8 +9,10 @@ from binjai_analysis.errors import ProjectError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-SOURCE_DIR = DATA_DIR / "source"
-DATASETS_DIR = DATA_DIR / "datasets"
+SOURCES_DIR = DATA_DIR / "sources"
+"""One folder per vendored source: origin file, text, printed tables, curation."""
+REFERENCE_DIR = DATA_DIR / "reference"
+"""Reference data that belongs to no source, e.g. rating scales set by regulation."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,17 @@ class ProjectPaths:
                 "Run the command from the repository root, or pass --root."
             )
         return cls(root)
+
+    @classmethod
+    def find(cls, start: Path) -> ProjectPaths | None:
+        """The project folder holding `start` (a notebook runs in `book/_generated/<year>/`),
+        or None outside a project."""
+        for folder in (start, *start.parents):
+            try:
+                return cls.at(folder)
+            except ProjectError:
+                continue
+        return None
 
     @property
     def config(self) -> Path:

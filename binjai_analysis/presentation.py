@@ -21,16 +21,36 @@ from IPython.display import HTML, Markdown, display
 from pandas.io.formats.style import Styler
 
 from binjai_analysis.build.renderer import chart_html
-from binjai_analysis.data.source import SOURCE_TITLE
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
 
 DOWNLOADS_DIR = "downloads"
 LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def source_line(source: str, processed: bool = True) -> str:
-    """The caption's closing source, e.g. 'Sumber: LKjIP Kota Binjai 2018, Tabel 3.18 (diolah)'."""
-    return f"Sumber: {SOURCE_TITLE}, {source}{' (diolah)' if processed else ''}."
+def source_line(cite: str, source: str, processed: bool = True) -> str:
+    """A caption's closing source: the cited source's title, then the tables, e.g.
+    'Sumber: <title>, Tabel 3.18 (diolah).'
+
+    Examples:
+        >>> source_line("LKjIP Kota X", "Tabel 1.2", processed=False)
+        'Sumber: LKjIP Kota X, Tabel 1.2.'
+    """
+    return f"Sumber: {cite}, {source}{' (diolah)' if processed else ''}."
+
+
+def printed_lines(frame: pd.DataFrame) -> str:
+    """The source tables and source lines behind `frame`'s rows, e.g. for a chart subtitle.
+
+    Examples:
+        >>> rows = pd.DataFrame({"source_table": ["Tabel 1.2"] * 2, "source_line": [747, 684]})
+        >>> printed_lines(rows)
+        'Tabel 1.2 (baris 684, 747 teks sumber)'
+    """
+    parts = []
+    for table, group in frame.groupby("source_table", sort=True):
+        lines = ", ".join(str(line) for line in sorted(set(group["source_line"])))
+        parts.append(f"{table} (baris {lines} teks sumber)")
+    return "; ".join(parts)
 
 
 def _one_block(html: str) -> str:
@@ -56,6 +76,8 @@ class Page:
 
     chapter: int
     year: int | None = None
+    cite: str = ""
+    """The title(s) of the source(s) the captions cite, e.g. 'LKjIP Kota Binjai' and its year."""
     directory: Path = field(default_factory=Path.cwd)
     tables: int = 0
     figures: int = 0
@@ -70,6 +92,11 @@ class Page:
             raise ValueError(f"{kind} label {label!r} is used twice on this page")
         self.labels.add(anchor)
         return anchor
+
+    def _caption(self, number: str, title: str, source: str, processed: bool) -> str:
+        """A caption's HTML: the number, the title and the source, escaped."""
+        cited = escape(source_line(self.cite, source, processed))
+        return f"<strong>{number}.</strong> {escape(title)}. {cited}"
 
     def _file(self, name: str) -> Path:
         folder = self.directory / DOWNLOADS_DIR
@@ -103,9 +130,7 @@ class Page:
         anchor = self._register("tabel", label)
         self.tables += 1
         number = f"Tabel {self.chapter}.{self.tables}"
-        caption = (
-            f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
-        )
+        caption = self._caption(number, title, source, processed)
         # A fixed uuid (pandas draws a random one) keeps the HTML the same from run to run.
         # No per-cell ids: alignment is one CSS rule per column, which keeps pages light.
         styler = Styler(shown, uuid=anchor, cell_ids=False).hide(axis="index")
@@ -154,9 +179,7 @@ class Page:
         spec = chart.to_dict()
         # Vega writes the description into the drawn SVG's aria-label (page and download).
         spec.setdefault("description", description)
-        caption = (
-            f"<strong>{number}.</strong> {escape(title)}. {escape(source_line(source, processed))}"
-        )
+        caption = self._caption(number, title, source, processed)
         display(
             HTML(
                 _one_block(

@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the project, so tests never touch the real checkout."""
+"""Shared fixtures: the loaded data and one year's analysis (session-wide, read only), and a
+throw-away copy of the project, so tests never touch the real checkout."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ import pytest
 from binjai_analysis.paths import ProjectPaths
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+SOURCE_ID = "lkjip-binjai-2018"
+"""The one vendored source (its folder name)."""
+REPORT_YEAR, PLAN_YEAR = 2018, 2019
+"""The realisation year and the plan year the vendored source holds."""
 GENERATED = ("_generated", "vendor")
 
 FAILING_TEMPLATE = """---
@@ -141,3 +146,66 @@ def browser() -> Iterator[object]:
 
     with launch_browser() as chromium:
         yield chromium
+
+
+# --- the data, loaded once per test run (do not mutate) -----------------------------------------
+
+
+@pytest.fixture(scope="session")
+def model():
+    """Every packaged source, validated, with the canonical tables."""
+    from binjai_analysis.data.model import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def source(model):
+    """The vendored source (origin, text)."""
+    return model.sources[SOURCE_ID]
+
+
+@pytest.fixture(scope="session")
+def printed(model):
+    """The vendored source's printed and curated tables, by name."""
+    return model.printed[SOURCE_ID]
+
+
+@pytest.fixture(scope="session")
+def errata(model):
+    """The audit of every source."""
+    from binjai_analysis.analysis.audit import run_audit
+
+    return run_audit(model)
+
+
+@pytest.fixture(scope="session")
+def year_data(model):
+    """The realisation year's rows of the canonical tables (`years.RealisationYear`)."""
+    from binjai_analysis.analysis.years import realisation_year
+
+    return realisation_year(model, REPORT_YEAR)
+
+
+@pytest.fixture(scope="session")
+def analysis(model, errata):
+    """The realisation year's analysis with the default options."""
+    from binjai_analysis.analysis.year import run_analysis
+
+    return run_analysis(model, REPORT_YEAR, errata=errata)
+
+
+@pytest.fixture(scope="session")
+def plan_analysis(model):
+    """The plan year read against the realisation year."""
+    from binjai_analysis.analysis.year import run_plan_analysis
+
+    return run_plan_analysis(model, PLAN_YEAR)
+
+
+def copy_sources(destination: Path) -> Path:
+    """Copy the packaged sources folder to `destination` (for BINJAI_SOURCES_DIR); returns it."""
+    from binjai_analysis.paths import SOURCES_DIR
+
+    shutil.copytree(SOURCES_DIR, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    return destination

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from binjai_analysis.cli import main
-from binjai_analysis.data import DATA_DIR_VARIABLE
+from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
     DataError,
     InvalidParamsValueError,
@@ -25,7 +25,7 @@ from binjai_analysis.errors import (
     UnknownParamsKeyError,
     YearWithoutDataError,
 )
-from binjai_analysis.paths import DATASETS_DIR
+from tests.conftest import SOURCE_ID, copy_sources
 
 
 def invoke(root: Path, *args: str):
@@ -136,11 +136,26 @@ def test_bad_params_exit_with_their_own_code(project, what, text, error, words):
 
 
 def test_a_year_without_data_is_refused(project):
-    (project.params_dir / "2020.yaml").write_text("year: 2020\nkind: realisasi\n", encoding="utf-8")
+    (project.params_dir / "2020.yaml").write_text("year: 2020\n", encoding="utf-8")
     result = invoke(project.root, "run", "--year", "2020")
     assert result.exit_code == YearWithoutDataError.exit_code
-    assert "params for 2020 ask for a 'realisasi' year" in result.output
-    assert "only for: 2018" in result.output
+    assert "params for 2020: the data holds no document of 2020" in result.output
+    assert "LKjIP years: 2018; Perjanjian Kinerja years: 2019" in result.output
+
+
+def test_a_realisation_year_without_its_report_is_refused(project):
+    """2019 has only its Perjanjian Kinerja: asked for realisations, the run stops before any
+    notebook, naming the missing LKjIP of 2019 (it used to show 2018's figures as 2019's)."""
+    (project.params_dir / "2019.yaml").write_text("year: 2019\nkind: realisasi\n", encoding="utf-8")
+    command = [shutil.which("binjai") or "binjai", "--root", str(project.root)]
+    completed = subprocess.run(
+        [*command, "run", "--year", "2019"], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == YearWithoutDataError.exit_code, completed.stderr
+    assert "2019 cannot be shown as a 'realisasi' year" in completed.stderr
+    assert "an LKjIP document of 2019" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert not project.generated_dir.exists()  # no page was made
 
 
 def test_exit_codes_are_distinct():
@@ -192,14 +207,13 @@ def test_an_interrupted_build_keeps_the_previous_site_and_the_next_build_works(p
 
 
 def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkeypatch):
-    copy = tmp_path / "datasets"
-    shutil.copytree(DATASETS_DIR, copy)
-    budget = copy / "budget_2018.csv"
+    copy = copy_sources(tmp_path / "sources")
+    budget = copy / SOURCE_ID / "printed" / "lkjip_budget.csv"
     budget.write_text(
         budget.read_text(encoding="utf-8").replace(",96457106141.0,", ",sembilan,", 1),
         encoding="utf-8",
     )
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(copy))
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
     result = invoke(project.root, "run", "--year", "2018")
     assert result.exit_code == DataError.exit_code
     assert str(budget) in result.output
@@ -207,13 +221,33 @@ def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkey
 
 
 def test_a_missing_data_file_is_named(project, tmp_path, monkeypatch):
-    copy = tmp_path / "datasets"
-    shutil.copytree(DATASETS_DIR, copy)
-    (copy / "sasaran.csv").unlink()
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(copy))
+    copy = copy_sources(tmp_path / "sources")
+    (copy / SOURCE_ID / "printed" / "sasaran.csv").unlink()
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
     result = invoke(project.root, "run", "--year", "2018")
     assert result.exit_code == DataError.exit_code
-    assert "Dataset file not found" in result.output and "sasaran.csv" in result.output
+    assert "missing: printed/sasaran.csv" in result.output
+
+
+def test_a_missing_budget_table_is_named_for_the_year(project, tmp_path, monkeypatch):
+    copy = copy_sources(tmp_path / "sources")
+    (copy / SOURCE_ID / "printed" / "lkjip_budget.csv").unlink()
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == YearWithoutDataError.exit_code
+    assert "the program budget (anggaran) of 2018" in result.output
+    assert "printed/lkjip_budget.csv" in result.output
+
+
+def test_a_changed_source_text_is_refused_before_any_notebook(project, tmp_path, monkeypatch):
+    copy = copy_sources(tmp_path / "sources")
+    text = copy / SOURCE_ID / f"{SOURCE_ID}.txt"
+    text.write_bytes(text.read_bytes().replace(b"6,45", b"6,46", 1))
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    (project.params_dir / "2018.yaml").write_text("year: 2018\npages: []\n", encoding="utf-8")
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == DataError.exit_code, result.output
+    assert "must stay byte-identical" in result.output
 
 
 @pytest.mark.slow

@@ -1,6 +1,6 @@
 """Hostile names in the data stay text on the site (issue 7, "Escaping").
 
-The site is built once from a copy of the datasets in which one indicator is named
+The site is built once from a copy of the sources in which one indicator is named
 `<script>alert(1)</script>` and one program `<img src=x onerror=alert(2)>`. Both must read as
 those very characters in tables, chart tooltips and downloads (CSV, XLSX), and neither may
 become an element of the page: no script of theirs runs, no dialog opens.
@@ -9,7 +9,6 @@ become an element of the page: no script of theirs runs, no dialog opens.
 from __future__ import annotations
 
 import csv
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -20,9 +19,9 @@ import pytest
 from openpyxl import load_workbook
 
 from binjai_analysis.build import sitecheck
-from binjai_analysis.data import DATA_DIR_VARIABLE, load_all
-from binjai_analysis.paths import DATASETS_DIR
-from tests.conftest import build_copy, copy_project
+from binjai_analysis.data.model import load_model
+from binjai_analysis.data.sources import SOURCES_VARIABLE
+from tests.conftest import SOURCE_ID, build_copy, copy_project, copy_sources
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -37,7 +36,7 @@ sentences as well as its table and chart."""
 PROGRAM = "Pelayanan Administrasi Perkantoran"
 """The largest budget of Tabel 3.18: in the Pareto chart, both program tables and the
 generated sentences of "Akuntabilitas keuangan", and in the 2019 plan (PK 2019)."""
-PROGRAM_FILES = ("budget_2018.csv", "pk2019_budget.csv")
+PROGRAM_FILES = ("lkjip_budget.csv", "pk_budget.csv")
 
 CAPAIAN_PAGE = "book/_generated/2018/capaian-kinerja.html"
 BUDGET_PAGE = "book/_generated/2018/akuntabilitas-keuangan.html"
@@ -113,21 +112,22 @@ def _rewrite_csv(path: Path, column: str, old: str | None, new: str, **match: st
     return changed
 
 
-def hostile_datasets(destination: Path) -> Path:
-    """A copy of the packaged datasets with the hostile indicator and program names.
+def hostile_sources(destination: Path) -> Path:
+    """A copy of the packaged sources with the hostile indicator and program names.
 
-    The indicator's canonical name (`indicators.csv`) changes; the printed rows stay linked to
-    it by id through `indicator_aliases.csv`. The program's name changes in every printed row of
-    Tabel 3.18 and PK 2019. The curated `program_sasaran.csv` is not in the datasets folder and
-    keeps the old name: the program, already unmapped there, stays unmapped.
+    The indicator's canonical name (`printed/indicators.csv`) changes; the printed rows stay
+    linked to it by id through `curation/indicator_aliases.csv`. The program's name changes in
+    every printed row of Tabel 3.18 and PK 2019. The curated `program_sasaran.csv` keeps the old
+    name: the program, already unmapped there, stays unmapped.
     """
-    shutil.copytree(DATASETS_DIR, destination)
+    copy_sources(destination)
+    printed = destination / SOURCE_ID / "printed"
     indicators = _rewrite_csv(
-        destination / "indicators.csv", "name", None, HOSTILE_INDICATOR, indicator_id=INDICATOR_ID
+        printed / "indicators.csv", "name", None, HOSTILE_INDICATOR, indicator_id=INDICATOR_ID
     )
     assert indicators == 1, f"{INDICATOR_ID} is not in indicators.csv"
     for name in PROGRAM_FILES:
-        changed = _rewrite_csv(destination / name, "program", PROGRAM, HOSTILE_PROGRAM)
+        changed = _rewrite_csv(printed / name, "program", PROGRAM, HOSTILE_PROGRAM)
         assert changed, f"{PROGRAM!r} is not in {name}"
     return destination
 
@@ -135,12 +135,12 @@ def hostile_datasets(destination: Path) -> Path:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build a copy of the project from the hostile datasets, once; returns its html folder."""
-    datasets = hostile_datasets(tmp_path_factory.mktemp("data") / "datasets")
-    data = load_all(datasets)  # the edited copy still validates
-    assert HOSTILE_INDICATOR in set(data["indicators"]["name"])
-    assert HOSTILE_PROGRAM in set(data["budget_2018"]["program"])
+    sources = hostile_sources(tmp_path_factory.mktemp("data") / "sources")
+    model = load_model(sources)  # the edited copy still validates
+    assert HOSTILE_INDICATOR in set(model["indicators"]["name"])
+    assert HOSTILE_PROGRAM in set(model["budget_lines"]["program"])
     project = copy_project(tmp_path_factory.mktemp("site"))
-    build_copy(project, env={DATA_DIR_VARIABLE: str(datasets)})
+    build_copy(project, env={SOURCES_VARIABLE: str(sources)})
     return project.html_dir
 
 
@@ -195,10 +195,10 @@ def parse_page(path: Path) -> _Elements:
 
 
 def test_the_hostile_data_validates(tmp_path: Path):
-    data = load_all(hostile_datasets(tmp_path / "datasets"))
-    indicator = data["indicators"].set_index("indicator_id").loc[INDICATOR_ID, "name"]
+    model = load_model(hostile_sources(tmp_path / "sources"))
+    indicator = model["indicators"].set_index("indicator_id").loc[INDICATOR_ID, "name"]
     assert indicator == HOSTILE_INDICATOR
-    assert PROGRAM not in set(data["budget_2018"]["program"])
+    assert PROGRAM not in set(model["budget_lines"]["program"])
 
 
 @pytest.mark.parametrize("page", PAGES)

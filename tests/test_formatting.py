@@ -1,14 +1,27 @@
-"""Escaping data text for generated MyST Markdown: it must render as exactly itself."""
+"""Numbers for readers in Indonesian style, and data text escaped for generated MyST Markdown
+(it must render as exactly itself)."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pandas as pd
 import pytest
 from docutils.core import publish_parts
 from myst_parser.parsers.docutils_ import Parser
 
-from binjai_analysis.formatting import markdown_code, markdown_text
+from binjai_analysis.formatting import (
+    bounds_phrase,
+    keep_unit,
+    markdown_code,
+    markdown_text,
+    percent_text,
+    rupiah_cell,
+    rupiah_exact,
+    signed,
+    signed_percent,
+    table_range,
+)
 
 # The extensions of _config.yml's `parse.myst_enable_extensions`.
 MYST_EXTENSIONS = ["colon_fence", "deflist", "dollarmath", "substitution"]
@@ -130,3 +143,45 @@ def test_markdown_text_keeps_plain_names_readable():
         "Pelayanan Administrasi Perkantoran"
     )
     assert markdown_text(" Rasio  Akseptor\nKB ") == "Rasio Akseptor KB"
+
+
+# --- numbers for readers (moved here from the views) ---------------------------------------------
+
+
+def test_rupiah_and_percent_are_indonesian():
+    assert rupiah_exact(917_275_403_412.62) == "Rp 917.275.403.412,62"
+    assert rupiah_exact(30_000_000_000.0) == "Rp 30.000.000.000"
+    assert rupiah_exact(-355_407_783_133.62) == "−Rp 355.407.783.133,62"
+    assert rupiah_cell(392_581_146_658.32) == "392.581.146.658,32"
+    assert rupiah_cell(None) == "–"
+    assert percent_text(71.790711) == "71,8\u00a0%"
+    assert percent_text(float("nan")) == "–"
+
+
+def test_table_range_orders_numbers_not_text():
+    assert table_range({"Tabel 3.10", "Tabel 3.3", "Tabel 3.9a"}) == "Tabel 3.3–3.10"
+    assert table_range({"Tabel 1.1", "Profil Daerah"}) == "Tabel 1.1, Profil Daerah"
+    assert table_range({"Tabel 2.2", "Tabel 3.1"}) == "Tabel 2.2, 3.1"
+    assert table_range({"Bab IV", "Bab III"}) == "Bab III, Bab IV"
+
+
+def test_table_range_of_a_column_spans_its_distinct_tables():
+    # was views.trajectory.table_span
+    assert table_range(["Tabel 3.9a", "Tabel 3.17", "Tabel 3.3", "Tabel 3.9"]) == "Tabel 3.3–3.17"
+    assert table_range(pd.Series(["Tabel 2.4", "Tabel 2.4"])) == "Tabel 2.4"
+
+
+def test_signed_numbers_use_the_minus_sign():
+    assert signed(-10.38) == "−10,4"
+    assert signed(18.4) == "+18,4"
+    assert signed(0.0) == "0,0"
+    assert signed_percent(-2800) == "−2.800,0 %"
+    assert signed_percent(94.9) == "94,9 %"
+    assert keep_unit("65,6 %") == "65,6\u00a0%"
+
+
+def test_bounds_phrase():
+    assert bounds_phrase(None, None) == "tanpa batas"
+    assert bounds_phrase(None, 0.0) == "capaian minimal 0 %"
+    assert bounds_phrase(120.0, None).endswith("120 %")
+    assert bounds_phrase(120.0, 0.0) == "capaian dibatasi 0–120 %"

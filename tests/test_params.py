@@ -69,7 +69,13 @@ def test_unknown_year_lists_the_available_years(repo_paths):
 
 def test_defaults_come_from_code(tmp_path):
     params = load_params(write(tmp_path / "2020.yaml", "year: 2020\n"))
-    assert params == YearParams(year=2020, kind="realisasi", pages=None, caveats=())
+    assert params == YearParams(year=2020, kind=None, pages=None, caveats=())
+    assert params.kind is None  # derived from the data when the pages are made
+
+
+def test_a_stated_kind_is_kept(tmp_path):
+    params = load_params(write(tmp_path / "2020.yaml", "year: 2020\nkind: rencana\n"))
+    assert params.kind == "rencana"
 
 
 def test_shipped_params_files_are_valid(repo_paths):
@@ -86,7 +92,8 @@ def test_only_year_named_files_count(tmp_path):
 
 
 def test_from_notebook_validates_what_papermill_injected():
-    assert YearParams.from_notebook(2018, {}).kind == "realisasi"
+    assert YearParams.from_notebook(2018, {}).kind is None
+    assert YearParams.from_notebook(2018, {"kind": "realisasi"}).kind == "realisasi"
     with pytest.raises(ParamsError, match="are for 2019, but year is 2018"):
         YearParams.from_notebook(2018, {"year": 2019})
 

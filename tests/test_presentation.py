@@ -9,7 +9,10 @@ import pandas as pd
 import pytest
 
 from binjai_analysis import presentation
-from binjai_analysis.presentation import Page
+from binjai_analysis.presentation import Page, printed_lines, source_line
+
+CITE = "LKjIP Kota Uji 1999"
+"""A source title for the captions (any title: captions cite what the page is given)."""
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def table_html(shown: list[object]) -> str:
 
 
 def test_table_is_a_named_focusable_region_with_one_rule_per_numeric_column(shown, tmp_path):
-    page = Page(chapter=5, year=2018, directory=tmp_path)
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path)
     frame = pd.DataFrame({"Indikator": ["A", "B", "C"], "Capaian": ["90,0 %", "80,0 %", "–"]})
     number = page.table(frame, title="Uji", source="Tabel 3.2", label="uji", numeric=["Capaian"])
 
@@ -38,7 +41,7 @@ def test_table_is_a_named_focusable_region_with_one_rule_per_numeric_column(show
 
 
 def test_table_text_and_headers_are_escaped(shown, tmp_path):
-    page = Page(chapter=5, year=2018, directory=tmp_path)
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path)
     hostile = "<img src=x onerror=alert(2)>"
     page.table(pd.DataFrame({hostile: [hostile]}), title=hostile, source="Tabel 3.18", label="x")
     html = table_html(shown)
@@ -50,13 +53,13 @@ def test_table_text_and_headers_are_escaped(shown, tmp_path):
 
 
 def test_unknown_numeric_column_is_an_error(shown, tmp_path):
-    page = Page(chapter=5, year=2018, directory=tmp_path)
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path)
     with pytest.raises(KeyError, match="Capaian"):
         page.table(pd.DataFrame({"A": [1]}), title="t", source="s", label="t", numeric=["Capaian"])
 
 
 def test_figure_carries_its_description_into_the_chart_and_its_svg(shown, tmp_path):
-    page = Page(chapter=6, year=2018, directory=tmp_path)
+    page = Page(chapter=6, year=2018, cite=CITE, directory=tmp_path)
     data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
     chart = alt.Chart(data).mark_bar().encode(x="x:Q", y="y:Q")
     number = page.figure(
@@ -69,3 +72,44 @@ def test_figure_carries_its_description_into_the_chart_and_its_svg(shown, tmp_pa
     assert '"description": "Dua batang."' in html  # Vega-Lite's own description
     assert (tmp_path / "downloads" / "2018-gambar-uji.csv").is_file()
     assert "<svg" in (tmp_path / "downloads" / "2018-gambar-uji.svg").read_text(encoding="utf-8")
+
+
+def test_captions_cite_the_page_source_then_the_tables(shown, tmp_path):
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path)
+    page.table(pd.DataFrame({"A": [1]}), title="Uji", source="Tabel 3.18", label="uji")
+    page.table(
+        pd.DataFrame({"A": [1]}), title="Apa adanya", source="Tabel 1.1", label="x", processed=False
+    )
+    first, second = (item.data for item in shown if "binjai-table" in getattr(item, "data", ""))
+    assert "<strong>Tabel 5.1.</strong> Uji. Sumber: LKjIP Kota Uji 1999, Tabel 3.18 (diolah)." in (
+        first
+    )
+    assert "Sumber: LKjIP Kota Uji 1999, Tabel 1.1.</figcaption>" in second
+    assert "Binjai" not in first + second  # the cited title comes from the page, not the code
+
+
+def test_cited_title_is_escaped(shown, tmp_path):
+    page = Page(chapter=5, year=2018, cite="<b>LKjIP</b> & co", directory=tmp_path)
+    page.table(pd.DataFrame({"A": [1]}), title="t", source="s", label="t")
+    html = table_html(shown)
+    assert "<b>LKjIP</b>" not in html
+    assert "Sumber: &lt;b&gt;LKjIP&lt;/b&gt; &amp; co, s (diolah)." in html
+
+
+def test_source_line_names_the_cited_source_and_whether_it_was_processed():
+    assert source_line(CITE, "Tabel 3.18") == "Sumber: LKjIP Kota Uji 1999, Tabel 3.18 (diolah)."
+    assert source_line(CITE, "Tabel 1.2", processed=False) == (
+        "Sumber: LKjIP Kota Uji 1999, Tabel 1.2."
+    )
+
+
+def test_printed_lines_name_each_table_with_its_sorted_distinct_lines():
+    rows = pd.DataFrame(
+        {
+            "source_table": ["Tabel 1.2", "Tabel 1.1", "Tabel 1.2", "Tabel 1.2"],
+            "source_line": [747, 12, 684, 747],
+        }
+    )
+    assert printed_lines(rows) == (
+        "Tabel 1.1 (baris 12 teks sumber); Tabel 1.2 (baris 684, 747 teks sumber)"
+    )

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from binjai_analysis.analysis.performance import MET_THRESHOLD, indicator_rows, score_indicators
+from binjai_analysis.analysis.performance import MET_THRESHOLD, score_indicators
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 
 LEVELS = {"sasaran": "sasaran_id", "tujuan": "tujuan_id", "misi": "misi_id", "overall": None}
@@ -24,7 +24,7 @@ def aggregate_achievement(
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     key = LEVELS[level]
-    frame = results.assign(overall="Kota Binjai") if key is None else results
+    frame = results.assign(overall="semua indikator") if key is None else results
     group = frame.groupby(key or "overall", sort=True)
     capaian = group["capaian"]
     table = pd.DataFrame(
@@ -68,30 +68,48 @@ DEFAULT_VARIANTS = (
 )
 
 
-def reported_average(data: dict[str, pd.DataFrame]) -> tuple[float, str, int]:
-    """The average capaian the report states about itself: (value, raw, source line)."""
-    summary = data["reported_summary"]
+@dataclass(frozen=True)
+class ReportedAverage:
+    """The average capaian a report states about itself, as printed."""
+
+    value: float
+    raw: str
+    source_line: int
+    source_table: str
+
+
+def reported_average(summary: pd.DataFrame) -> ReportedAverage | None:
+    """The first average capaian the report states (`reported_summary` rows of its document),
+    or None when it states none."""
+    if summary.empty:
+        return None
     rows = summary[(summary["item"] == "average_capaian_pct") & summary["value"].notna()]
+    if rows.empty:
+        return None
     first = rows.sort_values("source_line").iloc[0]
-    return float(first["value"]), str(first["raw"]), int(first["source_line"])
+    return ReportedAverage(
+        float(first["value"]),
+        str(first["raw"]),
+        int(first["source_line"]),
+        str(first["source_table"]),
+    )
 
 
 def average_variants(
-    data: dict[str, pd.DataFrame],
+    rows: pd.DataFrame,
+    reported: ReportedAverage | None,
     variants: tuple[Variant, ...] = DEFAULT_VARIANTS,
-    rows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Our average capaian under each variant, beside the report's stated average.
 
-    `closer_than_base` says whether a variant moves the average toward the report's figure
-    compared with the first (base) variant. `rows` (from `performance.indicator_rows`) saves
-    reading the indicators again when the caller has them.
+    `rows` is `performance.indicator_rows(...)` of the year. `closer_than_base` says whether a
+    variant moves the average toward the report's figure compared with the first (base)
+    variant; without a stated average, the comparison columns are empty.
     """
-    stated, _, _ = reported_average(data)
-    base = indicator_rows(data) if rows is None else rows
+    stated = reported.value if reported is not None else float("nan")
     table_rows = []
     for variant in variants:
-        results = score_indicators(base, **variant.options)
+        results = score_indicators(rows, **variant.options)
         if variant.exclude_qualitative:
             results = results[results["polarity"] != "qualitative"]
         values = (
@@ -114,3 +132,76 @@ def average_variants(
     base_gap = abs(table.loc[0, "difference_from_reported"])
     table["closer_than_base"] = table["difference_from_reported"].abs() < base_gap
     return table
+
+
+def headline_counts(results: pd.DataFrame) -> dict[str, float]:
+    """A year's headline numbers: indicators reported, with a capaian, meeting the target (and
+    their share, %), the median capaian and how many printed predikat differ from ours."""
+    usable = results[results["capaian"].notna()]
+    return {
+        "indicators": float(len(results)),
+        "usable": float(len(usable)),
+        "met": float(usable["met"].sum()),
+        "met_share_pct": float(usable["met"].mean() * 100) if len(usable) else float("nan"),
+        "median_capaian": float(usable["capaian"].median()) if len(usable) else float("nan"),
+        "predikat_changed": float(results["predikat_changed"].sum()),
+    }
+
+
+@dataclass(frozen=True)
+class AverageComparison:
+    """The report's stated average capaian against ours, and what drags the unbounded one down.
+
+    `ours` is the mean under the build's options (the site's own figures); `unbounded` the
+    mean by the formulas with no cap or floor, where one extreme value can dominate.
+    """
+
+    reported: ReportedAverage
+    ours: float
+    unbounded: float
+    lowest: float
+    highest: float
+    closest_variant: str
+    closest_gap: float
+    printed_mean: float | None
+    worst_name: str
+    worst_capaian: float
+    mean_without_worst: float
+
+
+def compare_average(
+    rows: pd.DataFrame,
+    results: pd.DataFrame,
+    variants: pd.DataFrame,
+    reported: ReportedAverage | None,
+    max_ratio: float | None,
+) -> AverageComparison | None:
+    """Compare the report's stated average with ours, the variants and the extreme value.
+
+    `rows` is `performance.indicator_rows(...)`, `results` the scored rows of the build,
+    `variants` `average_variants(...)`. None when the report states no average.
+    """
+    if reported is None:
+        return None
+    closest = variants.loc[variants["difference_from_reported"].abs().idxmin()]
+    unbounded = score_indicators(rows, max_ratio=max_ratio)
+    values = unbounded["capaian"].dropna().astype(float)
+    worst = unbounded.loc[values.idxmin()]
+    printed = [i for i, v in enumerate(DEFAULT_VARIANTS) if v.use_reported_capaian]
+    return AverageComparison(
+        reported=reported,
+        ours=float(results["capaian"].astype(float).mean()),
+        unbounded=float(values.mean()),
+        lowest=float(variants["mean"].min()),
+        highest=float(variants["mean"].max()),
+        closest_variant=str(closest["variant"]),
+        closest_gap=float(abs(closest["difference_from_reported"])),
+        printed_mean=(
+            float(variants["mean"].iloc[printed[0]])
+            if printed and len(variants) == len(DEFAULT_VARIANTS)
+            else None
+        ),
+        worst_name=f"{worst['indicator_id']} {worst['name']}",
+        worst_capaian=float(values.min()),
+        mean_without_worst=float(values.drop(index=values.idxmin()).mean()),
+    )

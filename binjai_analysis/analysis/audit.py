@@ -2,25 +2,33 @@
 
 Nothing here is a hand-written list: every erratum is found by a check that reruns on the data.
 The errata never change the datasets; they say what is wrong and what that does to our figures.
+
+An erratum is evidence as fields, not prose: which comparison it is (`item`), the row it is
+about, the figures as printed and as computed, related places, and an `effect` code. The views
+write the sentences readers see (`views.quality`; effect codes in `labels.ERRATA_EFFECTS`).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
 
 from binjai_analysis.analysis.achievement import capaian_numeric
-from binjai_analysis.analysis.budget import budget_rows, budget_sums
-from binjai_analysis.analysis.indicators import link_indicators, performance_table
+from binjai_analysis.analysis.budget import (
+    SAME_FIGURES,
+    SAME_ROW,
+    budget_rows,
+    budget_sums,
+    repeated_rows,
+)
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 from binjai_analysis.analysis.tidy import spread_measures
-from binjai_analysis.data import load_all
-from binjai_analysis.data.source import source_lines
-from binjai_analysis.formatting import format_number
+from binjai_analysis.data.model import DataModel, load_model
 
 KINDS = (
     "arithmetic_error",
@@ -35,32 +43,112 @@ KINDS = (
     "reported_predikat_mismatch",
 )
 SEVERITIES = ("high", "medium", "low")
-REPORT_YEAR = 2018
-REPORT_TABLES = ("Tabel 2.2", "Tabel 3.2", "Tabel 3.18")
-"""Tables of the report year whose surrounding text is checked for other years."""
-ERRATA_COLUMNS = [
-    "erratum_id",
-    "kind",
-    "severity",
-    "source_table",
-    "location",
-    "source_line",
-    "evidence",
-    "effect",
-]
+ITEMS = (
+    "row_percent",
+    "total_percent",
+    "realisasi_over_anggaran",
+    "same_row",
+    "same_figures_other_name",
+    "printed_no_jump",
+    "sum_all_rows",
+    "sum_without_duplicates",
+    "ikhtisar_vs_rows",
+    "ikhtisar_vs_jumlah",
+    "ikhtisar_selisih",
+    "malformed",
+    "capaian_formula",
+    "predikat_scale",
+    "targets_differ",
+    "year_near_heading",
+    "year_near_statement",
+)
+"""The comparisons the checks make (an erratum's `item`), e.g. `row_percent`: a budget row's
+printed % against realisasi / anggaran; `ikhtisar_vs_jumlah`: an Ikhtisar total against the
+budget table's printed Jumlah."""
+EFFECTS = (
+    "absorption_recomputed",
+    "percent_recomputed",
+    "over_budget_flagged",
+    "duplicate_counted_once",
+    "figures_kept_as_printed",
+    "rows_by_print_order",
+    "totals_from_rows",
+    "selisih_recomputed",
+    "best_reading_marked",
+    "capaian_recomputed",
+    "predikat_recomputed",
+    "targets_kept_per_table",
+    "read_as_report_year",
+)
+"""What an erratum changes in our figures (an erratum's `effect`; readers' sentences are in
+`labels.ERRATA_EFFECTS`)."""
+REPORT_YEAR_TABLES = ("lkjip_agreement_targets", "lkjip_result_summary", "lkjip_budget")
+"""Printed tables of the report year whose headings' surrounding text is checked for other
+years (their printed names, e.g. 'Tabel 3.18', come from the data)."""
+RUPIAH, PERCENT = "Rp", "%"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Erratum:
-    """One error in the source: where, what kind, the numbers that show it, what it changes."""
+    """One error in the source as fields: where, what kind, which comparison, the figures.
+
+    `printed` is the figure as printed at `source_line` and `printed_value` its reading;
+    `computed` is what the figures beside it give (`computed_alt` the other polarity's capaian
+    when the polarity is unknown); `difference` is `computed` (or `other_value`) minus
+    `printed_value`, in `unit`. `other_*` name a related place (an earlier row, another
+    table's figure, an anchor); `listing` is a JSON list of places (conflicting targets).
+    """
 
     kind: str
     severity: str
     source_table: str
-    location: str
     source_line: int
-    evidence: str
+    item: str
+    printed_table: str | None = None
+    measure: str | None = None
+    year: int | None = None
+    row_seq: int | None = None
+    printed_no: str | None = None
+    program: str | None = None
+    sasaran_no: int | None = None
+    indicator_no: str | None = None
+    indicator_id: str | None = None
+    indicator_name: str | None = None
+    total_item: str | None = None
+    printed: str | None = None
+    printed_value: float | None = None
+    computed: float | None = None
+    computed_alt: float | None = None
+    difference: float | None = None
+    unit: str | None = None
+    anggaran: float | None = None
+    realisasi: float | None = None
+    target_printed: str | None = None
+    realisasi_printed: str | None = None
+    expected: str | None = None
+    scale: str | None = None
+    other_table: str | None = None
+    other_line: int | None = None
+    other_row: int | None = None
+    other_item: str | None = None
+    other_printed: str | None = None
+    other_value: float | None = None
+    listing: str | None = None
     effect: str
+
+
+FIELDS = [field.name for field in fields(Erratum)]
+ERRATA_COLUMNS = ["erratum_id", "source", *FIELDS]
+INTEGER_COLUMNS = ("source_line", "year", "row_seq", "sasaran_no", "other_line", "other_row")
+FLOAT_COLUMNS = (
+    "printed_value",
+    "computed",
+    "computed_alt",
+    "difference",
+    "anggaran",
+    "realisasi",
+    "other_value",
+)
 
 
 def printed_precision(raw: str) -> float:
@@ -81,14 +169,6 @@ def printed_precision(raw: str) -> float:
     return 0.5 * 10 ** -(len(digits) - decimal_mark - 1)
 
 
-def _rp(value: float) -> str:
-    return f"Rp {format_number(value, 2)}"
-
-
-def _pct(value: float) -> str:
-    return f"{format_number(value, 2)} %"
-
-
 def _severity_of_gap(gap_points: float) -> str:
     return "high" if gap_points >= 1.0 else "medium" if gap_points >= 0.1 else "low"
 
@@ -96,112 +176,121 @@ def _severity_of_gap(gap_points: float) -> str:
 # --- budget ----------------------------------------------------------------------------------
 
 
+def _row_identity(row: object) -> dict[str, object]:
+    """The fields naming a budget row: print order, printed number, program."""
+    return {
+        "row_seq": int(row.row_seq),
+        "printed_no": _text(row.printed_no),
+        "program": _text(row.program),
+    }
+
+
+def _row_figures(row: object) -> dict[str, float | None]:
+    """A budget row's anggaran and realisasi (None when not printed)."""
+    realisasi = getattr(row, "realisasi", None)
+    return {"anggaran": _number(row.anggaran), "realisasi": _number(realisasi)}
+
+
 def audit_budget_rows(budget: pd.DataFrame, source_table: str) -> list[Erratum]:
     """Per program row: printed % vs realisasi/anggaran, realisasi above anggaran, numbering."""
     rows = budget_rows(budget)
     errata: list[Erratum] = []
-    previous_no: int | None = None
-    seen_rows: dict[tuple[str, float, float], int] = {}
-    seen_figures: dict[tuple[float, float], int] = {}
+    previous: tuple[int, int] | None = None  # (printed no., row_seq) of the last numbered row
+    repeats = repeated_rows(rows).set_index("row_seq")
     for row in rows.itertuples(index=False):
-        location = f"row {row.row_seq} (printed no. {row.printed_no or '–'}): {row.program}"
-        anggaran, realisasi = row.anggaran, getattr(row, "realisasi", None)
-        if _present(anggaran) and _present(realisasi) and anggaran > 0:
-            computed = realisasi / anggaran * 100.0
-            if _present(getattr(row, "persen", None)):
-                gap = abs(computed - row.persen)
-                if gap > printed_precision(row.persen_raw) + 1e-9:
-                    errata.append(
-                        Erratum(
-                            "arithmetic_error",
-                            _severity_of_gap(gap),
-                            source_table,
-                            location,
-                            int(row.persen_line),
-                            f"realisasi {_rp(realisasi)} / anggaran {_rp(anggaran)} = "
-                            f"{_pct(computed)}; printed {row.persen_raw} %",
-                            "Absorption is recomputed from anggaran and realisasi; the printed % "
-                            "is not used.",
-                        )
-                    )
-            if realisasi > anggaran:
-                errata.append(
-                    Erratum(
-                        "impossible_value",
-                        "high",
-                        source_table,
-                        location,
-                        int(row.realisasi_line),
-                        f"realisasi {_rp(realisasi)} exceeds anggaran {_rp(anggaran)} "
-                        f"({_pct(computed)})",
-                        "Absorption above 100 % is shown as printed and flagged; totals include "
-                        "it.",
-                    )
-                )
-        errata += _audit_repeat(row, location, source_table, seen_rows, seen_figures)
+        errata += _audit_row_percent(row, source_table)
+        if row.row_seq in repeats.index:
+            errata.append(_repeat_erratum(row, source_table, repeats.loc[row.row_seq]))
         printed_no = _as_int(row.printed_no)
-        if previous_no is not None and printed_no is not None and printed_no != previous_no + 1:
+        if previous is not None and printed_no is not None and printed_no != previous[0] + 1:
             errata.append(
                 Erratum(
-                    "renumbered_row",
-                    "low",
-                    source_table,
-                    location,
-                    int(row.anggaran_line),
-                    f"printed no. {printed_no} follows printed no. {previous_no}",
-                    "None: rows are identified by their print order (row_seq), not their number.",
+                    kind="renumbered_row",
+                    severity="low",
+                    source_table=source_table,
+                    source_line=int(row.anggaran_line),
+                    item="printed_no_jump",
+                    **_row_identity(row),
+                    other_row=previous[1],
+                    other_printed=str(previous[0]),
+                    effect="rows_by_print_order",
                 )
             )
-        previous_no = printed_no if printed_no is not None else previous_no
+        previous = (printed_no, int(row.row_seq)) if printed_no is not None else previous
     return errata
 
 
-def _figures_key(row: object) -> tuple[float, float]:
-    realisasi = getattr(row, "realisasi", None)
-    return (row.anggaran, realisasi if _present(realisasi) else -1.0)
-
-
-def _audit_repeat(
-    row: object,
-    location: str,
-    source_table: str,
-    seen_rows: dict[tuple[str, float, float], int],
-    seen_figures: dict[tuple[float, float], int],
-) -> list[Erratum]:
-    """A row repeating an earlier one: same program and figures, or same figures renamed."""
-    if not _present(row.anggaran):
+def _audit_row_percent(row: object, source_table: str) -> list[Erratum]:
+    """A row's printed % that is not realisasi / anggaran; a realisasi above the anggaran."""
+    anggaran, realisasi = row.anggaran, getattr(row, "realisasi", None)
+    if not (_present(anggaran) and _present(realisasi) and anggaran > 0):
         return []
-    figures = _figures_key(row)
-    key = (row.program_key, *figures)
-    effect = "Counted once in totals 'without duplicates'; both rows stay in the data."
-    if key in seen_rows:
-        return [
-            Erratum(
-                "duplicate_row",
-                "high",
-                source_table,
-                location,
-                int(row.anggaran_line),
-                f"same program and figures as row {seen_rows[key]}",
-                effect,
+    computed = realisasi / anggaran * 100.0
+    shared = {"source_table": source_table, **_row_identity(row), **_row_figures(row)}
+    errata: list[Erratum] = []
+    if _present(getattr(row, "persen", None)):
+        gap = abs(computed - row.persen)
+        if gap > printed_precision(row.persen_raw) + 1e-9:
+            errata.append(
+                Erratum(
+                    kind="arithmetic_error",
+                    severity=_severity_of_gap(gap),
+                    source_line=int(row.persen_line),
+                    item="row_percent",
+                    measure="persen",
+                    printed=_text(row.persen_raw),
+                    printed_value=float(row.persen),
+                    computed=computed,
+                    difference=computed - float(row.persen),
+                    unit=PERCENT,
+                    effect="absorption_recomputed",
+                    **shared,
+                )
             )
-        ]
-    seen_rows[key] = row.row_seq
-    if figures in seen_figures:
-        return [
+    if realisasi > anggaran:
+        errata.append(
             Erratum(
-                "duplicate_row",
-                "medium",
-                source_table,
-                location,
-                int(row.anggaran_line),
-                f"same figures as row {seen_figures[figures]} under another program name "
-                f"(anggaran {row.anggaran_raw})",
-                "Kept as printed; the figures may belong to only one of the two programs.",
+                kind="impossible_value",
+                severity="high",
+                source_line=int(row.realisasi_line),
+                item="realisasi_over_anggaran",
+                measure="realisasi",
+                printed=_text(row.realisasi_raw),
+                printed_value=float(realisasi),
+                computed=computed,
+                unit=PERCENT,
+                effect="over_budget_flagged",
+                **shared,
             )
-        ]
-    seen_figures[figures] = row.row_seq
-    return []
+        )
+    return errata
+
+
+REPEATS = {
+    SAME_ROW: ("high", "duplicate_counted_once"),
+    SAME_FIGURES: ("medium", "figures_kept_as_printed"),
+}
+"""Severity and effect of each way a row repeats an earlier one (`budget.repeated_rows`)."""
+
+
+def _repeat_erratum(row: object, source_table: str, repeat: pd.Series) -> Erratum:
+    """A row repeating an earlier one: same program and figures, or same figures renamed."""
+    severity, effect = REPEATS[repeat["repeat"]]
+    return Erratum(
+        kind="duplicate_row",
+        severity=severity,
+        source_table=source_table,
+        source_line=int(row.anggaran_line),
+        measure="anggaran",
+        **_row_identity(row),
+        **_row_figures(row),
+        printed=_text(row.anggaran_raw),
+        printed_value=float(row.anggaran),
+        unit=RUPIAH,
+        item=repeat["repeat"],
+        other_row=int(repeat["same_as_row_seq"]),
+        effect=effect,
+    )
 
 
 def _total(totals: pd.DataFrame, item: str) -> pd.Series | None:
@@ -210,77 +299,99 @@ def _total(totals: pd.DataFrame, item: str) -> pd.Series | None:
 
 
 def _compare_total(
-    computed: float,
+    reference: float,
     printed: pd.Series | None,
-    what: str,
-    effect: str,
+    item: str,
+    effect: str = "totals_from_rows",
     tolerance: float = 0.5,
-    basis: str = "computed",
+    **details: object,
 ) -> list[Erratum]:
-    """A total that differs from `printed`; `basis` names where `computed` comes from (a sum we
-    computed, or another printed total such as 'Tabel 3.18 Jumlah')."""
+    """A printed total that differs from `reference` (a sum we computed, or another printed
+    total when `details` name it as `other_value`); `details` are further Erratum fields."""
     if printed is None or not _present(printed["value"]):
         return []
-    gap = computed - float(printed["value"])
+    gap = reference - float(printed["value"])
     if abs(gap) <= tolerance:
         return []
+    computed = {} if "other_value" in details else {"computed": reference}
     return [
         Erratum(
-            "total_mismatch",
-            "high" if abs(gap) >= 1e6 else "medium",
-            printed["source_table"],
-            what,
-            int(printed["source_line"]),
-            f"{basis} {_rp(computed)}; printed {printed['raw']}; difference {_rp(gap)}",
-            effect,
+            kind="total_mismatch",
+            severity="high" if abs(gap) >= 1e6 else "medium",
+            source_table=str(printed["source_table"]),
+            source_line=int(printed["source_line"]),
+            item=item,
+            total_item=str(printed["item"]),
+            printed=str(printed["raw"]),
+            printed_value=float(printed["value"]),
+            difference=gap,
+            unit=RUPIAH,
+            effect=effect,
+            **computed,
+            **details,
         )
     ]
 
 
+def _table_name(frame: pd.DataFrame | None, default: str) -> str:
+    """The printed name of a table (its rows' source_table), e.g. 'Tabel 3.18'."""
+    if frame is None or frame.empty:
+        return default
+    return str(frame["source_table"].iloc[0])
+
+
 def audit_budget_totals(
-    budget: pd.DataFrame, pk2019_budget: pd.DataFrame, totals: pd.DataFrame
+    budget: pd.DataFrame | None, plan_budget: pd.DataFrame | None, totals: pd.DataFrame
 ) -> list[Erratum]:
-    """Row sums vs printed Jumlah, vs the Ikhtisar; the Ikhtisar's own arithmetic; PK 2019."""
+    """Row sums vs the printed Jumlah and the Ikhtisar; the Ikhtisar's own arithmetic; the
+    Perjanjian Kinerja's rows vs its Jumlah."""
+    errata: list[Erratum] = []
+    if budget is not None:
+        errata += _audit_realisation_totals(budget, totals)
+    if plan_budget is not None:
+        pk_rows = budget_rows(plan_budget)
+        errata += _compare_total(
+            float(pk_rows["anggaran"].sum()),
+            _total(totals, "pk_jumlah_anggaran"),
+            "sum_all_rows",
+            measure="anggaran",
+            other_table=_table_name(plan_budget, "PK"),
+        )
+    return errata
+
+
+IKHTISAR_ITEMS = {"anggaran": "ikhtisar_pagu", "realisasi": "ikhtisar_realisasi"}
+"""The Ikhtisar's printed total of each budget measure (budget_totals items)."""
+
+
+def _audit_realisation_totals(budget: pd.DataFrame, totals: pd.DataFrame) -> list[Erratum]:
     sums = budget_sums(budget)
-    effect = "Totals on the site are computed from the rows; printed totals are shown beside them."
+    table = _table_name(budget, "budget table")
     errata: list[Erratum] = []
     for measure in ("anggaran", "realisasi"):
-        jumlah = _total(totals, f"tabel_3_18_jumlah_{measure}")
+        jumlah = _total(totals, f"budget_table_jumlah_{measure}")
+        place = {"measure": measure, "other_table": table}
+        errata += _compare_total(sums[measure], jumlah, "sum_all_rows", **place)
         errata += _compare_total(
-            sums[measure], jumlah, f"Jumlah {measure}: sum of all printed rows", effect
+            sums[f"{measure}_without_duplicates"], jumlah, "sum_without_duplicates", **place
         )
-        errata += _compare_total(
-            sums[f"{measure}_without_duplicates"],
-            jumlah,
-            f"Jumlah {measure}: sum of rows without duplicated rows",
-            effect,
-        )
-    ikhtisar_for = {"anggaran": "ikhtisar_pagu", "realisasi": "ikhtisar_realisasi"}
-    for measure, item in ikhtisar_for.items():
-        errata += _compare_total(
-            sums[measure],
-            _total(totals, item),
-            f"Ikhtisar {measure}: sum of Tabel 3.18 rows",
-            effect,
-        )
-        jumlah = _total(totals, f"tabel_3_18_jumlah_{measure}")
+    for measure, item in IKHTISAR_ITEMS.items():
+        place = {"measure": measure, "other_table": table}
+        errata += _compare_total(sums[measure], _total(totals, item), "ikhtisar_vs_rows", **place)
+        jumlah = _total(totals, f"budget_table_jumlah_{measure}")
         if jumlah is not None:
             errata += _compare_total(
                 float(jumlah["value"]),
                 _total(totals, item),
-                f"Ikhtisar {measure} vs Tabel 3.18 Jumlah",
-                effect,
-                basis="Tabel 3.18 Jumlah",
+                "ikhtisar_vs_jumlah",
+                **place,
+                other_item=str(jumlah["item"]),
+                other_line=int(jumlah["source_line"]),
+                other_printed=str(jumlah["raw"]),
+                other_value=float(jumlah["value"]),
             )
-    errata += _audit_total_percent(totals, "tabel_3_18_jumlah")
+    errata += _audit_total_percent(totals, "budget_table_jumlah")
     errata += _audit_ikhtisar(totals)
-    pk_rows = budget_rows(pk2019_budget)
-    errata += _compare_total(
-        float(pk_rows["anggaran"].sum()),
-        _total(totals, "pk_2019_jumlah_anggaran"),
-        "PK 2019 Jumlah anggaran: sum of program rows",
-        effect,
-    )
     return errata
 
 
@@ -298,13 +409,21 @@ def _audit_total_percent(totals: pd.DataFrame, prefix: str) -> list[Erratum]:
         return []
     return [
         Erratum(
-            "arithmetic_error",
-            _severity_of_gap(gap),
-            persen["source_table"],
-            f"{prefix} persen",
-            int(persen["source_line"]),
-            f"{realisasi['raw']} / {anggaran['raw']} = {_pct(computed)}; printed {persen['raw']} %",
-            "The percentage is recomputed from the printed totals.",
+            kind="arithmetic_error",
+            severity=_severity_of_gap(gap),
+            source_table=str(persen["source_table"]),
+            source_line=int(persen["source_line"]),
+            item="total_percent",
+            measure="persen",
+            total_item=str(persen["item"]),
+            printed=str(persen["raw"]),
+            printed_value=float(persen["value"]),
+            computed=computed,
+            difference=computed - float(persen["value"]),
+            unit=PERCENT,
+            anggaran=float(anggaran["value"]),
+            realisasi=float(realisasi["value"]),
+            effect="percent_recomputed",
         )
     ]
 
@@ -321,30 +440,64 @@ def _audit_ikhtisar(totals: pd.DataFrame) -> list[Erratum]:
         errata += _compare_total(
             float(pagu["value"]) - float(realisasi["value"]),
             selisih,
-            "Ikhtisar selisih: pagu − realisasi",
-            "The difference is recomputed from pagu and realisasi.",
+            "ikhtisar_selisih",
+            effect="selisih_recomputed",
+            measure="selisih",
+            anggaran=float(pagu["value"]),
+            realisasi=float(realisasi["value"]),
         )
     return errata
 
 
 # --- figures that could not be read as printed -----------------------------------------------
 
+FIGURE_IDENTITY = (
+    "row_seq",
+    "printed_no",
+    "program",
+    "sasaran_no",
+    "indicator_no",
+    "indicator_name",
+    "measure",
+    "year",
+)
+"""Columns of a printed table that name a figure's row, copied into its erratum when present."""
+
+
+def _figure_identity(row: dict) -> dict[str, object]:
+    """The identity fields a printed row has (`FIGURE_IDENTITY`), missing ones left out."""
+    identity: dict[str, object] = {}
+    for name in FIGURE_IDENTITY:
+        value = row.get(name)
+        if _present(value) and str(value).strip():
+            integer = name in ("row_seq", "sasaran_no", "year")
+            identity[name] = _as_int(value) if integer else str(value)
+    return identity
+
 
 def audit_malformed_numbers(datasets: dict[str, pd.DataFrame]) -> list[Erratum]:
-    """Every figure the parser could only read by dropping misplaced separators."""
+    """Every figure the parser could only read by dropping misplaced separators.
+
+    The parser's note stays in the printed table (`parse_note`, found by table and line).
+    """
     errata = []
     for name, frame in datasets.items():
+        if "parse_note" not in frame:
+            continue
         notes = frame["parse_note"].str.contains("malformed", case=False, na=False)
-        for row in frame[notes].itertuples(index=False):
+        for row in frame[notes].to_dict("records"):
             errata.append(
                 Erratum(
-                    "malformed_number",
-                    "medium",
-                    row.source_table,
-                    f"{name}: {row.raw}",
-                    int(row.source_line),
-                    f"printed '{row.raw}'; read as {row.value!r}: {row.parse_note}",
-                    "The best reading is used and marked; check it against the printed context.",
+                    kind="malformed_number",
+                    severity="medium",
+                    source_table=str(row["source_table"]),
+                    source_line=int(row["source_line"]),
+                    item="malformed",
+                    printed_table=name,
+                    **_figure_identity(row),
+                    printed=str(row["raw"]),
+                    printed_value=_number(row["value"]),
+                    effect="best_reading_marked",
                 )
             )
     return errata
@@ -354,9 +507,10 @@ def audit_malformed_numbers(datasets: dict[str, pd.DataFrame]) -> list[Erratum]:
 
 
 def performance_rows(
-    frame: pd.DataFrame, year: int = 2018, extra_keys: list[str] | None = None
+    frame: pd.DataFrame, year: int, extra_keys: list[str] | None = None
 ) -> pd.DataFrame:
-    """One row per printed indicator row of a realisation table, measures side by side.
+    """One row per printed indicator row of a realisation table for `year` (rows without a
+    year count as the report year's), measures side by side.
 
     Rows are keyed by table, sasaran, printed number and name; `<measure>_raw` and
     `<measure>_line` keep each figure's provenance.
@@ -369,8 +523,13 @@ def _label_key(label: object) -> str:
     return " ".join(str(label).lower().split())
 
 
+POLARITY_UNKNOWN = "unknown"
+"""`expected` of a capaian checked with both formulas (the indicator's polarity unknown)."""
+
+
 def _expected_capaian(row: dict, polarity: str | None) -> tuple[list[float], str]:
-    """Capaian values the printed figure may match, and how they were computed.
+    """Capaian values the printed figure may match, and the polarity they were computed with
+    (higher is better first when unknown).
 
     The plain formula is used, without bounds or the size check, because the question is
     whether the printed figure follows from the printed target and realisation.
@@ -378,16 +537,89 @@ def _expected_capaian(row: dict, polarity: str | None) -> tuple[list[float], str
     target, realisasi = row["target"], row["realisasi"]
     if polarity in ("higher", "lower"):
         value, _ = capaian_numeric(target, realisasi, polarity, max_ratio=None)
-        return [value], f"{_pct(value)} ({polarity} is better)"
+        return [value], polarity
     higher, _ = capaian_numeric(target, realisasi, "higher", max_ratio=None)
     lower, _ = capaian_numeric(target, realisasi, "lower", max_ratio=None)
-    return [higher, lower], (
-        f"{_pct(higher)} (higher is better) or {_pct(lower)} (lower is better; polarity unknown)"
-    )
+    return [higher, lower], POLARITY_UNKNOWN
+
+
+def _indicator_identity(row: dict) -> dict[str, object]:
+    """The fields naming a realisation table's indicator row."""
+    return {
+        "sasaran_no": _as_int(row["sasaran_no"]),
+        "indicator_no": _text(row["indicator_no"]),
+        "indicator_id": _text(row.get("indicator_id")),
+        "indicator_name": _text(row["indicator_name"]),
+    }
+
+
+def _audit_capaian(row: dict, polarity: str | None) -> list[Erratum]:
+    """A printed capaian that neither formula (or the indicator's polarity) gives."""
+    capaian, capaian_raw = row.get("capaian"), row.get("capaian_raw")
+    target, realisasi = row.get("target"), row.get("realisasi")
+    numeric = polarity != "qualitative"
+    if not (numeric and _present(capaian) and _present(target) and _present(realisasi)):
+        return []
+    if not target:
+        return []
+    expected, used = _expected_capaian(row, polarity)
+    gap, nearest = min((abs(capaian - value), value) for value in expected)
+    if not gap > printed_precision(str(capaian_raw)) + 1e-9:  # a NaN gap is no erratum
+        return []
+    return [
+        Erratum(
+            kind="reported_capaian_mismatch",
+            severity=_severity_of_gap(gap),
+            source_table=str(row["source_table"]),
+            source_line=int(row["capaian_line"]),
+            item="capaian_formula",
+            measure="capaian",
+            **_indicator_identity(row),
+            printed=str(capaian_raw),
+            printed_value=float(capaian),
+            computed=expected[0],
+            computed_alt=expected[1] if len(expected) > 1 else None,
+            difference=nearest - float(capaian),
+            unit=PERCENT,
+            target_printed=str(row["target_raw"]),
+            realisasi_printed=str(row["realisasi_raw"]),
+            expected=used,
+            effect="capaian_recomputed",
+        )
+    ]
+
+
+def _audit_predikat(row: dict, scale: RatingScale) -> list[Erratum]:
+    """A printed predikat other than the scale's rating of the printed capaian."""
+    capaian, predikat = row.get("capaian"), row.get("predikat_raw")
+    if not (_present(capaian) and isinstance(predikat, str) and predikat):
+        return []
+    expected = scale.rate(capaian)
+    if _label_key(expected) == _label_key(predikat):
+        return []
+    return [
+        Erratum(
+            kind="reported_predikat_mismatch",
+            severity="medium",
+            source_table=str(row["source_table"]),
+            source_line=int(row["predikat_line"]),
+            item="predikat_scale",
+            measure="predikat",
+            **_indicator_identity(row),
+            printed=predikat,
+            expected=expected,
+            scale=scale.name,
+            other_line=int(row["capaian_line"]),
+            other_printed=str(row["capaian_raw"]),
+            other_value=float(capaian),
+            effect="predikat_recomputed",
+        )
+    ]
 
 
 def audit_reported_capaian(
     realisations: pd.DataFrame,
+    year: int,
     polarity: dict[str, str] | None = None,
     scale: RatingScale = DEFAULT_SCALE,
 ) -> list[Erratum]:
@@ -400,55 +632,16 @@ def audit_reported_capaian(
     polarity = polarity or {}
     keys = ["indicator_id"] if "indicator_id" in realisations else []
     errata: list[Erratum] = []
-    for row in performance_rows(realisations, extra_keys=keys).to_dict("records"):
-        location = (
-            f"sasaran {row['sasaran_no']}, indicator {row['indicator_no'] or '–'}: "
-            + row["indicator_name"]
-        )
-        capaian, capaian_raw = row.get("capaian"), row.get("capaian_raw")
-        target, realisasi = row.get("target"), row.get("realisasi")
-        indicator_polarity = polarity.get(str(row.get("indicator_id") or ""))
-        numeric = indicator_polarity != "qualitative"
-        if numeric and _present(capaian) and _present(target) and _present(realisasi) and target:
-            expected, how = _expected_capaian(row, indicator_polarity)
-            tolerance = printed_precision(str(capaian_raw)) + 1e-9
-            gap = min(abs(capaian - value) for value in expected)
-            if gap > tolerance:
-                errata.append(
-                    Erratum(
-                        "reported_capaian_mismatch",
-                        _severity_of_gap(gap),
-                        row["source_table"],
-                        location,
-                        int(row["capaian_line"]),
-                        f"target {row['target_raw']}, realisasi {row['realisasi_raw']}: capaian "
-                        f"{how}; printed {capaian_raw}",
-                        "Capaian is recomputed from target and realisation with the indicator's "
-                        "polarity; the printed figure is shown beside it.",
-                    )
-                )
-        predikat = row.get("predikat_raw")
-        if _present(capaian) and isinstance(predikat, str) and predikat:
-            expected = scale.rate(capaian)
-            if _label_key(expected) != _label_key(predikat):
-                errata.append(
-                    Erratum(
-                        "reported_predikat_mismatch",
-                        "medium",
-                        row["source_table"],
-                        location,
-                        int(row["predikat_line"]),
-                        f"printed capaian {capaian_raw} rates '{expected}' on {scale.name}; "
-                        f"printed predikat '{predikat}'",
-                        "Predikat is recomputed from our capaian on the chosen rating scale.",
-                    )
-                )
+    for row in performance_rows(realisations, year, extra_keys=keys).to_dict("records"):
+        errata += _audit_capaian(row, polarity.get(str(row.get("indicator_id") or "")))
+        errata += _audit_predikat(row, scale)
     return errata
 
 
 # --- targets that disagree across tables ------------------------------------------------------
 
-TARGET_TABLE_ORDER = {"Tabel 2.4": 0, "Tabel 2.2": 1, "Tabel 3.2": 2}
+BASIS_ORDER = {"rpjmd": 0, "pk": 1, "lkjip_summary": 2, "lkjip_table": 3}
+"""The order in which conflicting targets are listed: plan, agreement, then the report."""
 
 
 def _same_target(values: list[object], raws: list[str]) -> bool:
@@ -458,7 +651,21 @@ def _same_target(values: list[object], raws: list[str]) -> bool:
     return len({" ".join(raw.upper().split()) for raw in raws}) == 1
 
 
-def audit_conflicting_targets(performance: pd.DataFrame, year: int = REPORT_YEAR) -> list[Erratum]:
+def _listing(rows: pd.DataFrame) -> str:
+    """Places as a JSON list: each row's table, line, target as printed and basis."""
+    places = [
+        {
+            "source_table": str(row.source_table),
+            "source_line": int(row.source_line),
+            "printed": str(row.raw),
+            "basis": str(row.basis),
+        }
+        for row in rows.itertuples()
+    ]
+    return json.dumps(places, ensure_ascii=False)
+
+
+def audit_conflicting_targets(performance: pd.DataFrame, year: int) -> list[Erratum]:
     """The same indicator with different targets for `year` in different tables (or rows)."""
     targets = performance[
         (performance["measure"] == "target")
@@ -469,22 +676,24 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int = REPORT_YEAR
     for indicator_id, rows in targets.groupby("indicator_id", sort=True):
         if len(rows) < 2 or _same_target(list(rows["value"]), list(rows["raw"])):
             continue
-        rows = rows.assign(order=rows["source_table"].map(TARGET_TABLE_ORDER).fillna(3))
+        rows = rows.assign(order=rows["basis"].map(BASIS_ORDER).fillna(len(BASIS_ORDER)))
         rows = rows.sort_values(["order", "source_line"])
-        listing = "; ".join(
-            f"{row.source_table} line {row.source_line}: {row.raw}" for row in rows.itertuples()
-        )
         first = rows.iloc[0]
         errata.append(
             Erratum(
-                "conflicting_targets",
-                "medium",
-                str(first["source_table"]),
-                f"{indicator_id}: {first['indicator_name']}",
-                int(first["source_line"]),
-                f"{year} targets differ: {listing}",
-                "Each table's target is kept under its own source_table; capaian uses the target "
-                "printed beside the realisation.",
+                kind="conflicting_targets",
+                severity="medium",
+                source_table=str(first["source_table"]),
+                source_line=int(first["source_line"]),
+                item="targets_differ",
+                measure="target",
+                year=int(year),
+                indicator_id=str(indicator_id),
+                indicator_name=_text(first["indicator_name"]),
+                printed=str(first["raw"]),
+                printed_value=_number(first["value"]),
+                listing=_listing(rows),
+                effect="targets_kept_per_table",
             )
         )
     return errata
@@ -493,7 +702,7 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int = REPORT_YEAR
 # --- year labels -----------------------------------------------------------------------------
 
 YEAR_IN_TEXT = re.compile(r"\bTahun\s+(?:Anggaran\s+)?(\d{4})\b(?!\s*[-–]\s*\d{4})", re.IGNORECASE)
-"""'Tahun 2017' or 'Tahun Anggaran 2017', but not a period such as 'Tahun 2016-2021'."""
+"""'Tahun 1999' or 'Tahun Anggaran 1999', but not a period such as 'Tahun 1996-2001'."""
 
 
 def find_heading(lines: Sequence[str], table: str) -> int | None:
@@ -505,27 +714,51 @@ def find_heading(lines: Sequence[str], table: str) -> int | None:
 
 @dataclass(frozen=True)
 class Anchor:
-    """A place that speaks of the report year: a table heading or a summary figure."""
+    """A place that speaks of the report year: a table heading, or a summary figure (`item`
+    of the reported summary, printed as `printed`)."""
 
     source_table: str
-    what: str
     line: int
     before: int
     after: int
+    item: str | None = None
+    printed: str | None = None
 
 
-def year_anchors(lines: Sequence[str], summary: pd.DataFrame) -> list[Anchor]:
-    """Headings of the report-year tables (with the text leading to them) and summary figures."""
+def year_anchors(
+    lines: Sequence[str], tables: Iterable[str], summary: pd.DataFrame
+) -> list[Anchor]:
+    """Headings of the report-year tables `tables` (printed names such as 'Tabel 3.18'), with
+    the text leading to them, and the report's summary figures."""
     anchors = [
-        Anchor(table, f"text around the heading of {table}", heading, 8, 3)
-        for table in REPORT_TABLES
+        Anchor(table, heading, 8, 3)
+        for table in tables
         if (heading := find_heading(lines, table)) is not None
     ]
     anchors += [
-        Anchor(row.source_table, f"statement of {row.item} ({row.raw})", int(row.source_line), 2, 2)
+        Anchor(row.source_table, int(row.source_line), 2, 2, item=row.item, printed=row.raw)
         for row in summary.itertuples()
     ]
     return anchors
+
+
+def _year_erratum(anchor: Anchor, line: int, match: re.Match, expected_year: int) -> Erratum:
+    """The year named at `line` in a passage about `expected_year`, with its anchor."""
+    return Erratum(
+        kind="mislabelled_year",
+        severity="low",
+        source_table=anchor.source_table,
+        source_line=line,
+        item="year_near_heading" if anchor.item is None else "year_near_statement",
+        year=int(expected_year),
+        printed=match.group(0),
+        printed_value=float(match.group(1)),
+        other_table=anchor.source_table,
+        other_line=anchor.line,
+        other_item=_text(anchor.item),
+        other_printed=_text(anchor.printed),
+        effect="read_as_report_year",
+    )
 
 
 def audit_year_labels(
@@ -539,16 +772,7 @@ def audit_year_labels(
         for number in range(first, last + 1):
             for match in YEAR_IN_TEXT.finditer(lines[number - 1]):
                 if int(match.group(1)) != expected_year and number not in errata:
-                    errata[number] = Erratum(
-                        "mislabelled_year",
-                        "low",
-                        anchor.source_table,
-                        anchor.what,
-                        number,
-                        f"'{match.group(0)}' printed at line {number}, in a passage about "
-                        f"{expected_year} (anchor at line {anchor.line})",
-                        f"None: the figures are read as {expected_year}.",
-                    )
+                    errata[number] = _year_erratum(anchor, number, match, expected_year)
     return list(errata.values())
 
 
@@ -563,39 +787,79 @@ def _present(value: object) -> bool:
     )
 
 
+def _text(value: object) -> str | None:
+    """A printed string, or None when it is missing or blank."""
+    return str(value) if _present(value) and str(value).strip() else None
+
+
+def _number(value: object) -> float | None:
+    return float(value) if _present(value) else None
+
+
 def _as_int(text: object) -> int | None:
+    """A whole number printed or stored as `text` (e.g. '12.', 12, 12.0); None otherwise."""
+    if isinstance(text, float) and text.is_integer():
+        return int(text)
     cleaned = str(text).strip().rstrip(".")
     return int(cleaned) if cleaned.isdigit() else None
 
 
-def run_audit(datasets: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
-    """Run every check over the datasets (default: the packaged ones) and return the errata."""
-    data = load_all() if datasets is None else datasets
-    errata = [
-        *audit_budget_rows(data["budget_2018"], "Tabel 3.18"),
-        *audit_budget_rows(data["pk2019_budget"], "PK 2019"),
-        *audit_budget_totals(data["budget_2018"], data["pk2019_budget"], data["budget_totals"]),
-        *audit_malformed_numbers(data),
-        *audit_reported_capaian(
-            link_indicators(
-                data["realisations_sasaran"], "realisations_sasaran", data["indicator_aliases"]
-            ),
-            dict(
-                zip(data["indicators"]["indicator_id"], data["indicators"]["polarity"], strict=True)
-            ),
-        ),
-        *audit_year_labels(
-            source_lines(), year_anchors(source_lines(), data["reported_summary"]), REPORT_YEAR
-        ),
-        *audit_conflicting_targets(performance_table(data)),
+def audit_source(model: DataModel, source_id: str) -> list[Erratum]:
+    """Every check over one source's printed tables; errata name the source's tables and lines."""
+    tables = model.printed[source_id]
+    source = model.sources[source_id]
+    values = model["indicator_values"]
+    values = values[values["source"] == source_id]
+    errata: list[Erratum] = []
+    for name, default in (("lkjip_budget", "budget table"), ("pk_budget", "PK")):
+        if name in tables:
+            errata += audit_budget_rows(tables[name], _table_name(tables[name], default))
+    empty = pd.DataFrame(columns=["item", "value"])
+    errata += audit_budget_totals(
+        tables.get("lkjip_budget"), tables.get("pk_budget"), tables.get("budget_totals", empty)
+    )
+    errata += audit_malformed_numbers(tables)
+    indicators = model["indicators"]
+    polarity = dict(zip(indicators["indicator_id"], indicators["polarity"], strict=True))
+    for document in source.origin.documents:
+        if document.kind != "LKjIP":
+            continue
+        own = values[values["document"] == document.id]
+        results = own[own["printed_table"] == "lkjip_results"]
+        errata += audit_reported_capaian(results, document.year, polarity)
+        errata += audit_conflicting_targets(own, document.year)
+        if source.lines:
+            names = [
+                _table_name(tables.get(name), "") for name in REPORT_YEAR_TABLES if name in tables
+            ]
+            summary = tables.get("reported_summary", pd.DataFrame(columns=["source_line"]))
+            anchors = year_anchors(source.lines, [n for n in names if n], summary)
+            errata += audit_year_labels(source.lines, anchors, document.year)
+    return errata
+
+
+def run_audit(model: DataModel | None = None) -> pd.DataFrame:
+    """Run every check over every source (default: the packaged data); return the errata."""
+    model = load_model() if model is None else model
+    frames = [
+        errata_table(audit_source(model, source_id)).assign(source=source_id)
+        for source_id in model.sources
     ]
-    return errata_table(errata)
+    table = pd.concat(frames, ignore_index=True)
+    return table[ERRATA_COLUMNS]
 
 
 def errata_table(errata: Iterable[Erratum]) -> pd.DataFrame:
-    """Errata as a table with stable ids (kind and order of appearance in the source)."""
-    frame = pd.DataFrame(
-        [asdict(e) for e in errata], columns=[c for c in ERRATA_COLUMNS if c != "erratum_id"]
+    """Errata as a table with stable ids (kind and order of appearance in the source).
+
+    Whole-number fields are nullable integers, so that a missing row number stays empty.
+    """
+    frame = pd.DataFrame([asdict(e) for e in errata], columns=FIELDS)
+    frame = frame.astype(
+        {
+            **{column: "Int64" for column in INTEGER_COLUMNS},
+            **{column: "float64" for column in FLOAT_COLUMNS},
+        }
     )
     frame = frame.sort_values(["source_line", "kind"], kind="stable").reset_index(drop=True)
     counters: dict[str, int] = {}

@@ -39,10 +39,8 @@ def budget_rows(budget: pd.DataFrame) -> pd.DataFrame:
 
 def duplicate_row_seqs(budget: pd.DataFrame) -> set[int]:
     """Row numbers (`row_seq`) that repeat an earlier row's program, anggaran and realisasi."""
-    rows = budget_rows(budget)
-    subset = ["program_key", "anggaran", *(["realisasi"] if "realisasi" in rows else [])]
-    repeated = rows.duplicated(subset=subset, keep="first")
-    return set(rows.loc[repeated, "row_seq"])
+    repeats = repeated_rows(budget_rows(budget))
+    return set(repeats.loc[repeats["repeat"] == SAME_ROW, "row_seq"])
 
 
 def budget_sums(budget: pd.DataFrame) -> dict[str, float]:
@@ -153,42 +151,46 @@ def programs_for_share(table: pd.DataFrame, share_pct: float = 80.0) -> int:
 # --- totals and credibility --------------------------------------------------------------------
 
 
-def reconcile_totals(budget: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """The 2018 totals side by side: sum of rows, without duplicates, printed Jumlah, Ikhtisar.
+TOTAL_ITEMS = {
+    "budget_table_jumlah": ("budget_table_jumlah_anggaran", "budget_table_jumlah_realisasi"),
+    "ikhtisar": ("ikhtisar_pagu", "ikhtisar_realisasi"),
+}
+"""Printed totals of a realisation year (`budget_totals` items): the budget table's Jumlah row,
+and the Ikhtisar Eksekutif's pagu and realisasi."""
+RECONCILIATION_ROWS = ("all_rows", "rows_without_duplicates", "budget_table_jumlah", "ikhtisar")
+"""The rows of `reconcile_totals`, in order."""
 
-    Differences are against the printed Jumlah of Tabel 3.18, in rupiah.
+
+def printed_total(totals: pd.DataFrame, item: str) -> float:
+    """A printed total of the year (`budget_totals` item), NaN when the report prints none."""
+    if totals.empty:
+        return float("nan")
+    rows = totals.loc[totals["item"] == item, "value"]
+    return float(rows.iloc[0]) if len(rows) else float("nan")
+
+
+def reconcile_totals(budget: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """A year's totals side by side: sum of rows, without duplicates, printed Jumlah, Ikhtisar.
+
+    `total` names each row (`RECONCILIATION_ROWS`); `basis` says computed or printed.
+    Differences are against the printed Jumlah of the budget table, in rupiah (NaN where the
+    report prints no such total).
     """
     sums = budget_sums(budget)
-    printed = totals.set_index("item")["value"]
-    table = pd.DataFrame(
-        [
-            (
-                "Jumlah baris Tabel 3.18 (semua baris)",
-                sums["anggaran"],
-                sums["realisasi"],
-                "dihitung",
-            ),
-            (
-                "Jumlah baris Tabel 3.18 (tanpa baris ganda)",
-                sums["anggaran_without_duplicates"],
-                sums["realisasi_without_duplicates"],
-                "dihitung",
-            ),
-            (
-                "Jumlah tercetak Tabel 3.18",
-                printed["tabel_3_18_jumlah_anggaran"],
-                printed["tabel_3_18_jumlah_realisasi"],
-                "tercetak",
-            ),
-            (
-                "Ikhtisar Eksekutif (pagu, realisasi)",
-                printed["ikhtisar_pagu"],
-                printed["ikhtisar_realisasi"],
-                "tercetak",
-            ),
-        ],
-        columns=["total", "anggaran", "realisasi", "basis"],
-    )
+    rows = [
+        ("all_rows", sums["anggaran"], sums["realisasi"], "dihitung"),
+        (
+            "rows_without_duplicates",
+            sums["anggaran_without_duplicates"],
+            sums["realisasi_without_duplicates"],
+            "dihitung",
+        ),
+    ]
+    for name, (anggaran, realisasi) in TOTAL_ITEMS.items():
+        rows.append(
+            (name, printed_total(totals, anggaran), printed_total(totals, realisasi), "tercetak")
+        )
+    table = pd.DataFrame(rows, columns=["total", "anggaran", "realisasi", "basis"])
     jumlah = table.iloc[2]
     table["anggaran_minus_printed_jumlah"] = table["anggaran"] - jumlah["anggaran"]
     table["realisasi_minus_printed_jumlah"] = table["realisasi"] - jumlah["realisasi"]
@@ -218,6 +220,98 @@ def composition_variance(rows: pd.DataFrame) -> float:
     budgets, actuals = counted["anggaran"], counted["realisasi"]
     adjusted = budgets * actuals.sum() / budgets.sum()
     return float((actuals - adjusted).abs().sum() / adjusted.sum() * 100.0)
+
+
+PEFA_PI1_BANDS = (("A", 95.0, 105.0), ("B", 90.0, 110.0), ("C", 85.0, 115.0))
+"""PEFA PI-1: aggregate outturn within these % of the approved budget (in 2 of the last 3
+years); outside C is D."""
+PEFA_PI2_BANDS = (("A", 5.0), ("B", 10.0), ("C", 15.0))
+"""PEFA PI-2.1: composition variance below these % (in 2 of the last 3 years); else D."""
+PEFA_YEARS_NEEDED = 3
+"""PEFA scores the last three completed fiscal years."""
+
+
+def pefa_band_pi1(outturn_pct: float) -> str:
+    """The PEFA PI-1 band one year's outturn would fall in ('A'..'D'); indicative only.
+
+    Examples:
+        >>> pefa_band_pi1(97.0), pefa_band_pi1(88.0), pefa_band_pi1(71.8)
+        ('A', 'C', 'D')
+    """
+    for band, low, high in PEFA_PI1_BANDS:
+        if low <= outturn_pct <= high:
+            return band
+    return "D"
+
+
+def pefa_band_pi2(variance_pct: float) -> str:
+    """The PEFA PI-2.1 band one year's composition variance would fall in; indicative only.
+
+    Examples:
+        >>> pefa_band_pi2(4.9), pefa_band_pi2(12.0), pefa_band_pi2(31.0)
+        ('A', 'C', 'D')
+    """
+    for band, limit in PEFA_PI2_BANDS:
+        if variance_pct < limit:
+            return band
+    return "D"
+
+
+SAME_ROW, SAME_FIGURES = "same_row", "same_figures_other_name"
+"""How a row repeats an earlier one: same program and figures, or same figures renamed."""
+
+
+def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame:
+    """Rows that repeat an earlier row, in print order: the same program and figures
+    (`SAME_ROW`), or the same figures under another program's name (`SAME_FIGURES`).
+
+    `rows` is wide (`budget_rows` or `absorption`); rows without an anggaran are skipped, and
+    rows with a zero anggaran too unless `zero_budgets`. Returns `row_seq`, `repeat` (the
+    kind), `same_as_row_seq` and `same_as_program`. The one detector behind duplicate rows in
+    totals, the audit's errata and the pages' notes.
+    """
+    ordered = rows.sort_values("row_seq", kind="stable")
+    ordered = ordered[ordered["anggaran"].notna()]
+    if not zero_budgets:
+        ordered = ordered[ordered["anggaran"] > 0]
+    realisasi = (
+        ordered["realisasi"].fillna(-1.0)
+        if "realisasi" in ordered
+        else pd.Series(-1.0, ordered.index)
+    )
+    seen_rows: dict[tuple, tuple[int, str]] = {}
+    seen_figures: dict[tuple, tuple[int, str]] = {}
+    found = []
+    for row_seq, key, program, figures in zip(
+        ordered["row_seq"],
+        ordered["program_key"],
+        ordered["program"],
+        zip(ordered["anggaran"], realisasi, strict=True),
+        strict=True,
+    ):
+        if (key, *figures) in seen_rows:
+            found.append((row_seq, SAME_ROW, *seen_rows[(key, *figures)]))
+            continue
+        seen_rows[(key, *figures)] = (row_seq, program)
+        if figures in seen_figures:
+            found.append((row_seq, SAME_FIGURES, *seen_figures[figures]))
+            continue
+        seen_figures[figures] = (row_seq, program)
+    columns = ["row_seq", "repeat", "same_as_row_seq", "same_as_program"]
+    return pd.DataFrame(found, columns=columns)
+
+
+def repeated_figures(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows that repeat an earlier row's non-zero figures under another program name.
+
+    `rows` is wide (`budget_rows` or `absorption`). Such rows are kept (the figures may belong
+    to either program); returns each row with `same_as_row_seq` and `same_as_program`, the
+    earlier row it repeats (see `repeated_rows`).
+    """
+    repeats = repeated_rows(rows, zero_budgets=False)
+    repeats = repeats[repeats["repeat"] == SAME_FIGURES].drop(columns="repeat")
+    table = rows.merge(repeats, on="row_seq", how="inner", validate="one_to_one")
+    return table.sort_values("row_seq").reset_index(drop=True)
 
 
 def match_program_names(

@@ -17,8 +17,8 @@ def yoy_change(series: pd.Series) -> pd.DataFrame:
     """Year-on-year change of a series indexed by year: absolute and percent.
 
     Examples:
-        >>> table = yoy_change(pd.Series([100.0, 110.0], index=[2016, 2017]))
-        >>> float(round(table.loc[2017, "change_pct"], 6))
+        >>> table = yoy_change(pd.Series([100.0, 110.0], index=[1998, 1999]))
+        >>> float(round(table.loc[1999, "change_pct"], 6))
         10.0
     """
     ordered = series.sort_index()
@@ -45,10 +45,16 @@ def cagr(first: float, last: float, years: float) -> float:
 
 @dataclass(frozen=True)
 class Trend:
-    """A least-squares line through (year, value) with a confidence interval of its slope."""
+    """A least-squares line through (year, value) with a confidence interval of its slope.
+
+    The line is kept as its level at the mean year plus the slope, so fitted values depend on
+    the distances between years only: the same series placed in other years fits the same.
+    """
 
     slope: float
-    intercept: float
+    level: float
+    """The fitted value at `mean_year`."""
+    mean_year: float
     slope_low: float
     slope_high: float
     r_squared: float
@@ -56,8 +62,13 @@ class Trend:
     n: int
     confidence: float
 
+    @property
+    def intercept(self) -> float:
+        """The fitted value at year 0 (for reference; prefer `predict`)."""
+        return self.level - self.slope * self.mean_year
+
     def predict(self, year: float) -> float:
-        return self.intercept + self.slope * year
+        return self.level + self.slope * (year - self.mean_year)
 
 
 def ols_trend(years: pd.Series, values: pd.Series, confidence: float = 0.95) -> Trend:
@@ -69,11 +80,13 @@ def ols_trend(years: pd.Series, values: pd.Series, confidence: float = 0.95) -> 
     y = np.asarray(values, dtype=float)
     if len(x) < 3:
         raise ValueError("an OLS trend with an interval needs at least 3 points")
-    fit = stats.linregress(x, y)
+    mean_year = float(x.mean())
+    fit = stats.linregress(x - mean_year, y)
     t = stats.t.ppf(0.5 + confidence / 2.0, len(x) - 2)
     return Trend(
         slope=float(fit.slope),
-        intercept=float(fit.intercept),
+        level=float(fit.intercept),
+        mean_year=mean_year,
         slope_low=float(fit.slope - t * fit.stderr),
         slope_high=float(fit.slope + t * fit.stderr),
         r_squared=float(fit.rvalue**2),
@@ -140,3 +153,72 @@ def growth_between(series: pd.DataFrame, indicator_id: str, start: int, end: int
     """Percent change of an indicator from year `start` to year `end`."""
     values = series[series["indicator_id"] == indicator_id].set_index("year")["value"]
     return (values.loc[end] / values.loc[start] - 1.0) * 100.0
+
+
+RATE_SERIES = ("pertumbuhan_ekonomi",)
+"""Series that are rates already: no compound growth (CAGR) is computed for them."""
+
+
+def series_by_year(series: pd.DataFrame, nominal: pd.DataFrame, key: str) -> pd.Series:
+    """One series indexed by year: a Tabel 1.2 indicator, or the deflator from `nominal`
+    (`real_and_nominal`'s table)."""
+    if key == "deflator":
+        return nominal["deflator"].sort_index()
+    return macro_series_by_year(series, key)
+
+
+def trend_band(values: pd.Series, confidence: float = 0.95) -> pd.DataFrame:
+    """OLS fitted values with the confidence band of the fitted line, per year.
+
+    The band is the interval of the mean response, t(n-2) × s × √(1/n + (x−x̄)²/Sxx): narrowest
+    at the middle year, wider at the ends; consistent with the slope interval of `ols_trend`.
+    """
+    x = np.asarray(values.index, dtype=float)
+    y = np.asarray(values, dtype=float)
+    trend = ols_trend(pd.Series(x), pd.Series(y), confidence)
+    fitted = trend.level + trend.slope * (x - trend.mean_year)
+    n = len(x)
+    s = float(np.sqrt(np.sum((y - fitted) ** 2) / (n - 2)))
+    sxx = float(np.sum((x - x.mean()) ** 2))
+    t = float(stats.t.ppf(0.5 + confidence / 2.0, n - 2))
+    half = t * s * np.sqrt(1.0 / n + (x - x.mean()) ** 2 / sxx)
+    return pd.DataFrame(
+        {
+            "year": x.astype(int),
+            "value": y,
+            "fitted": fitted,
+            "low": fitted - half,
+            "high": fitted + half,
+        }
+    )
+
+
+def series_trends(series: pd.DataFrame, nominal: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """OLS trend per series `keys` (slope, interval, R², p, n) and CAGR for the level series."""
+    records = []
+    for key in keys:
+        values = series_by_year(series, nominal, key)
+        trend = ols_trend(values.index.to_series(), values)
+        years = int(values.index.max() - values.index.min())
+        records.append(
+            {
+                "series": key,
+                "first_year": int(values.index.min()),
+                "last_year": int(values.index.max()),
+                "first": float(values.iloc[0]),
+                "last": float(values.iloc[-1]),
+                "slope": trend.slope,
+                "slope_low": trend.slope_low,
+                "slope_high": trend.slope_high,
+                "confidence_pct": trend.confidence * 100.0,
+                "r_squared": trend.r_squared,
+                "p_value": trend.p_value,
+                "n": trend.n,
+                "cagr_pct": (
+                    np.nan
+                    if key in RATE_SERIES
+                    else cagr(float(values.iloc[0]), float(values.iloc[-1]), years)
+                ),
+            }
+        )
+    return pd.DataFrame(records)

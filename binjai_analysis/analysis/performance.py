@@ -1,9 +1,10 @@
 """Indicator results for a year: target, realisation, our capaian and rating beside the report's.
 
-The base is the per-sasaran tables (Tabel 3.3-3.17 and their unnumbered companions), which
-print target, realisation, capaian and predikat side by side. Each printed row is linked to its
-canonical indicator; an indicator printed in two tables is taken from the first and the other
-table is named in `also_printed_in`.
+The base is the LKjIP's per-sasaran tables (Tabel 3.3-3.17 and their companions, basis
+`lkjip_table` in the canonical indicator values), which print target, realisation, capaian and
+predikat side by side. Each printed row is linked to its canonical indicator; an indicator
+printed in two tables is taken from the first and the other table is named in
+`also_printed_in`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import re
 import pandas as pd
 
 from binjai_analysis.analysis.achievement import DEFAULT_MAX_RATIO, compute_achievement
-from binjai_analysis.analysis.indicators import link_indicators
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 from binjai_analysis.analysis.tidy import spread_measures
+from binjai_analysis.analysis.years import Framework
 
 RESULT_MEASURES = ("target", "realisasi", "capaian", "predikat")
 ROW_KEYS = ["source_table", "sasaran_no", "indicator_no", "indicator_name", "indicator_id"]
@@ -23,21 +24,21 @@ MET_THRESHOLD = 100.0
 """An indicator 'met its target' when its capaian is at least this (percent)."""
 
 
-def _table_order(table: str) -> tuple[int, str]:
+def _table_order(table: str) -> tuple[int, int, str]:
     """Sort 'Tabel 3.9' before 'Tabel 3.9a' before 'Tabel 3.10'; other names last."""
-    match = re.match(r"Tabel 3\.(\d+)(\w*)$", table)
-    return (int(match.group(1)), match.group(2)) if match else (999, table)
+    match = re.match(r"Tabel (\d+)\.(\d+)(\w*)$", table)
+    return (int(match.group(1)), int(match.group(2)), match.group(3)) if match else (999, 0, table)
 
 
-def hierarchy(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def hierarchy(framework: Framework) -> pd.DataFrame:
     """One row per indicator with its sasaran, tujuan and misi ids and names."""
-    sasaran = data["sasaran"][["sasaran_id", "sasaran_no", "tujuan_id", "statement"]].rename(
+    sasaran = framework.sasaran[["sasaran_id", "sasaran_no", "tujuan_id", "statement"]].rename(
         columns={"statement": "sasaran"}
     )
-    tujuan = data["tujuan"][["tujuan_id", "misi_id"]]
+    tujuan = framework.tujuan[["tujuan_id", "misi_id"]]
     columns = ["indicator_id", "sasaran_id", "name", "unit", "polarity", "value_type", "agency"]
     return (
-        data["indicators"][columns]
+        framework.indicators[columns]
         .merge(sasaran, on="sasaran_id", how="left", validate="many_to_one")
         .merge(tujuan, on="tujuan_id", how="left", validate="many_to_one")
     )
@@ -47,19 +48,15 @@ def _label_key(label: object) -> str:
     return " ".join(str(label).lower().split()) if isinstance(label, str) else ""
 
 
-def indicator_rows(data: dict[str, pd.DataFrame], year: int = 2018) -> pd.DataFrame:
-    """One row per indicator with a printed realisation for `year`, before any scoring.
+def indicator_rows(values: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """One row per indicator printed in `values` (a year's LKjIP per-sasaran figures, see
+    `years.RealisationYear.results`), before any scoring.
 
     Columns: the indicator and its hierarchy; `target`, `realisasi` (values) with `_raw` and
     `_line`; `reported_capaian` (value), `reported_capaian_raw`, `reported_predikat`;
     `source_table`; `also_printed_in`.
     """
-    rows = link_indicators(
-        data["realisations_sasaran"], "realisations_sasaran", data["indicator_aliases"]
-    )
-    rows = rows[
-        (rows["year"] == year) & rows["measure"].isin(RESULT_MEASURES) & rows["indicator_id"].ne("")
-    ]
+    rows = values[values["measure"].isin(RESULT_MEASURES) & values["indicator_id"].ne("")]
     wide = spread_measures(rows, ROW_KEYS)
     for measure in RESULT_MEASURES:
         for suffix in ("", "_raw", "_line"):
@@ -80,7 +77,7 @@ def indicator_rows(data: dict[str, pd.DataFrame], year: int = 2018) -> pd.DataFr
             "predikat_line": "reported_predikat_line",
         }
     ).drop(columns=["predikat", "indicator_name", "indicator_no", "sasaran_no"])
-    merged = wide.merge(hierarchy(data), on="indicator_id", how="left", validate="one_to_one")
+    merged = wide.merge(hierarchy(framework), on="indicator_id", how="left", validate="one_to_one")
     return merged.sort_values("indicator_id").reset_index(drop=True)
 
 
@@ -110,17 +107,17 @@ def score_indicators(
 
 
 def indicator_results(
-    data: dict[str, pd.DataFrame],
+    values: pd.DataFrame,
+    framework: Framework,
     cap: float | None = None,
     floor: float | None = None,
     max_ratio: float | None = DEFAULT_MAX_RATIO,
     scale: RatingScale = DEFAULT_SCALE,
-    year: int = 2018,
 ) -> pd.DataFrame:
-    """One row per indicator with a printed realisation for `year`: ours beside the report's.
+    """One row per indicator of a year's results: ours beside the report's.
 
     `indicator_rows` then `score_indicators`: adds `capaian` and `capaian_status` (ours, with
     `cap`, `floor`, `max_ratio`), `rating` (on `scale`), `met`, `capaian_difference` (ours
     minus reported, points) and `predikat_changed`.
     """
-    return score_indicators(indicator_rows(data, year), cap, floor, max_ratio, scale)
+    return score_indicators(indicator_rows(values, framework), cap, floor, max_ratio, scale)

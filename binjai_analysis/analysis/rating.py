@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
+import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from binjai_analysis.paths import REFERENCE_DIR
 
 
 class RatingBand(BaseModel):
@@ -43,6 +47,8 @@ class RatingScale(BaseModel):
     name: str
     source: str
     bands: tuple[RatingBand, ...]
+    title: str = ""
+    """The scale's name for readers (Bahasa Indonesia)."""
 
     @model_validator(mode="after")
     def _bands_are_ordered(self) -> RatingScale:
@@ -78,31 +84,19 @@ class RatingScale(BaseModel):
         return tuple(band.label for band in self.bands)
 
 
-SCALES = SimpleNamespace(
-    lkjip_tabel_3_1=RatingScale(
-        name="lkjip_tabel_3_1",
-        source="LKjIP Kota Binjai 2018, Tabel 3.1 (citing Permendagri 54 Tahun 2010)",
-        bands=(
-            RatingBand(label="Sangat Baik", lower=90.0, inclusive=False),
-            RatingBand(label="Tinggi", lower=75.0, inclusive=False),
-            RatingBand(label="Sedang", lower=65.0, inclusive=False),
-            RatingBand(label="Rendah", lower=50.0, inclusive=False),
-            RatingBand(label="Sangat Rendah"),
-        ),
-    ),
-    permendagri_86_2017=RatingScale(
-        name="permendagri_86_2017",
-        source="Permendagri 86 Tahun 2017 (evaluasi RKPD): 91-100 Sangat Tinggi, 76-90 Tinggi, "
-        "66-75 Sedang, 51-65 Rendah, ≤50 Sangat Rendah; whole-number bounds, read inclusively",
-        bands=(
-            RatingBand(label="Sangat Tinggi", lower=91.0),
-            RatingBand(label="Tinggi", lower=76.0),
-            RatingBand(label="Sedang", lower=66.0),
-            RatingBand(label="Rendah", lower=51.0),
-            RatingBand(label="Sangat Rendah"),
-        ),
-    ),
-)
+SCALES_FILE = REFERENCE_DIR / "rating_scales.yaml"
+
+
+def load_scales(path: Path = SCALES_FILE) -> SimpleNamespace:
+    """The named rating scales of the reference data, by name (attribute access)."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scales = {entry["name"]: RatingScale.model_validate(entry) for entry in entries}
+    return SimpleNamespace(**scales)
+
+
+SCALES = load_scales()
+"""The named scales: `lkjip_tabel_3_1` (the report's own Tabel 3.1, the default) and the
+regulation's scale for RKPD evaluations; see `data/reference/rating_scales.yaml`."""
 DEFAULT_SCALE: RatingScale = SCALES.lkjip_tabel_3_1
 
 

@@ -14,9 +14,9 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from binjai_analysis.data import data_directory
+from binjai_analysis.data.sources import sources_directory
 from binjai_analysis.params import YearParams
-from binjai_analysis.paths import DATA_DIR, PACKAGE_DIR
+from binjai_analysis.paths import PACKAGE_DIR, REFERENCE_DIR
 
 OUTPUT_LIBRARIES = ("pandas", "altair", "vl-convert-python", "babel", "myst-nb", "papermill")
 METADATA_KEY = "binjai"
@@ -28,11 +28,15 @@ def file_digest(path: Path) -> str:
 
 
 def data_files() -> dict[str, Path]:
-    """Every data file a page may read, by a stable name: the vendored source, the datasets (from
-    $BINJAI_DATASETS_DIR when set) and the curation files."""
-    files = {f"datasets/{path.name}": path for path in data_directory().glob("*.csv")}
-    for pattern in ("source/*.txt", "curation/*.csv"):
-        files.update({str(path.relative_to(DATA_DIR)): path for path in DATA_DIR.glob(pattern)})
+    """Every data file a page may read, by a stable name: each source folder's files (from
+    $BINJAI_SOURCES_DIR when set) and the reference data."""
+    directory = sources_directory()
+    files = {
+        f"sources/{path.relative_to(directory)}": path
+        for path in directory.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.parts)
+    }
+    files |= {f"reference/{path.name}": path for path in REFERENCE_DIR.glob("*") if path.is_file()}
     return dict(sorted(files.items()))
 
 
@@ -66,10 +70,14 @@ def environment_digest() -> str:
     return digest.hexdigest()
 
 
-def page_fingerprint(template_path: Path, settings: YearParams, chapter: int) -> str:
-    """The fingerprint of one page: its template, its params and the environment."""
+def page_fingerprint(
+    template_path: Path, settings: YearParams, chapter: int, items: object = None
+) -> str:
+    """The fingerprint of one page: its template, its params, the items its repeated cells are
+    made for, and the environment."""
     digest = hashlib.sha256()
     digest.update(file_digest(template_path).encode())
+    digest.update(json.dumps(items, sort_keys=True).encode())
     digest.update(json.dumps(settings.model_dump(mode="json"), sort_keys=True).encode())
     digest.update(f"chapter {chapter}\n".encode())
     digest.update(environment_digest().encode())

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from binjai_analysis import __version__
 from binjai_analysis.build.cache import data_digests
+from binjai_analysis.build.pipeline import PageResult
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.build.pipeline import PageResult
 
 MANIFEST_JSON = "manifest.json"
 MANIFEST_MARKDOWN = "build-manifest.md"

@@ -12,25 +12,30 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
+from binjai_analysis.analysis.years import framework_for, optional_parts
 from binjai_analysis.build.cache import METADATA_KEY, page_fingerprint, stored_fingerprint
-from binjai_analysis.errors import NotebookError
-from binjai_analysis.params import YearParams
-from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.build.templates import (
+    Items,
     Template,
     discover_templates,
+    expand_repeats,
     pages_for_year,
     read_template,
+    repeat_items,
     site_pages,
     substitute_year_in_headings,
 )
+from binjai_analysis.data.model import DataModel
+from binjai_analysis.errors import NotebookError
+from binjai_analysis.params import YearParams
+from binjai_analysis.paths import ProjectPaths
 
 KERNEL_NAME = "binjai-python"
 """A kernel spec of our own, pointing at this interpreter (see `ensure_kernel`)."""
@@ -56,10 +61,12 @@ class PageResult:
 
 @dataclass(frozen=True)
 class PageJob:
-    """A page to make: a template with the params of one year."""
+    """A page to make: a template with the params of one year, and the items (misi, sasaran
+    of the year's framework) its repeated cells are made for."""
 
     template: Template
     settings: YearParams
+    items: Items = field(default_factory=dict)
 
 
 def ensure_kernel(paths: ProjectPaths) -> str:
@@ -83,8 +90,9 @@ def ensure_kernel(paths: ProjectPaths) -> str:
     return KERNEL_NAME
 
 
-def _prepare(template: Template, year: int) -> nbformat.NotebookNode:
+def _prepare(template: Template, year: int, items: Items) -> nbformat.NotebookNode:
     notebook = read_template(template.path)
+    expand_repeats(notebook, items, str(template.path))
     substitute_year_in_headings(notebook, year)
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"{template.slug}-{index}"  # stable ids: same inputs, same notebook
@@ -130,7 +138,11 @@ def output_path(paths: ProjectPaths, template: Template, settings: YearParams) -
 
 
 def execute_page(
-    paths: ProjectPaths, template: Template, settings: YearParams, force: bool = False
+    paths: ProjectPaths,
+    template: Template,
+    settings: YearParams,
+    force: bool = False,
+    items: Items | None = None,
 ) -> PageResult:
     """Make one page for one year; on success the page appears whole, or not at all.
 
@@ -142,13 +154,14 @@ def execute_page(
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = out_dir / f"{template.slug}.failed.ipynb"
     started = time.perf_counter()
-    fingerprint = page_fingerprint(template.path, settings, template.meta.chapter)
+    items = items or {}
+    fingerprint = page_fingerprint(template.path, settings, template.meta.chapter, items)
     if not force and output.is_file() and stored_fingerprint(output) == fingerprint:
         return PageResult(template, settings.year, output, time.perf_counter() - started, "reused")
     with tempfile.TemporaryDirectory(prefix=f".{template.slug}-", dir=out_dir) as scratch:
         source = Path(scratch) / "input.ipynb"
         executed = Path(scratch) / "output.ipynb"
-        nbformat.write(_prepare(template, settings.year), source)
+        nbformat.write(_prepare(template, settings.year, items), source)
         try:
             papermill.execute_notebook(
                 str(source),
@@ -184,7 +197,7 @@ def execute_page(
 def _execute_job(paths: ProjectPaths, job: PageJob, force: bool) -> PageResult:
     """Run in a worker process: make one page."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
-    return execute_page(paths, job.template, job.settings, force)
+    return execute_page(paths, job.template, job.settings, force, job.items)
 
 
 def run_pages(
@@ -247,30 +260,16 @@ def _spawnless_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def year_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
-    """The pages of one year."""
-    templates = pages_for_year(discover_templates(paths.templates_dir), settings)
-    return [PageJob(template, settings) for template in templates]
+def year_jobs(paths: ProjectPaths, settings: YearParams, model: DataModel) -> list[PageJob]:
+    """The pages of one year, with the misi and sasaran of the year's framework."""
+    available = optional_parts(model, settings.year)
+    templates = pages_for_year(discover_templates(paths.templates_dir), settings, available)
+    items = repeat_items(framework_for(model, settings.year))
+    return [PageJob(template, settings, items) for template in templates]
 
 
-def site_jobs(paths: ProjectPaths, settings: YearParams) -> list[PageJob]:
+def site_jobs(paths: ProjectPaths, settings: YearParams, model: DataModel) -> list[PageJob]:
     """The site-wide pages, made with the params of `settings` (the latest year)."""
-    return [PageJob(t, settings) for t in site_pages(discover_templates(paths.templates_dir))]
-
-
-def run_site(
-    paths: ProjectPaths,
-    settings: YearParams,
-    report: Callable[[PageResult], None] | None = None,
-) -> list[PageResult]:
-    """Make the site-wide pages once, with the params of `settings` (the latest year)."""
-    return run_pages(paths, site_jobs(paths, settings), report=report)
-
-
-def run_year(
-    paths: ProjectPaths,
-    settings: YearParams,
-    report: Callable[[PageResult], None] | None = None,
-) -> list[PageResult]:
-    """Make every page of one year; a failing notebook is raised once the others have run."""
-    return run_pages(paths, year_jobs(paths, settings), report=report)
+    items = repeat_items(framework_for(model, settings.year))
+    templates = site_pages(discover_templates(paths.templates_dir))
+    return [PageJob(t, settings, items) for t in templates]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import copy as copy_module
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import jupytext
 import nbformat
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from binjai_analysis.errors import ParamsError, ProjectError
+from binjai_analysis.analysis.years import OPTIONAL_PARTS, Framework
+from binjai_analysis.errors import ParamsError, ProjectError, YearWithoutDataError
 from binjai_analysis.params import ReportKind, YearParams
+from binjai_analysis.paths import ProjectPaths
 
 TITLE_YEAR_TOKEN = "{year}"
 """Written in a template's headings; replaced by the year (page titles cannot use glue)."""
@@ -29,6 +33,17 @@ class PageMeta(BaseModel):
     """The chapter number that numbers the page's tables and figures ("Tabel 5.2")."""
     scope: Literal["year", "site"] = "year"
     """`year`: rendered once per year; `site`: once per build, for the latest realisation year."""
+    needs: tuple[str, ...] = ()
+    """Optional parts of a year's data the page needs (`analysis.years.OPTIONAL_PARTS`); a
+    year that lacks one does not get the page."""
+
+    @field_validator("needs")
+    @classmethod
+    def _known_parts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [part for part in value if part not in OPTIONAL_PARTS]
+        if unknown:
+            raise ValueError(f"unknown needs {unknown}; known: {', '.join(OPTIONAL_PARTS)}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -71,11 +86,19 @@ def discover_templates(templates_dir: Path) -> list[Template]:
     return sorted(templates, key=lambda template: (template.meta.order, template.slug))
 
 
-def pages_for_year(templates: list[Template], settings: YearParams) -> list[Template]:
-    """The templates a year renders: its `pages` list if given, else all of its kind."""
+def pages_for_year(
+    templates: list[Template], settings: YearParams, available: set[str] | None = None
+) -> list[Template]:
+    """The templates a year renders: its `pages` list if given, else all of its kind whose
+    `needs` the year's data has (`available`; None: every need is taken as met)."""
     templates = [t for t in templates if t.meta.scope == "year"]
     if settings.pages is None:
-        return [t for t in templates if settings.kind in t.meta.kinds]
+        return [
+            t
+            for t in templates
+            if settings.kind in t.meta.kinds
+            and (available is None or set(t.meta.needs) <= available)
+        ]
     by_slug = {template.slug: template for template in templates}
     unknown = [slug for slug in settings.pages if slug not in by_slug]
     if unknown:
@@ -83,7 +106,49 @@ def pages_for_year(templates: list[Template], settings: YearParams) -> list[Temp
             f"Params for {settings.year} list unknown pages {unknown}. "
             f"Available templates: {', '.join(sorted(by_slug))}."
         )
-    return [by_slug[slug] for slug in settings.pages]
+    chosen = [by_slug[slug] for slug in settings.pages]
+    for template in chosen:
+        missing = [n for n in template.meta.needs if available is not None and n not in available]
+        if missing:
+            raise YearWithoutDataError(
+                f"Params for {settings.year} ask for the page '{template.slug}', which needs "
+                + "; ".join(OPTIONAL_PARTS[n] for n in missing)
+                + f", and the data of {settings.year} has none."
+            )
+    return chosen
+
+
+def left_out_pages(
+    templates: list[Template], settings: YearParams, available: set[str]
+) -> list[tuple[Template, list[str]]]:
+    """Pages of the year's kind that its data cannot show, each with the parts it lacks
+    (names of `OPTIONAL_PARTS`)."""
+    if settings.pages is not None:
+        return []
+    return [
+        (t, [n for n in t.meta.needs if n not in available])
+        for t in templates
+        if t.meta.scope == "year"
+        and settings.kind in t.meta.kinds
+        and not set(t.meta.needs) <= available
+    ]
+
+
+def built_pages(
+    settings: YearParams, available: set[str] | None, start: Path | None = None
+) -> dict[str, str]:
+    """Pages this build renders, as `{key: {doc} target}` seen from a page of the year.
+
+    Keys are year page slugs (`capaian-kinerja`) and `site/<slug>` for site pages; targets are
+    relative to the year's folder. Empty when the notebook does not run inside a project.
+    """
+    paths = ProjectPaths.find(Path.cwd() if start is None else start)
+    if paths is None or not paths.templates_dir.is_dir():
+        return {}
+    templates = discover_templates(paths.templates_dir)
+    pages = {t.slug: t.slug for t in pages_for_year(templates, settings, available)}
+    pages |= {f"site/{t.slug}": f"../site/{t.slug}" for t in site_pages(templates)}
+    return pages
 
 
 def site_pages(templates: list[Template]) -> list[Template]:
@@ -101,3 +166,76 @@ def substitute_year_in_headings(notebook: nbformat.NotebookNode, year: int) -> N
             line.replace(TITLE_YEAR_TOKEN, str(year)) if line.lstrip().startswith("#") else line
             for line in lines
         )
+
+
+REPEAT_KEY = "repeat"
+"""Cell metadata naming the collection a cell is repeated for (e.g. `repeat: sasaran`)."""
+TOKEN = re.compile(r"\{\{(\w+)\}\}")
+"""`{{field}}` in a repeated cell: replaced by the item's field (e.g. `{{sasaran_no}}`)."""
+
+Items = dict[str, list[dict[str, str]]]
+"""Per collection name, its items in order, each a mapping of field to text."""
+
+
+def repeat_items(framework: Framework | None) -> Items:
+    """The collections templates may repeat cells for: the misi and sasaran of a framework."""
+    if framework is None:
+        return {}
+    misi = framework.misi.sort_values("misi_no")
+    sasaran = framework.sasaran.sort_values("sasaran_no")
+    return {
+        "misi": [
+            {"misi_id": str(row.misi_id), "misi_no": str(row.misi_no)} for row in misi.itertuples()
+        ],
+        "sasaran": [
+            {"sasaran_id": str(row.sasaran_id), "sasaran_no": str(row.sasaran_no)}
+            for row in sasaran.itertuples()
+        ],
+    }
+
+
+def _fill(text: str, item: dict[str, str], where: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in item:
+            raise ProjectError(
+                f"{where}: '{{{{{match.group(1)}}}}}' is not a field of the repeated item "
+                f"(fields: {', '.join(item)})."
+            )
+        return item[match.group(1)]
+
+    return TOKEN.sub(value, text)
+
+
+def expand_repeats(notebook: nbformat.NotebookNode, items: Items, where: str) -> None:
+    """Repeat each run of cells marked `repeat: <collection>` once per item, in place.
+
+    Consecutive cells with the same collection form one group; in each copy `{{field}}` is
+    replaced by the item's field. `where` names the template in error messages.
+    """
+    cells: list[nbformat.NotebookNode] = []
+    index = 0
+    while index < len(notebook.cells):
+        collection = notebook.cells[index].metadata.get(REPEAT_KEY)
+        if collection is None:
+            cells.append(notebook.cells[index])
+            index += 1
+            continue
+        end = index
+        while end < len(notebook.cells) and notebook.cells[end].metadata.get(REPEAT_KEY) == (
+            collection
+        ):
+            end += 1
+        if collection not in items:
+            known = ", ".join(items) or "none for this year"
+            raise ProjectError(
+                f"{where}: cells repeat for '{collection}', which is not a known collection "
+                f"(known: {known})."
+            )
+        for item in items[collection]:
+            for cell in notebook.cells[index:end]:
+                copy = nbformat.from_dict(copy_module.deepcopy(dict(cell)))
+                copy.source = _fill(cell.source, item, where)
+                copy.metadata.pop(REPEAT_KEY, None)
+                cells.append(copy)
+        index = end
+    notebook.cells = cells

@@ -6,16 +6,20 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import pandas as pd
-
-from binjai_analysis.data import load_all
-from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
+from binjai_analysis.analysis import years
 from binjai_analysis.build.manifest import write_manifest
-from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
-from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.build.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.build.site import build_book, prepare_book
-from binjai_analysis.build.templates import discover_templates, pages_for_year, site_pages
+from binjai_analysis.build.templates import (
+    discover_templates,
+    left_out_pages,
+    pages_for_year,
+    site_pages,
+)
+from binjai_analysis.data.model import DataModel, load_model
+from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
+from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
+from binjai_analysis.paths import ProjectPaths
 
 Reporter = Callable[[PageResult], None]
 
@@ -51,32 +55,33 @@ def load_variant(path: Path) -> YearParams:
     return settings
 
 
-def years_with_data(data: dict[str, pd.DataFrame]) -> dict[str, set[int]]:
-    """Which years the packaged data can render: realisation years and plan years."""
-    realised = data["realisations_tabel_3_2"]  # the report's table of every indicator's result
-    planned = data["pk2019_targets"]
-    return {
-        "realisasi": {int(y) for y in realised.loc[realised["measure"] == "realisasi", "year"]},
-        "rencana": {int(y) for y in planned["year"].dropna()},
-    }
+def resolve_kinds(settings: dict[int, YearParams], model: DataModel) -> dict[int, YearParams]:
+    """Each year's params with its `kind` checked against the data, or derived from it.
 
-
-def check_data_for(settings: dict[int, YearParams], data: dict[str, pd.DataFrame]) -> None:
-    """Refuse a params year the data cannot render, naming the year and what the data has."""
-    available = years_with_data(data)
+    Every year must have the data its kind needs (see `analysis.years`): otherwise
+    YearWithoutDataError names the year and everything that is missing, before any notebook
+    runs. A plan year is read against the latest earlier realisation year in the data.
+    """
+    resolved = {}
     for year, year_settings in settings.items():
-        if year not in available[year_settings.kind]:
-            have = ", ".join(str(y) for y in sorted(available[year_settings.kind])) or "none"
+        kind = year_settings.kind or years.kind_of(model, year)
+        if kind is None:
+            have = ", ".join(str(y) for y in years.realisation_years(model)) or "none"
+            plans = ", ".join(str(y) for y in years.plan_years(model)) or "none"
             raise YearWithoutDataError(
-                f"params for {year} ask for a '{year_settings.kind}' year, but the packaged data "
-                f"has {year_settings.kind} figures only for: {have}. Add that year's data first, "
-                "or set 'kind' to match the data."
+                f"params for {year}: the data holds no document of {year} (LKjIP years: {have}; "
+                f"Perjanjian Kinerja years: {plans}). Add a source for {year} (see README, "
+                "'Adding a year'), or remove the params file."
             )
+        resolved[year] = year_settings.model_copy(update={"kind": kind})
+    for year, year_settings in resolved.items():
+        years.check_year(model, year, year_settings.kind)  # type: ignore[arg-type]
+    return resolved
 
 
 def run_notebooks(
     paths: ProjectPaths,
-    years: Iterable[int] = (),
+    years_wanted: Iterable[int] = (),
     report: Reporter | None = None,
     workers: int = 1,
     force: bool = False,
@@ -85,9 +90,10 @@ def run_notebooks(
     """Make the pages of `years` (default: every year with a params file), for the main site or
     for `variant` (its pages go to its own folder)."""
     paths = paths.for_variant(variant.variant if variant else None)
-    settings = select_params(paths, years, variant)
-    check_data_for(settings, load_all())
-    jobs = [job for year_settings in settings.values() for job in year_jobs(paths, year_settings)]
+    model = load_model()
+    selected = select_params(paths, years_wanted, variant)
+    settings = resolve_kinds(selected, model)
+    jobs = [job for s in settings.values() for job in year_jobs(paths, s, model)]
     return run_pages(paths, jobs, workers, force, report)
 
 
@@ -102,15 +108,17 @@ def build_site(
     manifest, then build and publish the book: the main site, or `variant`'s own site in
     `_build/variants/<name>/html` (with the variant's params for its year)."""
     paths = paths.for_variant(variant.variant if variant else None)
-    settings = select_params(paths, (), variant)
-    check_data_for(settings, load_all())
+    model = load_model()
+    settings = resolve_kinds(select_params(paths, (), variant), model)
     templates = discover_templates(paths.templates_dir)
-    pages = {year: pages_for_year(templates, s) for year, s in settings.items()}
-    jobs = [job for s in settings.values() for job in year_jobs(paths, s)]
-    jobs += site_jobs(paths, latest_realisation(settings))
+    available = {year: years.optional_parts(model, year) for year in settings}
+    pages = {year: pages_for_year(templates, s, available[year]) for year, s in settings.items()}
+    left_out = {year: left_out_pages(templates, s, available[year]) for year, s in settings.items()}
+    jobs = [job for s in settings.values() for job in year_jobs(paths, s, model)]
+    jobs += site_jobs(paths, latest_realisation(settings), model)
     results = run_pages(paths, jobs, workers, force, report)
     write_manifest(paths, settings, results)
-    prepare_book(paths, settings, pages, site_pages(templates))
+    prepare_book(paths, settings, pages, site_pages(templates), left_out)
     return build_book(paths)
 
 

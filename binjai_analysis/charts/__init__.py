@@ -6,8 +6,6 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from binjai_analysis.citation import source_caption
-
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 """Colour-blind-safe palette (Okabe & Ito, 2008)."""
 
@@ -24,10 +22,8 @@ CHART_WIDTH = 560
 CHART_HEIGHT = 280
 
 
-def titled(title: str, frame: pd.DataFrame | None = None, subtitle: str = "") -> alt.TitleParams:
-    """A left-aligned title; the subtitle names the source rows when `frame` has provenance."""
-    if frame is not None and {"source_table", "source_line"} <= set(frame.columns):
-        subtitle = source_caption(frame)
+def titled(title: str, subtitle: str = "") -> alt.TitleParams:
+    """A left-aligned title with an optional subtitle."""
     return alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start")
 
 
@@ -36,4 +32,60 @@ def rating_scale(labels: list[str] | tuple[str, ...]) -> alt.Scale:
     return alt.Scale(
         domain=list(labels),
         range=[RATING_COLOURS.get(label, "#999999") for label in labels],
+    )
+
+
+def stacked_counts(
+    data: pd.DataFrame,
+    *,
+    count: str,
+    category: str,
+    colours: dict[str, str],
+    order: str,
+    tooltip: list[alt.Tooltip],
+    title: str,
+    subtitle: str = "",
+    legend_title: str = "",
+    legend_columns: int | None = None,
+    step: int = 22,
+) -> alt.Chart:
+    """Stacked horizontal bars of counts per sasaran, one colour per category.
+
+    `data` is long: one row per sasaran (a `sasaran` label and a `sasaran_no` to sort by) and
+    category, with the `count` and an `order` column (the category's rank) for the stacking.
+    The trajectory statuses, the plan's target ambition and the framework's polarity counts
+    are all drawn with it.
+    """
+    sasaran_order = list(dict.fromkeys(data.sort_values("sasaran_no")["sasaran"]))
+    categories = list(colours)
+    legend = alt.Legend(orient="bottom", labelLimit=260)
+    if legend_columns:
+        legend = alt.Legend(orient="bottom", columns=legend_columns, labelLimit=260)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("sasaran:N", title=None, sort=sasaran_order, axis=alt.Axis(labelLimit=120)),
+            x=alt.X(
+                f"{count}:Q",
+                title="Jumlah indikator",
+                stack="zero",
+                axis=alt.Axis(tickMinStep=1, format=",.0f"),
+            ),
+            color=alt.Color(
+                f"{category}:N",
+                title=legend_title,
+                sort=categories,
+                scale=alt.Scale(domain=categories, range=list(colours.values())),
+                legend=legend,
+            ),
+            order=alt.Order(f"{order}:Q"),
+            tooltip=tooltip,
+        )
+        .properties(
+            title=titled(title, subtitle),
+            width=CHART_WIDTH - 120,
+            height=max(120, step * len(sasaran_order)),
+            description=f"{title}: jumlah indikator per sasaran menurut {legend_title.lower()}.",
+        )
     )

@@ -16,11 +16,12 @@ GROWTH_MEASURES = {
 """The three yearly rates of `macro.real_and_nominal`, with their reader labels, in order."""
 
 
-def pdrb_per_capita_chart(series: pd.DataFrame, title: str) -> alt.Chart:
-    """PDRB per capita at current (ADHB) and constant (ADHK) prices, as two lines."""
+def pdrb_per_capita_chart(series: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
+    """PDRB per capita at current (ADHB) and constant (ADHK) prices, as two lines; the
+    subtitle names the source lines."""
     rows = series[series["indicator_id"].str.startswith("pdrb_per_kapita")]
     return (
-        alt.Chart(rows, title=titled(title, rows))
+        alt.Chart(rows, title=titled(title, subtitle))
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
         .encode(
             x=alt.X("year:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
@@ -56,7 +57,7 @@ def pdrb_per_capita_chart(series: pd.DataFrame, title: str) -> alt.Chart:
 def growth_trend_chart(band: pd.DataFrame, title: str) -> alt.LayerChart:
     """Growth per year as bars, the OLS trend as a line and its 95 % band as a shaded area.
 
-    `band` is `views.macro.trend_band(...)`: year, value, fitted, low, high.
+    `band` is `analysis.macro.trend_band(...)`: year, value, fitted, low, high.
     """
     base = alt.Chart(band).encode(x=alt.X("year:O", title="Tahun", axis=alt.Axis(labelAngle=0)))
     tooltip = [

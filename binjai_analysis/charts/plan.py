@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from binjai_analysis.charts import CHART_WIDTH, OKABE_ITO, titled
+from binjai_analysis.charts import CHART_WIDTH, OKABE_ITO, stacked_counts, titled
 
 AMBITION_COLOURS = {
     "lebih ambisius": OKABE_ITO[0],
@@ -21,61 +21,44 @@ def ambition_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
 
     `counts` is `views.plan.ambition_counts(...)`: sasaran, order, kategori, jumlah.
     """
-    order = list(dict.fromkeys(counts.sort_values("order")["sasaran"]))
     categories = list(AMBITION_COLOURS)
-    data = counts[counts["jumlah"] > 0].copy()
-    data["urutan_kategori"] = data["kategori"].map(categories.index)
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("sasaran:N", title=None, sort=order, axis=alt.Axis(labelLimit=120)),
-            x=alt.X(
-                "jumlah:Q",
-                title="Jumlah indikator",
-                stack="zero",
-                axis=alt.Axis(tickMinStep=1, format=",.0f"),
-            ),
-            color=alt.Color(
-                "kategori:N",
-                title="Target dibanding realisasi",
-                scale=alt.Scale(domain=categories, range=list(AMBITION_COLOURS.values())),
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=260),
-            ),
-            order=alt.Order("urutan_kategori:Q"),
-            tooltip=[
-                alt.Tooltip("sasaran:N", title="Sasaran"),
-                alt.Tooltip("pernyataan:N", title="Pernyataan sasaran"),
-                alt.Tooltip("kategori:N", title="Target dibanding realisasi"),
-                alt.Tooltip("jumlah:Q", title="Jumlah indikator"),
-            ],
-        )
-        .properties(
-            title=titled(title),
-            width=CHART_WIDTH - 120,
-            height=alt.Step(22),
-            description=f"{title}: jumlah indikator per sasaran menurut ambisi targetnya.",
-        )
+    data = counts[counts["jumlah"] > 0].rename(columns={"order": "sasaran_no"})
+    data = data.assign(urutan_kategori=data["kategori"].map(categories.index))
+    return stacked_counts(
+        data,
+        count="jumlah",
+        category="kategori",
+        colours=AMBITION_COLOURS,
+        order="urutan_kategori",
+        tooltip=[
+            alt.Tooltip("sasaran:N", title="Sasaran"),
+            alt.Tooltip("pernyataan:N", title="Pernyataan sasaran"),
+            alt.Tooltip("kategori:N", title="Target dibanding realisasi"),
+            alt.Tooltip("jumlah:Q", title="Jumlah indikator"),
+        ],
+        title=title,
+        legend_title="Target dibanding realisasi",
+        legend_columns=2,
     )
 
 
-def budget_scatter_data(rows: pd.DataFrame) -> pd.DataFrame:
+def budget_scatter_data(rows: pd.DataFrame, base_year: int, plan_year: int) -> pd.DataFrame:
     """Programs in both years with a budget in each, in rupiah and in miliar (for log axes).
 
-    `rows` is `plan.budget_change(...)` with the reader labels of `views.plan.change_rows`.
+    `rows` is `views.plan.change_rows(...)`: `plan.budget_change` with the years in its column
+    names (`anggaran_<year>`) and reader labels.
     """
-    both = rows[
-        (rows["match"] == "both years") & (rows["anggaran_2018"] > 0) & (rows["anggaran_2019"] > 0)
-    ]
+    base, planned = f"anggaran_{base_year}", f"anggaran_{plan_year}"
+    both = rows[(rows["match"] == "both years") & (rows[base] > 0) & (rows[planned] > 0)]
     return pd.DataFrame(
         {
             "program": both["program"],
             "pencocokan": both["pencocokan"],
-            "anggaran_2018": both["anggaran_2018"].astype(float),
-            "anggaran_2019": both["anggaran_2019"].astype(float),
-            "anggaran_2018_miliar": both["anggaran_2018"].astype(float) / 1e9,
-            "anggaran_2019_miliar": both["anggaran_2019"].astype(float) / 1e9,
-            "perubahan_pct": both["change_vs_anggaran_2018_pct"].astype(float),
+            base: both[base].astype(float),
+            planned: both[planned].astype(float),
+            f"{base}_miliar": both[base].astype(float) / 1e9,
+            f"{planned}_miliar": both[planned].astype(float) / 1e9,
+            "perubahan_pct": both[f"change_vs_{base}_pct"].astype(float),
         }
     ).reset_index(drop=True)
 
@@ -85,10 +68,12 @@ def budget_scatter(
 ) -> alt.LayerChart:
     """Each matched program's plan-year budget against its base-year budget, log-log axes.
 
-    Points above the dashed diagonal got more money in the plan year.
+    Points above the dashed diagonal got more money in the plan year. `data` is
+    `budget_scatter_data(...)`.
     """
-    low = min(data["anggaran_2018_miliar"].min(), data["anggaran_2019_miliar"].min())
-    high = max(data["anggaran_2018_miliar"].max(), data["anggaran_2019_miliar"].max())
+    base, planned = f"anggaran_{base_year}", f"anggaran_{plan_year}"
+    low = min(data[f"{base}_miliar"].min(), data[f"{planned}_miliar"].min())
+    high = max(data[f"{base}_miliar"].max(), data[f"{planned}_miliar"].max())
     domain = [low / 1.5, high * 1.5]
     scale = alt.Scale(type="log", domain=domain, nice=False)
     axis = alt.Axis(format="~g", values=[0.01, 0.1, 1, 10, 100, 1000])
@@ -97,13 +82,13 @@ def budget_scatter(
         .mark_point(filled=True, size=45, opacity=0.75)
         .encode(
             x=alt.X(
-                "anggaran_2018_miliar:Q",
+                f"{base}_miliar:Q",
                 title=f"Anggaran {base_year} (miliar rupiah, skala log)",
                 scale=scale,
                 axis=axis,
             ),
             y=alt.Y(
-                "anggaran_2019_miliar:Q",
+                f"{planned}_miliar:Q",
                 title=f"Anggaran {plan_year} (miliar rupiah, skala log)",
                 scale=scale,
                 axis=axis,
@@ -117,8 +102,8 @@ def budget_scatter(
             shape=alt.Shape("pencocokan:N", legend=None),
             tooltip=[
                 alt.Tooltip("program:N", title="Program"),
-                alt.Tooltip("anggaran_2018:Q", title=f"Anggaran {base_year} (Rp)", format=",.0f"),
-                alt.Tooltip("anggaran_2019:Q", title=f"Anggaran {plan_year} (Rp)", format=",.0f"),
+                alt.Tooltip(f"{base}:Q", title=f"Anggaran {base_year} (Rp)", format=",.0f"),
+                alt.Tooltip(f"{planned}:Q", title=f"Anggaran {plan_year} (Rp)", format=",.0f"),
                 alt.Tooltip("perubahan_pct:Q", title="Perubahan (%)", format=",.1f"),
                 alt.Tooltip("pencocokan:N", title="Pencocokan"),
             ],
@@ -140,11 +125,11 @@ def budget_scatter(
     )
 
 
-def match_totals_data(summary: pd.DataFrame) -> pd.DataFrame:
+def match_totals_data(summary: pd.DataFrame, base_year: int, plan_year: int) -> pd.DataFrame:
     """Long table of `views.plan.match_summary(...)`: budget per status and year, in miliar."""
     long = summary.melt(
         id_vars=["status"],
-        value_vars=["anggaran_2018", "anggaran_2019"],
+        value_vars=[f"anggaran_{base_year}", f"anggaran_{plan_year}"],
         var_name="tahun",
         value_name="rp",
     )

@@ -83,7 +83,9 @@ def population_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFram
     return chart, data
 
 
-def density_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFrame]:
+def density_chart(
+    profile: pd.DataFrame, region: str
+) -> tuple[alt.LayerChart, pd.DataFrame]:
     """(chart, data): penduduk per km² per kecamatan, with the city's density as a dashed line."""
     data = density_chart_data(profile)
     city = float(profile["penduduk"].sum() / profile["luas_km2"].sum())
@@ -100,7 +102,7 @@ def density_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFrame]:
             alt.Tooltip("luas_km2:Q", title="Luas (km²)", format=",.2f"),
         ],
     )
-    line_data = pd.DataFrame({"kepadatan": [city], "keterangan": ["Rata-rata Kota Binjai"]})
+    line_data = pd.DataFrame({"kepadatan": [city], "keterangan": [f"Rata-rata {region}"]})
     line = (
         alt.Chart(line_data)
         .mark_rule(strokeDash=[4, 3], color="#333333")
@@ -112,7 +114,7 @@ def density_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFrame]:
             ],
         )
     )
-    subtitle = f"Garis putus-putus: kepadatan Kota Binjai ({format_number(city, 0)} jiwa/km²)"
+    subtitle = f"Garis putus-putus: kepadatan {region} ({format_number(city, 0)} jiwa/km²)"
     chart = (bars + line).properties(
         title=titled(title, subtitle=subtitle),
         width=CHART_WIDTH - LABEL_ROOM,

@@ -1,4 +1,8 @@
-"""The data dictionary, generated from the schemas: every dataset and column, units and meaning."""
+"""The data dictionary, generated from the schemas: every table and column, units and meaning.
+
+It covers the printed layer (one schema per kind of printed table) and the canonical layer
+(the printed columns plus the columns the canonical step adds).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from binjai_analysis.data.registry import DATASETS
+from binjai_analysis.data.canonical import CANONICAL_COLUMNS, CANONICAL_DESCRIPTIONS
+from binjai_analysis.data.printed import TABLES
 
 DICTIONARY_COLUMNS = [
+    "layer",
     "dataset",
     "files",
     "column",
@@ -37,40 +43,88 @@ def _check_text(column: pa.Column) -> str:
     )
 
 
-def data_dictionary() -> pd.DataFrame:
-    """One row per dataset column, in dataset and column order."""
+def _column_row(layer: str, dataset: str, files: str, name: str, column: pa.Column) -> dict:
+    return {
+        "layer": layer,
+        "dataset": dataset,
+        "files": files,
+        "column": name,
+        "dtype": _dtype_text(column),
+        "unit": (column.metadata or {}).get("unit", ""),
+        "nullable": bool(column.nullable),
+        "checks": _check_text(column),
+        "description": column.description or "",
+    }
+
+
+def _known_columns() -> dict[str, pa.Column]:
+    """Every printed column by name (the first schema that defines it)."""
+    known: dict[str, pa.Column] = {}
+    for table in TABLES.values():
+        for name, column in table.schema.columns.items():
+            known.setdefault(name, column)
+    return known
+
+
+def canonical_rows(tables: dict[str, pd.DataFrame]) -> list[dict]:
+    """Dictionary rows of the canonical tables, from their columns (`tables` as built)."""
+    known = _known_columns()
     rows = []
-    for dataset in DATASETS.values():
-        for name, column in dataset.schema.columns.items():
-            rows.append(
-                {
-                    "dataset": dataset.name,
-                    "files": ", ".join(dataset.files),
-                    "column": name,
-                    "dtype": _dtype_text(column),
-                    "unit": (column.metadata or {}).get("unit", ""),
-                    "nullable": bool(column.nullable),
-                    "checks": _check_text(column),
-                    "description": column.description or "",
+    for name, frame in tables.items():
+        for column in frame.columns:
+            if column in CANONICAL_COLUMNS:
+                description, dtype = CANONICAL_COLUMNS[column], "text"
+                if column in ("document_year", "first_line", "last_line", "start", "end"):
+                    dtype = "integer"
+                row = {
+                    "layer": "canonical",
+                    "dataset": name,
+                    "files": "",
+                    "column": column,
+                    "dtype": dtype,
+                    "unit": "year" if "year" in column else "",
+                    "nullable": False,
+                    "checks": "",
+                    "description": description,
                 }
-            )
+            elif column in known:
+                row = _column_row("canonical", name, "", column, known[column])
+            else:
+                row = _column_row("canonical", name, "", column, pa.Column(str))
+            rows.append(row)
+    return rows
+
+
+def data_dictionary(tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """One row per column of every printed table and, given `tables` (the canonical tables,
+    e.g. `load_model().tables`), of every canonical table."""
+    rows = []
+    for table in TABLES.values():
+        files = f"{table.folder}/{table.name}.csv"
+        for name, column in table.schema.columns.items():
+            rows.append(_column_row(table.folder, table.name, files, name, column))
+    if tables is not None:
+        rows += canonical_rows(tables)
     return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)
 
 
 def data_dictionary_markdown() -> str:
-    """The dictionary as Markdown: a section per dataset with a table of its columns."""
+    """The printed layer's dictionary as Markdown: a section per table with its columns."""
     table = data_dictionary()
     parts = [
         "# Data dictionary\n",
         "Generated from the pandera schemas in `binjai_analysis/data/schemas.py` by "
         "`binjai_analysis.data.dictionary.data_dictionary_markdown()`; do not edit by hand.\n",
-        "Every dataset ends with the provenance columns `source_table`, `source_line`, `raw`, "
-        "`number_style`, `value` and `parse_note`.\n",
+        "Every source folder (`binjai_analysis/data/sources/<source>/`) may hold these tables. "
+        "Every printed table ends with the provenance columns `source_table`, `source_line`, "
+        "`raw`, `number_style`, `value` and `parse_note`. The canonical tables "
+        "(`binjai_analysis.data.canonical`) add `source`, `document`, `document_year` and, "
+        "where they apply, `period`, `printed_table`, `basis`, `indicator_id` and `phase`.\n",
     ]
     for name, columns in table.groupby("dataset", sort=False):
-        dataset = DATASETS[name]
+        described = TABLES[name]
         parts.append(
-            f"## `{name}`\n\n{dataset.description}\n\nFiles: `{columns['files'].iloc[0]}`\n"
+            f"## `{name}`\n\n{described.description}\n\nFile: `{columns['files'].iloc[0]}`\n"
         )
         parts.append(
             "| column | type | unit | empty allowed | meaning |\n| --- | --- | --- | --- | --- |"
@@ -80,6 +134,9 @@ def data_dictionary_markdown() -> str:
             nullable = "yes" if row.nullable else "no"
             parts.append(f"| `{row.column}` | {row.dtype} | {row.unit} | {nullable} | {meaning} |")
         parts.append("")
+    parts.append("## Canonical tables\n")
+    parts += [f"- `{name}`: {text}" for name, text in CANONICAL_DESCRIPTIONS.items()]
+    parts.append("")
     return "\n".join(parts)
 
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import pandas as pd
 
 from binjai_analysis.data.parsing import normalise_whitespace
-from binjai_analysis.data.source import source_lines
 
 WRAP_LINES = 4
 """A printed figure may wrap over this many source lines."""
@@ -37,9 +36,9 @@ def raw_is_at_line(raw: str, line: int, lines: Sequence[str], wrap: int = WRAP_L
     return False
 
 
-def rows_not_in_source(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of `frame` whose `raw` is not printed at their `source_line`."""
-    lines = source_lines()
+def rows_not_in_source(frame: pd.DataFrame, lines: Sequence[str]) -> pd.DataFrame:
+    """The rows of `frame` whose `raw` is not printed at their `source_line` of `lines` (a
+    source's text, `Source.lines`)."""
     found = [
         raw_is_at_line(raw, line, lines)
         for raw, line in zip(frame["raw"], frame["source_line"], strict=True)

@@ -77,7 +77,7 @@ PROVENANCE_COLUMNS = {
     "parse_note": text("Empty unless reading `raw` needed judgment; then how it was read."),
 }
 
-SASARAN_NO = integer("The sasaran (strategic objective) number, 1-14.", low=1, high=14)
+SASARAN_NO = integer("The sasaran (strategic objective) number as printed.", low=1)
 INDICATOR_NO = text("The indicator's number as printed in this table; empty if none.")
 INDICATOR_NAME = text("The indicator's name as printed in this table.", pattern=r"^\S")
 UNIT = text("The unit as printed in this table; empty if none.")
@@ -104,7 +104,7 @@ def dataset_schema(
 
 MACRO_SERIES = dataset_schema(
     "macro_series",
-    "Tabel 1.2: economic growth and PDRB per capita of Kota Binjai, 2013-2017.",
+    "Tabel 1.2 of an LKjIP: economic growth and PDRB per capita by year.",
     {
         "indicator_id": text("Stable snake_case id of the series.", pattern=r"^[a-z0-9_]+$"),
         "indicator": text("The series as named in the source."),
@@ -155,9 +155,9 @@ POPULATION_KECAMATAN = dataset_schema(
 
 MISI = dataset_schema(
     "misi",
-    "The five misi of the RPJMD 2016-2021.",
+    "The misi of the plan period (RPJMD) the source reports against.",
     {
-        "misi_id": text("Stable id, M1-M5.", pattern=r"^M\d$"),
+        "misi_id": text("Stable id, M1, M2, ...", pattern=r"^M\d$"),
         "misi_no": integer("The misi's number as printed.", low=1),
         "statement": text("The misi statement (clean full text)."),
     },
@@ -168,7 +168,7 @@ TUJUAN = dataset_schema(
     "tujuan",
     "The tujuan (goals), each under one misi.",
     {
-        "tujuan_id": text("Stable id, T1-T7.", pattern=r"^T\d+$"),
+        "tujuan_id": text("Stable id, T1, T2, ...", pattern=r"^T\d+$"),
         "tujuan_no": integer("The tujuan's number as printed.", low=1),
         "misi_id": text("The misi this tujuan serves.", pattern=r"^M\d$"),
         "statement": text("The tujuan statement (clean full text)."),
@@ -180,8 +180,8 @@ SASARAN = dataset_schema(
     "sasaran",
     "The sasaran strategis (strategic objectives), each under one tujuan.",
     {
-        "sasaran_id": text("Stable id, S01-S14.", pattern=r"^S\d{2}$"),
-        "sasaran_no": integer("The sasaran's number as printed.", low=1, high=14),
+        "sasaran_id": text("Stable id, S01, S02, ...", pattern=r"^S\d{2}$"),
+        "sasaran_no": integer("The sasaran's number as printed.", low=1),
         "tujuan_id": text("The tujuan this sasaran serves.", pattern=r"^T\d+$"),
         "statement": text("The sasaran statement (clean full text)."),
     },
@@ -226,15 +226,16 @@ PERFORMANCE_COLUMNS = {
     ),
 }
 
-TARGETS_RPJMD = dataset_schema(
-    "targets_rpjmd",
-    "Tabel 2.4: RPJMD 2016-2021 targets per indicator and year.",
+RPJMD_TARGETS = dataset_schema(
+    "rpjmd_targets",
+    "Tabel 2.4 of an LKjIP: the RPJMD targets per indicator and plan year.",
     PERFORMANCE_COLUMNS,
 )
 
-TARGETS_PK2018 = dataset_schema(
-    "targets_pk2018",
-    "Tabel 2.2: Perjanjian Kinerja 2018 targets, with the responsible agency.",
+LKJIP_AGREEMENT_TARGETS = dataset_schema(
+    "lkjip_agreement_targets",
+    "Tabel 2.2 of an LKjIP: the report year's Perjanjian Kinerja targets as the LKjIP reprints "
+    "them, with the responsible agency.",
     {
         **{k: v for k, v in PERFORMANCE_COLUMNS.items() if k not in ("year", "measure")},
         "agency": text("'Sumber Data' as printed."),
@@ -243,25 +244,28 @@ TARGETS_PK2018 = dataset_schema(
     },
 )
 
-REALISATIONS_TABEL_3_2 = dataset_schema(
-    "realisations_tabel_3_2",
-    "Tabel 3.2: target, realisation, reported capaian and predikat of every indicator, 2018.",
+LKJIP_RESULT_SUMMARY = dataset_schema(
+    "lkjip_result_summary",
+    "Tabel 3.2 of an LKjIP: target and realisation of every indicator in the report year.",
     {"row_no": text("The row number as printed; empty if none."), **PERFORMANCE_COLUMNS},
 )
 
-REALISATIONS_SASARAN = dataset_schema(
-    "realisations_sasaran",
-    "Tabel 3.3-3.17 and the unnumbered health table: per-sasaran targets and realisations.",
+LKJIP_RESULTS = dataset_schema(
+    "lkjip_results",
+    "Tabel 3.3-3.17 of an LKjIP and their companions: per-sasaran target, realisation, printed "
+    "capaian and predikat.",
     PERFORMANCE_COLUMNS,
 )
 
-PK2019_TARGETS = dataset_schema(
-    "pk2019_targets", "Perjanjian Kinerja 2019: indicator targets for 2019.", PERFORMANCE_COLUMNS
+PK_TARGETS = dataset_schema(
+    "pk_targets",
+    "A Perjanjian Kinerja document: the indicator targets of its year.",
+    PERFORMANCE_COLUMNS,
 )
 
 RATING_SCALE = dataset_schema(
     "rating_scale",
-    "Tabel 3.1: the rating scale (predikat) for capaian, bounds as printed.",
+    "Tabel 3.1 of an LKjIP: the rating scale (predikat) for capaian, bounds as printed.",
     {
         "rating_no": integer("The rating's row number, 1 best.", low=1, high=9),
         "label": text("The rating as printed, e.g. 'Sangat Baik'."),
@@ -290,21 +294,23 @@ BUDGET_ROW_COLUMNS = {
     "measure": text("anggaran (Rp), realisasi (Rp), persen (printed %), ...", pattern=r"^\w+$"),
 }
 
-BUDGET_2018 = dataset_schema(
-    "budget_2018",
-    "Tabel 3.18: every printed program row of the 2018 budget, duplicates included.",
+LKJIP_BUDGET = dataset_schema(
+    "lkjip_budget",
+    "Tabel 3.18 of an LKjIP: every printed program row of the year's budget and its "
+    "realisation, duplicates included.",
     BUDGET_ROW_COLUMNS,
 )
 
-PK2019_BUDGET = dataset_schema(
-    "pk2019_budget", "Perjanjian Kinerja 2019: the program budget table.", BUDGET_ROW_COLUMNS
+PK_BUDGET = dataset_schema(
+    "pk_budget",
+    "A Perjanjian Kinerja document: the program budget of its year.",
+    BUDGET_ROW_COLUMNS,
 )
 
 BUDGET_TOTALS = dataset_schema(
     "budget_totals",
-    "Printed budget totals: Tabel 3.18 Jumlah, the Ikhtisar, the PK 2019 Jumlah.",
+    "Printed budget totals: the budget table's Jumlah, the Ikhtisar Eksekutif, the PK Jumlah.",
     {
-        "document": text("lkjip_2018 or pk_2019.", allowed=["lkjip_2018", "pk_2019"]),
         "item": text("snake_case id of the total.", pattern=r"^\w+$"),
         "description": text("What the total is, in English."),
     },
@@ -322,20 +328,23 @@ BUDGET_NARRATIVE = dataset_schema(
 
 # --- Curation: printed indicator rows -> canonical indicators ---------------------------------
 
-PERFORMANCE_DATASETS = [
-    "targets_rpjmd",
-    "targets_pk2018",
-    "realisations_tabel_3_2",
-    "realisations_sasaran",
-    "pk2019_targets",
-]
-"""Datasets whose rows are figures of indicators: targets and realisations."""
+PERFORMANCE_BASIS = {
+    "rpjmd_targets": "rpjmd",
+    "lkjip_agreement_targets": "pk",
+    "pk_targets": "pk",
+    "lkjip_results": "lkjip_table",
+    "lkjip_result_summary": "lkjip_summary",
+}
+"""Printed tables whose rows are figures of indicators, and the basis each figure has in the
+canonical layer: an RPJMD target, a Perjanjian Kinerja target, or an LKjIP figure printed in a
+per-sasaran table or in the summary table."""
+PERFORMANCE_DATASETS = list(PERFORMANCE_BASIS)
 
 INDICATOR_ALIASES = dataset_schema(
     "indicator_aliases",
     "Each indicator as printed in each table, linked to its canonical indicator (curated).",
     {
-        "dataset": text("The dataset whose rows this links.", allowed=PERFORMANCE_DATASETS),
+        "dataset": text("The printed table whose rows this links.", allowed=PERFORMANCE_DATASETS),
         "sasaran_no": SASARAN_NO,
         "indicator_no": INDICATOR_NO,
         "indicator_name": INDICATOR_NAME,
@@ -349,4 +358,26 @@ INDICATOR_ALIASES = dataset_schema(
         ),
     },
     unique=["dataset", "source_table", "sasaran_no", "indicator_no", "indicator_name"],
+)
+
+PROGRAM_SASARAN = pa.DataFrameSchema(
+    name="program_sasaran",
+    description="Each program of the source's budget table mapped to the one sasaran it mainly "
+    "serves (curated, editable).",
+    columns={
+        "program": text("The program exactly as printed in the budget table.", pattern=r"^\S"),
+        "sasaran_no": integer("The sasaran served; empty when unmapped.", low=1, nullable=True),
+        "basis": text(
+            "narrative (Bab III names it), urusan, agency, or none (unmapped).",
+            allowed=["narrative", "urusan", "agency", "none"],
+        ),
+        "evidence_line": integer(
+            "Source line of the narrative evidence.", low=1, nullable=True, unit="line"
+        ),
+        "evidence": text("Why this sasaran, in one sentence.", pattern=r"^\S"),
+    },
+    unique=["program"],
+    strict=True,
+    ordered=True,
+    coerce=True,
 )

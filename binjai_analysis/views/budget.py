@@ -1,13 +1,11 @@
 """Views for the chapter "Akuntabilitas keuangan": absorption, concentration, totals, PEFA.
 
-Every figure comes from `analysis.run_analysis` (Tabel 3.18 and the Ikhtisar Eksekutif of the
-LKjIP); this module only shapes it for readers: tables with exact rupiah in Indonesian format,
-generated sentences, and the charts of `charts.budget`.
+Every figure comes from `analysis.year.run_analysis` (the LKjIP's budget table and its
+Ikhtisar Eksekutif); this module only shapes it for readers: tables with exact rupiah in
+Indonesian format, generated sentences, and the charts of `charts.budget`.
 """
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 
@@ -29,12 +27,14 @@ from binjai_analysis.formatting import (
     format_rupiah,
     markdown_code,
     markdown_text,
+    percent_text,
+    rupiah_cell,
+    rupiah_exact,
 )
+from binjai_analysis.labels import reconciliation_labels
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
-SOURCE = "Tabel 3.18"
-TOTALS_SOURCE = "Tabel 3.18 dan Ikhtisar Eksekutif"
 PARETO_SHARE_PCT = 80.0
 """The budget share whose number of largest programs measures concentration."""
 LOWEST_COUNT = 10
@@ -51,61 +51,17 @@ def _treatment(treatment: str) -> str:
     return TREATMENT_LABELS.get(treatment, treatment)
 
 
-PEFA_PI1_BANDS = (("A", 95.0, 105.0), ("B", 90.0, 110.0), ("C", 85.0, 115.0))
-"""PEFA 2016 PI-1: outturn within these % of the approved budget (in 2 of the last 3 years)."""
-PEFA_PI2_BANDS = (("A", 5.0), ("B", 10.0), ("C", 15.0))
-"""PEFA 2016 PI-2.1: composition variance below these % (in 2 of the last 3 years)."""
-PEFA_YEARS_NEEDED = 3
+def budget_table(analysis: Analysis) -> str:
+    """The printed name of the year's budget table, e.g. 'Tabel 3.18'."""
+    return str(analysis.data.budget["source_table"].iloc[0])
 
 
-# --- formatting ---------------------------------------------------------------------------------
-
-
-def rupiah_exact(value: float | None) -> str:
-    """Exact rupiah in Indonesian style; sen only when there are any.
-
-    Examples:
-        >>> rupiah_exact(96457108500.0)
-        'Rp 96.457.108.500'
-        >>> rupiah_exact(-1234.5)
-        '−Rp 1.234,50'
-        >>> rupiah_exact(None)
-        '–'
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    magnitude = abs(float(value))
-    decimals = 0 if round(magnitude, 2).is_integer() else 2
-    sign = "−" if value < 0 else ""
-    return f"{sign}Rp {format_number(magnitude, decimals)}"
-
-
-def rupiah_cell(value: float | None) -> str:
-    """Exact rupiah for a table column headed '(Rp)': digits only, sen only when there are any.
-
-    Examples:
-        >>> rupiah_cell(96457108500.0), rupiah_cell(-0.5), rupiah_cell(float("nan"))
-        ('96.457.108.500', '−0,50', '–')
-    """
-    text = rupiah_exact(value)
-    return text.replace("Rp ", "")
-
-
-def percent_text(value: float | None, decimals: int = 1) -> str:
-    """A percentage that never breaks before its '%' sign; '–' when missing.
-
-    Examples:
-        >>> percent_text(-12.345)
-        '−12,3\xa0%'
-    """
-    if value is None or pd.isna(value):
-        return "–"
-    return format_percent(float(value), decimals).replace("-", "−").replace(" %", "\u00a0%")
+def totals_source(analysis: Analysis) -> str:
+    """The source of the totals: the budget table and the Ikhtisar Eksekutif."""
+    return f"{budget_table(analysis)} dan Ikhtisar Eksekutif"
 
 
 _percent = percent_text
-
-
 _count = format_count
 
 
@@ -139,36 +95,11 @@ def flag_reason(row: pd.Series, malformed: dict[int, list[str]]) -> str:
     return "; ".join(reasons)
 
 
-def same_figures_other_name(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows that repeat an earlier row's non-zero figures under another program name.
-
-    `rows` is wide (`budget.budget_rows` or `budget.absorption`). Such rows are kept (the
-    figures may belong to either program); returns each with `same_as_row_seq` and
-    `same_as_program`, the earlier row it repeats.
-    """
-    measures = [m for m in ("anggaran", "realisasi") if m in rows.columns]
-    ordered = rows.sort_values("row_seq")
-    ordered = ordered[ordered["anggaran"].fillna(0) > 0]
-    first = ordered.drop_duplicates(measures, keep="first")[
-        [*measures, "row_seq", "program", "program_key"]
-    ].rename(
-        columns={
-            "row_seq": "same_as_row_seq",
-            "program": "same_as_program",
-            "program_key": "same_as_key",
-        }
-    )
-    repeats = ordered[ordered.duplicated(measures, keep="first")]
-    repeats = repeats.merge(first, on=measures, how="left", validate="many_to_one")
-    same_name = repeats["program_key"] == repeats["same_as_key"]
-    return repeats[~same_name].drop(columns="same_as_key").reset_index(drop=True)
-
-
 def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
-    """Which Tabel 3.18 rows the statistics leave out, and why (generated from the data).
+    """Which budget table rows the statistics leave out, and why (generated from the data).
 
     `rows` is `analysis.absorption` (its `treatment` column says what was done with each
-    row); `budget_data` is the long dataset it came from (`data["budget_2018"]`), for the
+    row); `budget_data` is the long dataset it came from (the year's budget lines), for the
     duplicated rows `absorption` has already dropped and the malformed figures.
     """
     printed = budget.budget_rows(budget_data)
@@ -177,8 +108,9 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
     zero = budget.used_rows(rows)
     zero = zero[zero["absorption_pct"].isna()]
     counted = budget.used_rows(rows)
+    table = str(budget_data["source_table"].iloc[0])
     text = (
-        f"Tabel 3.18 memuat {_count(len(printed))} baris program; statistik di halaman ini "
+        f"{table} memuat {_count(len(printed))} baris program; statistik di halaman ini "
         f"memakai {_count(len(counted))} baris."
     )
     if len(duplicates):
@@ -189,7 +121,7 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
             for r in duplicates.itertuples()
         )
         text += f"\n\n{_count(len(duplicates))} baris ganda tidak dihitung dua kali:\n\n{items}"
-    repeated = same_figures_other_name(counted)
+    repeated = budget.repeated_figures(counted)
     if len(repeated):
         items = "\n".join(
             f"- baris ke-{int(r.row_seq)} (No. {markdown_text(r.printed_no)}) "
@@ -236,6 +168,7 @@ def budget_figures(analysis: Analysis) -> dict[str, str]:
     reconciliation = analysis.reconciliation.set_index("total")
     printed = reconciliation.iloc[2]
     return {
+        "budget_table": budget_table(analysis),
         "programs": _count(summary["programs"]),
         "excluded": _count(summary["excluded"]),
         "anggaran": format_rupiah(summary["anggaran"]),
@@ -253,7 +186,7 @@ def budget_figures(analysis: Analysis) -> dict[str, str]:
         "printed_anggaran": format_rupiah(printed["anggaran"]),
         "outturn_pct": format_percent(analysis.aggregate_outturn_pct, 1),
         "composition_pct": format_percent(analysis.composition_variance_pct, 1),
-        "pefa_years": _count(PEFA_YEARS_NEEDED),
+        "pefa_years": _count(budget.PEFA_YEARS_NEEDED),
     }
 
 
@@ -326,7 +259,7 @@ def show_distribution(page: Page, analysis: Analysis) -> None:
     page.table(
         shown,
         title="Ringkasan sebaran penyerapan anggaran per program",
-        source=SOURCE,
+        source=budget_table(analysis),
         label="ringkasan-penyerapan",
         data=exact,
         numeric=["Nilai"],
@@ -337,7 +270,7 @@ def show_distribution(page: Page, analysis: Analysis) -> None:
     page.figure(
         absorption_histogram(bands, summary["median_pct"], title),
         title=title,
-        source=SOURCE,
+        source=budget_table(analysis),
         label="sebaran-penyerapan",
         data=bands,
         description=(
@@ -396,7 +329,7 @@ def show_lowest(page: Page, analysis: Analysis) -> None:
     page.table(
         shown,
         title=f"{_count(len(shown))} program dengan penyerapan anggaran terendah",
-        source=SOURCE,
+        source=budget_table(analysis),
         label="penyerapan-terendah",
         data=exact,
         numeric=["No.", "Anggaran (Rp)", "Tidak terserap (Rp)", "Penyerapan"],
@@ -434,7 +367,7 @@ def show_pareto(page: Page, analysis: Analysis) -> None:
     page.figure(
         pareto_chart(data, PARETO_SHARE_PCT, needed, title),
         title=title,
-        source=SOURCE,
+        source=budget_table(analysis),
         label="pareto-anggaran",
         data=data,
         description=(
@@ -461,7 +394,7 @@ def show_pareto(page: Page, analysis: Analysis) -> None:
             f"Program terbesar yang bersama-sama mencakup {format_percent(PARETO_SHARE_PCT, 0)} "
             "anggaran"
         ),
-        source=SOURCE,
+        source=budget_table(analysis),
         label="program-terbesar",
         data=top,
         numeric=["No.", "Anggaran (Rp)", "Porsi", "Kumulatif", "Terserap"],
@@ -474,9 +407,10 @@ def show_pareto(page: Page, analysis: Analysis) -> None:
 def reconciliation_rows(analysis: Analysis) -> pd.DataFrame:
     """`analysis.reconciliation` plus the total this page uses (rows that count only).
 
-    Differences stay against the printed Jumlah of Tabel 3.18, in rupiah.
+    Differences stay against the printed Jumlah of the budget table, in rupiah.
     """
     table = analysis.reconciliation.copy()
+    table["total"] = table["total"].map(reconciliation_labels(budget_table(analysis)))
     summary = analysis.absorption_summary
     jumlah = table.iloc[2]
     used = pd.DataFrame(
@@ -498,7 +432,7 @@ def reconciliation_rows(analysis: Analysis) -> pd.DataFrame:
 def reconciliation_table(table: pd.DataFrame) -> pd.DataFrame:
     """The reader's reconciliation table: one row per measure and total, long format.
 
-    Rupiah are exact; differences are against the printed Jumlah of Tabel 3.18 (rupiah for
+    Rupiah are exact; differences are against the printed Jumlah of the table (rupiah for
     anggaran and realisasi, percentage points for absorption).
     """
     parts = []
@@ -535,7 +469,7 @@ def _more_or_less(difference: float) -> str:
     return "lebih besar" if difference > 0 else "lebih kecil"
 
 
-def reconciliation_markdown(table: pd.DataFrame) -> str:
+def reconciliation_markdown(table: pd.DataFrame, name: str) -> str:
     """Sentences on how the totals differ, with the differences in rupiah.
 
     `table` is `reconciliation_rows(...)`: all rows, without duplicates, printed Jumlah,
@@ -545,7 +479,7 @@ def reconciliation_markdown(table: pd.DataFrame) -> str:
     gap = printed["anggaran"] - all_rows["anggaran"]
     return (
         f"Laporan yang sama memuat total anggaran yang berbeda-beda. Jumlah yang tercetak di "
-        f"bawah Tabel 3.18 adalah {rupiah_exact(printed['anggaran'])}: "
+        f"bawah {name} adalah {rupiah_exact(printed['anggaran'])}: "
         f"{rupiah_exact(abs(gap))} {_more_or_less(gap)} daripada jumlah semua barisnya "
         f"({rupiah_exact(all_rows['anggaran'])}); baris ganda hanya menyumbang "
         f"{rupiah_exact(all_rows['anggaran'] - unique['anggaran'])}. Ikhtisar Eksekutif "
@@ -558,14 +492,15 @@ def reconciliation_markdown(table: pd.DataFrame) -> str:
     )
 
 
-def show_reconciliation(page: Page, analysis: Analysis, year: int) -> None:
+def show_reconciliation(page: Page, analysis: Analysis) -> None:
     """The totals side by side: sentences, table and chart."""
     table = reconciliation_rows(analysis)
-    show_markdown(reconciliation_markdown(table))
+    year, name = analysis.year, budget_table(analysis)
+    show_markdown(reconciliation_markdown(table, name))
     page.table(
         reconciliation_table(table),
         title=f"Total anggaran dan realisasi {year} menurut cara menjumlah",
-        source=TOTALS_SOURCE,
+        source=totals_source(analysis),
         label="rekonsiliasi-total",
         data=table,
         numeric=["Nilai", "Selisih thd. Jumlah tercetak"],
@@ -575,12 +510,12 @@ def show_reconciliation(page: Page, analysis: Analysis, year: int) -> None:
     page.figure(
         reconciliation_chart(data, title),
         title=title,
-        source=TOTALS_SOURCE,
+        source=totals_source(analysis),
         label="rekonsiliasi-total",
         data=data,
         description=(
             f"Diagram batang anggaran dan realisasi untuk {_count(len(table))} cara menjumlah. "
-            f"Jumlah tercetak Tabel 3.18 ({format_rupiah(table['anggaran'].iloc[2])}) jauh lebih "
+            f"Jumlah tercetak {name} ({format_rupiah(table['anggaran'].iloc[2])}) jauh lebih "
             f"besar daripada jumlah barisnya ({format_rupiah(table['anggaran'].iloc[0])}) dan "
             f"pagu Ikhtisar Eksekutif ({format_rupiah(table['anggaran'].iloc[3])})."
         ),
@@ -588,32 +523,6 @@ def show_reconciliation(page: Page, analysis: Analysis, year: int) -> None:
 
 
 # --- PEFA-style indicators ----------------------------------------------------------------------
-
-
-def pefa_band_pi1(outturn_pct: float) -> str:
-    """The PEFA PI-1 band one year's outturn would fall in ('A'..'D'); indicative only.
-
-    Examples:
-        >>> pefa_band_pi1(97.0), pefa_band_pi1(88.0), pefa_band_pi1(71.8)
-        ('A', 'C', 'D')
-    """
-    for band, low, high in PEFA_PI1_BANDS:
-        if low <= outturn_pct <= high:
-            return band
-    return "D"
-
-
-def pefa_band_pi2(variance_pct: float) -> str:
-    """The PEFA PI-2.1 band one year's composition variance would fall in; indicative only.
-
-    Examples:
-        >>> pefa_band_pi2(4.9), pefa_band_pi2(12.0), pefa_band_pi2(31.0)
-        ('A', 'C', 'D')
-    """
-    for band, limit in PEFA_PI2_BANDS:
-        if variance_pct < limit:
-            return band
-    return "D"
 
 
 PEFA_FORMULAS = {
@@ -633,26 +542,30 @@ def pefa_table(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the two PEFA-style indicators, their one-year band and the rule."""
     pi1_rule = "; ".join(
-        f"{band}: {_percent(low, 0)}–{_percent(high, 0)}" for band, low, high in PEFA_PI1_BANDS
+        f"{band}: {_percent(low, 0)}–{_percent(high, 0)}"
+        for band, low, high in budget.PEFA_PI1_BANDS
     )
-    pi2_rule = "; ".join(f"{band}: < {_percent(limit, 0)}" for band, limit in PEFA_PI2_BANDS)
+    pi2_rule = "; ".join(f"{band}: < {_percent(limit, 0)}" for band, limit in budget.PEFA_PI2_BANDS)
     exact = pd.DataFrame(
         {
             "indikator": ["PI-1", "PI-2.1"],
             "nama": ["Realisasi belanja agregat", "Variasi komposisi belanja"],
             "nilai_pct": [outturn_pct, variance_pct],
-            "rentang_satu_tahun": [pefa_band_pi1(outturn_pct), pefa_band_pi2(variance_pct)],
+            "rentang_satu_tahun": [
+                budget.pefa_band_pi1(outturn_pct),
+                budget.pefa_band_pi2(variance_pct),
+            ],
             "aturan": [f"{pi1_rule} dari anggaran; selebihnya D", f"{pi2_rule}; selebihnya D"],
             "cara_hitung": [PEFA_FORMULAS["PI-1"], PEFA_FORMULAS["PI-2.1"]],
         }
     )
     shown = pd.DataFrame(
         {
-            "Kode": exact["indikator"].str.replace("-", "\u2011"),
+            "Kode": exact["indikator"].str.replace("-", "\N{NON-BREAKING HYPHEN}"),
             "Indikator": exact["nama"],
             f"Nilai {year}": exact["nilai_pct"].map(_percent),
             "Rentang (satu tahun)": exact["rentang_satu_tahun"],
-            f"Aturan PEFA ({_count(PEFA_YEARS_NEEDED)} tahun)": exact["aturan"],
+            f"Aturan PEFA ({_count(budget.PEFA_YEARS_NEEDED)} tahun)": exact["aturan"],
         }
     )
     return shown, exact
@@ -666,33 +579,36 @@ PEFA_BAND_WORDS = {
 }
 
 
-def pefa_markdown(outturn_pct: float, variance_pct: float) -> str:
+def pefa_markdown(outturn_pct: float, variance_pct: float, table: str) -> str:
     """The caveat (why both indicators are only indicative) and a one-year reading of them."""
     return (
         f":::{{admonition}} Indikatif, bukan skor PEFA\n:class: note\n"
-        f"PEFA menilai {_count(PEFA_YEARS_NEEDED)} tahun anggaran terakhir dan membandingkan "
-        f"realisasi dengan anggaran *awal yang disahkan*. Sumber hanya memuat satu tahun, dan "
-        f"tidak menyebut apakah anggaran di Tabel 3.18 anggaran awal atau anggaran perubahan. "
+        f"PEFA menilai {_count(budget.PEFA_YEARS_NEEDED)} tahun anggaran terakhir dan "
+        f"membandingkan realisasi dengan anggaran *awal yang disahkan*. Halaman ini membaca "
+        f"satu tahun saja, dan laporannya tidak menyebut apakah anggaran di {table} anggaran "
+        f"awal atau anggaran perubahan. "
         f"PI-2.1 juga seharusnya dihitung menurut klasifikasi fungsi atau organisasi; di sini "
         f"dihitung per program, tanpa baris ganda dan baris ditandai.\n:::\n\n"
         f"Dibaca untuk satu tahun saja, realisasi belanja agregat {_percent(outturn_pct)} "
-        f"berada pada {PEFA_BAND_WORDS[pefa_band_pi1(outturn_pct)]} PI-1, dan variasi "
-        f"komposisi {_percent(variance_pct)} pada {PEFA_BAND_WORDS[pefa_band_pi2(variance_pct)]} "
+        f"berada pada {PEFA_BAND_WORDS[budget.pefa_band_pi1(outturn_pct)]} PI-1, dan variasi "
+        f"komposisi {_percent(variance_pct)} pada "
+        f"{PEFA_BAND_WORDS[budget.pefa_band_pi2(variance_pct)]} "
         f"PI-2.1. PI-1 = {PEFA_FORMULAS['PI-1']}. PI-2.1 = {PEFA_FORMULAS['PI-2.1']}: "
         f"seberapa jauh realisasi tiap program menyimpang dari porsinya jika semua program "
         f"menyerap dengan laju yang sama; nol berarti semua program menyerap sama rata."
     )
 
 
-def show_pefa(page: Page, analysis: Analysis, year: int) -> None:
+def show_pefa(page: Page, analysis: Analysis) -> None:
     """The PEFA-style indicators: the caveat, sentences and table."""
     outturn, variance = analysis.aggregate_outturn_pct, analysis.composition_variance_pct
-    show_markdown(pefa_markdown(outturn, variance))
+    year = analysis.year
+    show_markdown(pefa_markdown(outturn, variance, budget_table(analysis)))
     shown, exact = pefa_table(outturn, variance, year)
     page.table(
         shown,
         title="Indikator kredibilitas anggaran gaya PEFA (indikatif, satu tahun)",
-        source=SOURCE,
+        source=budget_table(analysis),
         label="indikator-pefa",
         data=exact,
         numeric=[f"Nilai {year}"],
@@ -737,13 +653,14 @@ def absorption_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, exact.reset_index(drop=True)
 
 
-def show_absorption(page: Page, analysis: Analysis, year: int) -> None:
+def show_absorption(page: Page, analysis: Analysis) -> None:
     """The sortable table of every program row."""
+    year = analysis.year
     shown, exact = absorption_table(analysis.absorption)
     page.table(
         shown,
         title=f"Anggaran, realisasi dan penyerapan per program, {year}",
-        source=SOURCE,
+        source=budget_table(analysis),
         label="penyerapan-program",
         data=exact,
         numeric=["No.", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan"],

@@ -18,20 +18,22 @@ import pandas as pd
 from babel.dates import format_date
 
 from binjai_analysis import __version__
+from binjai_analysis.data.canonical import CANONICAL_DESCRIPTIONS
 from binjai_analysis.data.dictionary import DICTIONARY_PATH, data_dictionary
-from binjai_analysis.data.registry import DATASETS
+from binjai_analysis.data.model import DataModel
+from binjai_analysis.data.printed import TABLES
 from binjai_analysis.data.schemas import PROVENANCE_COLUMNS
-from binjai_analysis.data.source import (
-    SOURCE_PATH,
-    SOURCE_SHA256,
-    SOURCE_TITLE,
-    source_lines,
-    source_sha256,
+from binjai_analysis.data.sources import Source
+from binjai_analysis.formatting import (
+    LOCALE,
+    format_number,
+    markdown_code,
+    markdown_text,
+    table_range,
 )
-from binjai_analysis.formatting import LOCALE, format_number
 from binjai_analysis.notebook import show_markdown
+from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import DOWNLOADS_DIR, Page
-from binjai_analysis.views.summary import find_project, table_range
 
 TITLE = "Binjai Analysis"
 UNKNOWN = "tidak diketahui"
@@ -41,24 +43,30 @@ DATASET_TITLES = {
     "kelurahan": "Kelurahan di setiap kecamatan",
     "population_kecamatan": "Luas, penduduk dan sebarannya per kecamatan",
     "macro_series": "Pertumbuhan ekonomi dan PDRB per kapita",
-    "misi": "Misi RPJMD 2016–2021",
+    "misi": "Misi periode RPJMD",
     "tujuan": "Tujuan, masing-masing di bawah satu misi",
     "sasaran": "Sasaran strategis, masing-masing di bawah satu tujuan",
     "indicators": "Indikator kinerja: satuan, perangkat daerah, polaritas",
-    "targets_rpjmd": "Target RPJMD per indikator dan tahun",
-    "targets_pk2018": "Target Perjanjian Kinerja 2018",
+    "rpjmd_targets": "Target RPJMD per indikator dan tahun",
+    "lkjip_agreement_targets": "Target Perjanjian Kinerja tahun laporan, dicetak ulang di LKjIP",
     "rating_scale": "Skala predikat capaian, batas seperti tercetak",
-    "realisations_tabel_3_2": "Target, realisasi, capaian dan predikat setiap indikator",
-    "realisations_sasaran": "Target dan realisasi per sasaran (tabel Bab III)",
-    "budget_2018": "Anggaran dan realisasi setiap baris program",
-    "budget_totals": "Jumlah anggaran tercetak (Tabel 3.18, Ikhtisar, PK 2019)",
+    "lkjip_result_summary": "Target dan realisasi setiap indikator (tabel ringkasan)",
+    "lkjip_results": "Target, realisasi, capaian dan predikat per sasaran (tabel Bab III)",
+    "lkjip_budget": "Anggaran dan realisasi setiap baris program",
+    "budget_totals": "Jumlah anggaran tercetak (tabel anggaran, Ikhtisar, PK)",
     "budget_narrative": "Angka anggaran program yang dikutip dalam narasi Bab III",
-    "pk2019_targets": "Target Perjanjian Kinerja 2019",
-    "pk2019_budget": "Anggaran program Perjanjian Kinerja 2019",
+    "pk_targets": "Target dokumen Perjanjian Kinerja",
+    "pk_budget": "Anggaran program dokumen Perjanjian Kinerja",
     "reported_summary": "Angka ringkasan yang dinyatakan laporan tentang dirinya",
     "indicator_aliases": "Penulisan indikator di setiap tabel, ditautkan ke indikatornya (kurasi)",
+    "program_sasaran": "Program anggaran dan sasaran yang dilayaninya (kurasi)",
+    "documents": "Dokumen di setiap sumber: jenis, tahun, judul, rentang baris",
+    "periods": "Periode rencana (RPJMD) yang menjadi acuan sumber",
+    "indicator_values": "Semua angka indikator lintas sumber dan tahun: target, realisasi, "
+    "capaian dan predikat tercetak",
+    "budget_lines": "Semua angka anggaran program lintas sumber dan tahun, menurut tahap",
 }
-"""An Indonesian title per dataset (a test checks that every dataset has one)."""
+"""An Indonesian title per printed and canonical table (a test checks that each has one)."""
 
 
 @dataclass(frozen=True)
@@ -70,21 +78,24 @@ class DatasetFiles:
     xlsx: Path
 
 
-def dataset_file_stem(name: str) -> str:
-    """The download name of a dataset, e.g. 'data-budget_2018'."""
-    return f"data-{name}"
+def dataset_file_stem(name: str, source: str | None = None) -> str:
+    """The download name of a table: 'data-<table>' for a canonical table,
+    'data-<source>-<table>' for a source's printed table."""
+    return f"data-{source}-{name}" if source else f"data-{name}"
 
 
-def write_dataset_files(data: dict[str, pd.DataFrame], directory: Path) -> dict[str, DatasetFiles]:
-    """Write every dataset as CSV (UTF-8 with BOM, so spreadsheets read it) and XLSX into
+def write_dataset_files(
+    tables: dict[str, pd.DataFrame], directory: Path, source: str | None = None
+) -> dict[str, DatasetFiles]:
+    """Write every table as CSV (UTF-8 with BOM, so spreadsheets read it) and XLSX into
     `directory/downloads/`; the values are the validated data, never corrected."""
     folder = directory / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name in DATASETS:
-        frame = data[name]
-        csv = folder / f"{dataset_file_stem(name)}.csv"
-        xlsx = folder / f"{dataset_file_stem(name)}.xlsx"
+    for name, frame in tables.items():
+        stem = dataset_file_stem(name, source)
+        csv = folder / f"{stem}.csv"
+        xlsx = folder / f"{stem}.xlsx"
         frame.to_csv(csv, index=False, encoding="utf-8-sig")
         frame.to_excel(xlsx, index=False, sheet_name=name[:31])
         written[name] = DatasetFiles(name, csv, xlsx)
@@ -96,20 +107,21 @@ def download_link(text: str, path: Path) -> str:
     return f"{{download}}`{text} <{DOWNLOADS_DIR}/{path.name}>`"
 
 
-def dataset_listing(data: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, exact): one row per dataset with its size, source tables and packaged files."""
+def dataset_listing(
+    tables: dict[str, pd.DataFrame], descriptions: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): one row per table with its size and source tables."""
     rows = []
-    for name, dataset in DATASETS.items():
-        frame = data[name]
+    for name, frame in tables.items():
+        sources = frame["source_table"] if "source_table" in frame else pd.Series(dtype=str)
         rows.append(
             {
                 "dataset": name,
-                "title": DATASET_TITLES.get(name, dataset.description),
+                "title": DATASET_TITLES.get(name, descriptions.get(name, "")),
                 "rows": len(frame),
                 "columns": frame.shape[1],
-                "source_tables": table_range(set(frame["source_table"])),
-                "files": ", ".join(dataset.files),
-                "description": dataset.description,
+                "source_tables": table_range(sources) or "–",
+                "description": descriptions.get(name, ""),
             }
         )
     exact = pd.DataFrame(rows)
@@ -125,11 +137,21 @@ def dataset_listing(data: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Dat
     return shown, exact
 
 
-def data_figures(data: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """Numbers the page's prose quotes (glue names): datasets and their rows."""
+def canonical_for_download(model: DataModel) -> dict[str, pd.DataFrame]:
+    """The canonical tables to publish, in the order the dictionary describes them."""
+    return {name: model[name] for name in CANONICAL_DESCRIPTIONS if name in model.tables}
+
+
+def data_figures(model: DataModel) -> dict[str, str]:
+    """Numbers the page's prose quotes (glue names): tables and their rows, per layer."""
+    canonical = canonical_for_download(model)
+    printed = [frame for tables in model.printed.values() for frame in tables.values()]
     return {
-        "datasets": format_number(len(DATASETS), 0),
-        "dataset_rows": format_number(sum(len(data[name]) for name in DATASETS), 0),
+        "canonical_tables": format_number(len(canonical), 0),
+        "canonical_rows": format_number(sum(len(f) for f in canonical.values()), 0),
+        "printed_tables": format_number(len(printed), 0),
+        "printed_rows": format_number(sum(len(f) for f in printed), 0),
+        "sources": format_number(len(model.sources), 0),
     }
 
 
@@ -151,6 +173,7 @@ PROVENANCE_MEANINGS = {
 }
 """The provenance columns every dataset ends with, explained once in Indonesian."""
 
+LAYER_LABELS = {"printed": "tercetak", "curation": "kurasi", "canonical": "kanonik"}
 DTYPE_LABELS = {"integer": "bilangan bulat", "number": "angka", "text": "teks"}
 UNIT_LABELS = {"year": "tahun", "line": "baris", "see the dataset's unit or measure": "lihat unit"}
 """Indonesian names of the units the schemas declare; others are shown as written."""
@@ -167,15 +190,16 @@ def provenance_table() -> pd.DataFrame:
     return shown
 
 
-def dictionary_table() -> tuple[pd.DataFrame, pd.DataFrame]:
+def dictionary_table(model: DataModel) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the data dictionary without the provenance columns every dataset shares
     (they are explained once); the download keeps every row and the checks column."""
-    exact = data_dictionary()
+    exact = data_dictionary(canonical_for_download(model))
     own = exact[~exact["column"].isin(list(PROVENANCE_COLUMNS))]
     kind = own["dtype"].map(DTYPE_LABELS).fillna(own["dtype"])
     shown = pd.DataFrame(
         {
             # A zero-width space after the dot lets long names wrap between dataset and column.
+            "Lapisan": own["layer"].map(LAYER_LABELS).fillna(own["layer"]),
             "Dataset.kolom": own["dataset"] + ".\u200b" + own["column"],
             "Keterangan (bahasa Inggris)": own["description"],
             "Jenis": kind + own["nullable"].map({True: "; boleh kosong", False: ""}),
@@ -194,17 +218,54 @@ def copy_into_downloads(source: Path, directory: Path) -> Path:
     return target
 
 
-def source_facts() -> dict[str, str]:
-    """Facts about the vendored source for the text (glue names); the checksum is rechecked."""
-    actual = source_sha256()
+def source_facts(source: Source) -> dict[str, str]:
+    """Facts about one source's text: title, file, lines, bytes and its checksum, rechecked."""
+    origin = source.origin
+    if source.text_path is None:
+        return {"title": origin.title, "file": "", "sha256": "", "check": "tanpa teks"}
+    actual = source.sha256()
     return {
-        "source_title": SOURCE_TITLE,
-        "source_file": SOURCE_PATH.name,
-        "source_sha256": SOURCE_SHA256,
-        "source_lines": format_number(len(source_lines()), 0),
-        "source_bytes": format_number(SOURCE_PATH.stat().st_size, 0),
-        "source_check": "cocok" if actual == SOURCE_SHA256 else f"TIDAK cocok ({actual})",
+        "title": origin.title,
+        "file": source.text_path.name,
+        "sha256": origin.sha256 or "",
+        "lines": format_number(len(source.lines), 0),
+        "bytes": format_number(source.text_path.stat().st_size, 0),
+        "check": "cocok" if actual == origin.sha256 else f"TIDAK cocok ({actual})",
+        # (a text that does not match is refused on load; the line is kept for the record)
     }
+
+
+def sources_titles(model: DataModel) -> str:
+    """The titles of every source, for the citation."""
+    return "; ".join(source.origin.short_title for source in model.sources.values())
+
+
+def source_markdown(source: Source, link: str) -> str:
+    """One source for readers: what it is, where it came from, its documents and checksum."""
+    facts = source_facts(source)
+    origin = source.origin
+    documents = "\n".join(
+        f"  - {markdown_text(d.title)} ({d.kind} {d.year}"
+        + (f", baris {d.lines[0]}–{d.lines[1]}" if d.lines else "")
+        + ")"
+        for d in origin.documents
+    )
+    text = (
+        f"**{markdown_text(origin.title)}** (folder {markdown_code(source.id)}), diterbitkan "
+        f"{markdown_text(origin.publisher)}, wilayah {markdown_text(origin.region.name)} (kode "
+        f"BPS {markdown_code(origin.region.bps_code)}).\n\n- Dokumen di dalamnya:\n{documents}"
+    )
+    if facts["file"]:
+        text += (
+            f"\n- Berkas teks {markdown_code(facts['file'])}: {facts['lines']} baris, "
+            f"{facts['bytes']} byte, disimpan apa adanya, byte demi byte. Nomor baris pada "
+            "setiap data dan keterangan sumber merujuk ke berkas ini.\n"
+            f"- Sidik jari sha256: {markdown_code(facts['sha256'])}; diperiksa setiap kali data "
+            f"dibaca, pada build ini hasilnya: **{facts['check']}**.\n- {link}"
+        )
+    if origin.test_data:
+        text += "\n- **Data uji buatan, bukan data sebenarnya: jangan dikutip.**"
+    return text
 
 
 Runner = Callable[..., subprocess.CompletedProcess]
@@ -237,6 +298,12 @@ class Citation:
     version: str
     built: date
     commit: str
+    sources: str
+    """The titles of the data's sources."""
+    region: str = ""
+    """The region(s) the sources report on."""
+    checksums: str = ""
+    """Each source with the sha256 of its text."""
 
     @property
     def built_text(self) -> str:
@@ -246,8 +313,8 @@ class Citation:
         """The suggested citation (Markdown)."""
         commit = "commit tidak diketahui" if self.commit == UNKNOWN else f"commit `{self.commit}`"
         return (
-            f"{self.title}. *{self.title}: kinerja Pemerintah Kota Binjai berdasarkan "
-            f"{SOURCE_TITLE}*. Versi {self.version}, {commit}, dibangun {self.built_text}."
+            f"{self.title}. *{self.title}: kinerja Pemerintah {self.region} berdasarkan "
+            f"{self.sources}*. Versi {self.version}, {commit}, dibangun {self.built_text}."
         )
 
     def bibtex(self) -> str:
@@ -259,7 +326,7 @@ class Citation:
             f"  author  = {{{{{self.title}}}}},\n"
             f"  version = {{{self.version}}},\n"
             f"  year    = {{{self.built.year}}},\n"
-            f"  note    = {{{note}; data: {SOURCE_TITLE}}}\n"
+            f"  note    = {{{note}; data: {self.sources}}}\n"
             "}"
         )
 
@@ -273,19 +340,31 @@ class Citation:
                     self.version,
                     self.built_text,
                     self.commit,
-                    f"{SOURCE_TITLE} (sha256 {SOURCE_SHA256})",
+                    self.checksums or self.sources,
                 ],
             }
         )
 
 
-def citation(directory: Path | None = None, built: date | None = None) -> Citation:
-    """The citation of this build: version, today's date and the git commit, when known."""
+def citation(
+    model: DataModel, directory: Path | None = None, built: date | None = None
+) -> Citation:
+    """The citation of this build: version, today's date, the git commit when known, and the
+    sources of its data."""
+    checksums = "; ".join(
+        f"{s.origin.short_title} (sha256 {s.origin.sha256})" if s.origin.sha256 else s.origin.title
+        for s in model.sources.values()
+    )
     return Citation(
         title=TITLE,
         version=__version__,
         built=built or date.today(),
         commit=git_commit(Path.cwd() if directory is None else directory),
+        sources=sources_titles(model),
+        region=" dan ".join(
+            dict.fromkeys(s.origin.region.name for s in model.sources.values())
+        ),
+        checksums=checksums,
     )
 
 
@@ -297,22 +376,40 @@ def citation_markdown(cite: Citation) -> str:
 # --- Sections -------------------------------------------------------------------------------
 
 
-def show_datasets(page: Page, data: dict[str, pd.DataFrame]) -> None:
-    """The dataset listing table, then the download links of every dataset."""
-    shown, exact = dataset_listing(data)
+def show_datasets(page: Page, model: DataModel) -> None:
+    """The canonical tables: the listing, then the download links of every table."""
+    tables = canonical_for_download(model)
+    shown, exact = dataset_listing(tables, CANONICAL_DESCRIPTIONS)
     page.table(
         shown,
-        title="Dataset yang tersedia",
+        title="Dataset kanonik: semua sumber dan tahun dalam satu tabel per jenis data",
         source="tabel-tabel pada kolom Sumber",
         label="dataset",
         data=exact,
         numeric=["Baris", "Kolom"],
     )
-    files = write_dataset_files(data, page.directory)
-    show_markdown(downloads_markdown(files))
+    show_markdown(downloads_markdown(write_dataset_files(tables, page.directory)))
 
 
-def show_dictionary(page: Page) -> None:
+def show_printed(page: Page, model: DataModel) -> None:
+    """Each source's printed tables: the listing, then the download links."""
+    descriptions = {name: table.description for name, table in TABLES.items()}
+    for source_id, tables in model.printed.items():
+        shown, exact = dataset_listing(tables, descriptions)
+        page.table(
+            shown,
+            title=f"Tabel tercetak sumber {source_id}, apa adanya",
+            source="tabel-tabel pada kolom Sumber",
+            label=f"tercetak-{source_id}",
+            data=exact,
+            numeric=["Baris", "Kolom"],
+            processed=False,
+        )
+        files = write_dataset_files(tables, page.directory, source_id)
+        show_markdown(downloads_markdown(files))
+
+
+def show_dictionary(page: Page, model: DataModel) -> None:
     """The provenance columns, the data dictionary, and the Markdown dictionary as a download."""
     shown = provenance_table()
     page.table(
@@ -322,7 +419,7 @@ def show_dictionary(page: Page) -> None:
         label="kolom-asal-usul",
         processed=False,
     )
-    shown, exact = dictionary_table()
+    shown, exact = dictionary_table(model)
     page.table(
         shown,
         title="Kamus data: setiap kolom setiap dataset",
@@ -336,10 +433,16 @@ def show_dictionary(page: Page) -> None:
     show_markdown(f"Kamus data lengkap sebagai satu berkas: {download_link('Markdown', copy)}")
 
 
-def show_source(page: Page) -> None:
-    """The vendored source text as a download."""
-    copy = copy_into_downloads(SOURCE_PATH, page.directory)
-    show_markdown(f"Unduh teks sumber: {download_link(f'{SOURCE_PATH.name} (teks UTF-8)', copy)}")
+def show_sources(page: Page, model: DataModel) -> None:
+    """Every source: origin, documents, text checksum, and its text as a download."""
+    parts = []
+    for source in model.sources.values():
+        link = ""
+        if source.text_path is not None:
+            copy = copy_into_downloads(source.text_path, page.directory)
+            link = f"Unduh teks sumber: {download_link(f'{copy.name} (teks UTF-8)', copy)}"
+        parts.append(source_markdown(source, link))
+    show_markdown("\n\n".join(parts))
 
 
 def show_citation(page: Page, cite: Citation) -> None:
@@ -352,7 +455,7 @@ def show_citation(page: Page, cite: Citation) -> None:
         label="sitasi",
         processed=False,
     )
-    paths = find_project(page.directory)
+    paths = ProjectPaths.find(page.directory)
     cff = paths.root / "CITATION.cff" if paths else None
     if cff is not None and cff.is_file():
         copy = copy_into_downloads(cff, page.directory)

@@ -12,12 +12,16 @@ from binjai_analysis.charts.efficiency import (
     quadrant_chart_data,
     threshold,
 )
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
+from binjai_analysis.formatting import (
+    format_number,
+    format_percent,
+    format_rupiah,
+    markdown_text,
+    table_range,
+)
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-from binjai_analysis.views.trajectory import table_span
 
-BUDGET_TABLE = "Tabel 3.18"
 MAPPING_NOTE = "pemetaan program ke sasaran (kurasi)"
 
 UNMAPPED_REASONS = (
@@ -30,11 +34,12 @@ UNMAPPED_REASONS = (
     (
         "Generic name with no agency",
         "Nama umum, tanpa perangkat daerah",
-        f"nama program bersifat umum dan {BUDGET_TABLE} tidak menyebut perangkat daerahnya, "
+        "nama program bersifat umum dan {table} tidak menyebut perangkat daerahnya, "
         "sehingga tidak ada satu sasaran yang dapat dibenarkan",
     ),
 )
-"""(start of the mapping's English evidence, short reason for the table, explanation)."""
+"""(start of the mapping's English evidence, short reason for the table, explanation); the
+explanation may name the budget table as `{table}`."""
 
 FALLBACK_REASON = (
     "Tidak dikaitkan di sumber",
@@ -211,9 +216,10 @@ def reasons_text(rows: pd.DataFrame) -> str:
 
 
 def unmapped_table(
-    unmapped: pd.DataFrame, mapping: pd.DataFrame
+    unmapped: pd.DataFrame, mapping: pd.DataFrame, table: str = "tabel anggaran"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, exact): programs in the budget that serve no sasaran, with the reason."""
+    """(shown, exact): programs in the budget that serve no sasaran, with the reason; `table`
+    is the budget table's printed name."""
     evidence = mapping.drop_duplicates("program").set_index("program")["evidence"]
     rows = unmapped.assign(evidence=unmapped["program"].map(evidence))
     reasons = [
@@ -221,7 +227,7 @@ def unmapped_table(
         for basis, text in zip(rows["basis"], rows["evidence"], strict=True)
     ]
     rows["reason"] = [short for short, _ in reasons]
-    rows["explanation"] = [explanation for _, explanation in reasons]
+    rows["explanation"] = [explanation.format(table=table) for _, explanation in reasons]
     rows["absorption_pct"] = rows["realisasi"] / rows["anggaran"] * 100.0
     shown = pd.DataFrame(
         {
@@ -258,16 +264,27 @@ def efficiency_figures(
     }
 
 
-def efficiency_source(results: pd.DataFrame) -> str:
+def budget_table(budget: pd.DataFrame) -> str:
+    """The printed name of the year's budget table (its rows' source_table)."""
+    return table_range(budget["source_table"])
+
+
+def efficiency_source(results: pd.DataFrame, budget: pd.DataFrame) -> str:
     """The caption's source: capaian tables, the budget table and the curated mapping."""
-    return f"{table_span(results['source_table'])}, {BUDGET_TABLE} dan {MAPPING_NOTE}"
+    tables = table_range(results["source_table"])
+    return f"{tables}, {budget_table(budget)} dan {MAPPING_NOTE}"
 
 
 def show_quadrants(
-    page: Page, table: pd.DataFrame, results: pd.DataFrame, rule: QuadrantRule
+    page: Page,
+    table: pd.DataFrame,
+    results: pd.DataFrame,
+    rule: QuadrantRule,
+    budget: pd.DataFrame,
 ) -> None:
-    """The rule, narrative, quadrant scatter and the per-sasaran table."""
-    source = efficiency_source(results)
+    """The rule, narrative, quadrant scatter and the per-sasaran table; `budget` is the year's
+    budget lines (for the caption)."""
+    source = efficiency_source(results, budget)
     show_markdown(f"{quadrant_rule_text(rule)}\n\n{quadrant_narrative(table, results)}")
     data = quadrant_chart_data(table)
     page.figure(
@@ -301,9 +318,15 @@ def show_correlation(correlation: RankCorrelation, table: pd.DataFrame) -> None:
 
 
 def show_unmapped(
-    page: Page, unmapped: pd.DataFrame, mapping: pd.DataFrame, summary: dict[str, float]
+    page: Page,
+    unmapped: pd.DataFrame,
+    mapping: pd.DataFrame,
+    summary: dict[str, float],
+    budget: pd.DataFrame,
 ) -> None:
-    """The programs that serve no sasaran, their weight in the budget, and why."""
+    """The programs that serve no sasaran, their weight in the budget, and why; `budget` is
+    the year's budget lines (for the table's name)."""
+    name = budget_table(budget)
     share = unmapped["anggaran"].sum() / summary["anggaran"] * 100.0
     show_markdown(
         f"{format_number(len(unmapped), 0)} program dengan anggaran "
@@ -311,15 +334,15 @@ def show_unmapped(
         f"anggaran program yang dihitung, {format_rupiah(summary['anggaran'])}) tidak dipetakan "
         "ke sasaran mana pun. Program ini tetap tercatat di sini, tetapi tidak ikut dalam "
         "serapan per sasaran, kuadran dan korelasi di atas. Baris ganda dan "
-        f"{format_number(summary['excluded'], 0)} baris {BUDGET_TABLE} yang angkanya tidak "
+        f"{format_number(summary['excluded'], 0)} baris {name} yang angkanya tidak "
         "mungkin atau salah cetak sudah dikeluarkan lebih dulu dan tidak tercantum di sini."
     )
-    shown, exact = unmapped_table(unmapped, mapping)
+    shown, exact = unmapped_table(unmapped, mapping, name)
     show_markdown(f"Alasannya:\n\n{reasons_text(exact)}")
     page.table(
         shown,
         title="Program yang tidak dipetakan ke sasaran",
-        source=f"{BUDGET_TABLE} dan {MAPPING_NOTE}",
+        source=f"{name} dan {MAPPING_NOTE}",
         label="program-tanpa-sasaran",
         data=exact,
         numeric=["No. urut", "Anggaran", "Realisasi", "Serapan"],

@@ -9,34 +9,51 @@ from __future__ import annotations
 import re
 from html import escape
 
-import altair as alt
 import pandas as pd
 from IPython.display import HTML, display
 
-from binjai_analysis.charts import CHART_WIDTH, OKABE_ITO, titled
-from binjai_analysis.formatting import format_number, markdown_text
+from binjai_analysis.analysis.years import Framework
+from binjai_analysis.charts.framework import (
+    POLARITY_ORDER,
+    per_sasaran_chart,
+    per_sasaran_chart_data,
+)
+from binjai_analysis.data.model import DataModel
+from binjai_analysis.formatting import format_number, markdown_text, table_range
+from binjai_analysis.labels import POLARITY_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-from binjai_analysis.views.performance import POLARITY_LABELS
 
-POLARITY_ORDER = ("higher", "lower", "qualitative")
-POLARITY_COLOURS = dict(
-    zip(POLARITY_ORDER, (OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[3]), strict=True)
-)
 MISSING = "tidak tercantum"
-FRAMEWORK_SOURCE = "Bab II, Tabel 2.1 dan Tabel 2.3; IKU 2018"
 
 
-def framework_table(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def key_indicators(model: DataModel, framework: Framework) -> str:
+    """The IKU lists printed in the framework's source, e.g. 'IKU' and its year; '' if none."""
+    sources = set(framework.indicators["source"])
+    documents = model.documents("IKU")
+    years = sorted(documents.loc[documents["source"].isin(sources), "year"].astype(int))
+    return ", ".join(f"IKU {year}" for year in years)
+
+
+def framework_source(framework: Framework, key_indicators: str = "") -> str:
+    """The caption's source: the tables the framework is printed in, and the IKU list
+    (`key_indicators`, e.g. 'IKU' and its year) where its agencies come from."""
+    tables = pd.concat([framework.misi, framework.tujuan, framework.sasaran, framework.indicators])[
+        "source_table"
+    ]
+    return "; ".join(filter(None, [table_range(tables), key_indicators]))
+
+
+def framework_table(data: Framework) -> pd.DataFrame:
     """One row per indicator with its sasaran, tujuan and misi, in misi-tujuan-sasaran order."""
-    misi = data["misi"][["misi_id", "misi_no", "statement"]].rename(columns={"statement": "misi"})
-    tujuan = data["tujuan"][["tujuan_id", "tujuan_no", "misi_id", "statement"]].rename(
+    misi = data.misi[["misi_id", "misi_no", "statement"]].rename(columns={"statement": "misi"})
+    tujuan = data.tujuan[["tujuan_id", "tujuan_no", "misi_id", "statement"]].rename(
         columns={"statement": "tujuan"}
     )
-    sasaran = data["sasaran"][["sasaran_id", "sasaran_no", "tujuan_id", "statement"]].rename(
+    sasaran = data.sasaran[["sasaran_id", "sasaran_no", "tujuan_id", "statement"]].rename(
         columns={"statement": "sasaran"}
     )
-    indicators = data["indicators"][
+    indicators = data.indicators[
         [
             "indicator_id",
             "sasaran_id",
@@ -122,15 +139,16 @@ def counts_table(framework: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, exact
 
 
-def framework_figures(data: dict[str, pd.DataFrame]) -> dict[str, str]:
+def framework_figures(data: Framework) -> dict[str, str]:
     """Every number the page's text quotes, formatted (keys are glue names)."""
     framework = framework_table(data)
     per_sasaran = framework.groupby("sasaran_no")["indicator_id"].count()
     polarity = framework["polarity"].value_counts()
     return {
-        "n_misi": format_number(data["misi"]["misi_id"].nunique(), 0),
-        "n_tujuan": format_number(data["tujuan"]["tujuan_id"].nunique(), 0),
-        "n_sasaran": format_number(data["sasaran"]["sasaran_id"].nunique(), 0),
+        "period": data.period.title,
+        "n_misi": format_number(data.misi["misi_id"].nunique(), 0),
+        "n_tujuan": format_number(data.tujuan["tujuan_id"].nunique(), 0),
+        "n_sasaran": format_number(data.sasaran["sasaran_id"].nunique(), 0),
         "n_indikator": format_number(framework["indicator_id"].nunique(), 0),
         "n_higher": format_number(int(polarity.get("higher", 0)), 0),
         "n_lower": format_number(int(polarity.get("lower", 0)), 0),
@@ -216,66 +234,23 @@ def misi_narrative(framework: pd.DataFrame, misi_id: str) -> str:
     )
 
 
-def show_misi(data: dict[str, pd.DataFrame], misi_id: str) -> None:
+def show_misi(data: Framework, misi_id: str) -> None:
     """One misi's section body: statement, counts, and the browsable tujuan-sasaran tree."""
     framework = framework_table(data)
     show_markdown(misi_narrative(framework, misi_id))
     display(HTML(misi_html(framework, misi_id)))
 
 
-def per_sasaran_chart_data(framework: pd.DataFrame) -> pd.DataFrame:
-    """Indicators per sasaran and polarity (long format), in sasaran order."""
-    counts = framework.groupby(["sasaran_no", "polarity"]).size().rename("indikator").reset_index()
-    counts["sasaran"] = counts["sasaran_no"].map(lambda n: f"Sasaran {int(n)}")
-    counts["arah"] = counts["polarity"].map(POLARITY_LABELS)
-    counts["urutan_arah"] = counts["polarity"].map({p: i for i, p in enumerate(POLARITY_ORDER)})
-    return counts[["sasaran_no", "sasaran", "polarity", "arah", "urutan_arah", "indikator"]]
-
-
-def per_sasaran_chart(framework: pd.DataFrame) -> alt.Chart:
-    """Stacked horizontal bars: how many indicators each sasaran has, by polarity."""
-    data = per_sasaran_chart_data(framework)
-    order = [f"Sasaran {n}" for n in sorted(data["sasaran_no"].unique())]
-    title = "Jumlah indikator per sasaran"
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("sasaran:N", title=None, sort=order),
-            x=alt.X("sum(indikator):Q", title="Jumlah indikator", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color(
-                "arah:N",
-                title="Arah indikator",
-                scale=alt.Scale(
-                    domain=[POLARITY_LABELS[p] for p in POLARITY_ORDER],
-                    range=[POLARITY_COLOURS[p] for p in POLARITY_ORDER],
-                ),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            order=alt.Order("urutan_arah:Q"),
-            tooltip=[
-                alt.Tooltip("sasaran:N", title="Sasaran"),
-                alt.Tooltip("arah:N", title="Arah"),
-                alt.Tooltip("indikator:Q", title="Jumlah indikator"),
-            ],
-        )
-        .properties(
-            title=titled(title, subtitle="Diwarnai menurut arah: makin tinggi/rendah makin baik"),
-            width=CHART_WIDTH - 120,
-            height=22 * len(order),
-            description=f"{title}, menurut arah indikator.",
-        )
-    )
-
-
-def show_overview(page: Page, data: dict[str, pd.DataFrame]) -> None:
-    """Tabel of counts per misi and the chart of indicators per sasaran."""
+def show_overview(page: Page, data: Framework, key_indicators: str = "") -> None:
+    """Tabel of counts per misi and the chart of indicators per sasaran; `key_indicators`
+    names the IKU list cited beside the framework's tables."""
     framework = framework_table(data)
+    source = framework_source(data, key_indicators)
     shown, exact = counts_table(framework)
     page.table(
         shown,
         title="Jumlah tujuan, sasaran dan indikator per misi",
-        source=FRAMEWORK_SOURCE,
+        source=source,
         label="jumlah-per-misi",
         data=exact,
         numeric=[c for c in shown.columns if c not in ("Misi", "Tema")],
@@ -284,7 +259,7 @@ def show_overview(page: Page, data: dict[str, pd.DataFrame]) -> None:
     page.figure(
         per_sasaran_chart(framework),
         title="Jumlah indikator per sasaran, menurut arah indikator",
-        source=FRAMEWORK_SOURCE,
+        source=source,
         label="indikator-per-sasaran",
         data=per_sasaran_chart_data(framework),
         description=(
@@ -328,15 +303,15 @@ def indicator_list(framework: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]
     return shown, exact
 
 
-def show_indicator_list(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_indicator_list(page: Page, data: Framework, key_indicators: str = "") -> None:
     """The full, sortable list of indicators."""
     framework = framework_table(data)
     shown, exact = indicator_list(framework)
-    tables = ", ".join(sorted(set(framework["source_table"])))
+    tables = "; ".join(filter(None, [table_range(framework["source_table"]), key_indicators]))
     page.table(
         shown,
         title="Daftar lengkap indikator dengan satuan, arah dan perangkat daerah",
-        source=f"{tables}; IKU 2018",
+        source=tables,
         label="daftar-indikator",
         data=exact,
         sortable=True,

@@ -3,9 +3,7 @@ PDRB per capita, their OLS trends with confidence intervals, and real against no
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
-from scipy import stats
 
 from binjai_analysis.analysis import macro as macro_analysis
 from binjai_analysis.charts.macro import (
@@ -14,12 +12,11 @@ from binjai_analysis.charts.macro import (
     real_nominal_chart,
     real_nominal_chart_data,
 )
-from binjai_analysis.formatting import format_number, format_percent
+from binjai_analysis.data.canonical import ORIGIN_COLUMNS
+from binjai_analysis.formatting import format_number, format_percent, signed, table_range
 from binjai_analysis.labels import COLUMN_LABELS, UNIT_LABELS
 from binjai_analysis.notebook import show_markdown
-from binjai_analysis.presentation import Page
-
-SOURCE = "Tabel 1.2"
+from binjai_analysis.presentation import Page, printed_lines
 
 TREND_SERIES = {
     "pertumbuhan_ekonomi": ("Pertumbuhan ekonomi", "poin persen"),
@@ -55,48 +52,20 @@ def macro_series_frames(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return shown, exact
 
 
-def printed_source(series: pd.DataFrame) -> str:
-    """The source with its lines, e.g. 'Tabel 1.2 (baris 684, 747, 754 teks sumber)'."""
-    lines = ", ".join(str(line) for line in sorted(set(series["source_line"])))
-    return f"{SOURCE} (baris {lines} teks sumber)"
+def printed_rows(series: pd.DataFrame) -> pd.DataFrame:
+    """The series rows with the printed table's own columns (the canonical layer's source and
+    document columns left out, as the download always showed them)."""
+    return series.drop(columns=[c for c in ORIGIN_COLUMNS if c in series])
 
 
-def series_by_year(series: pd.DataFrame, macro: pd.DataFrame, key: str) -> pd.Series:
-    """One series indexed by year: a Tabel 1.2 indicator, or the deflator from `macro`."""
-    if key == "deflator":
-        return macro["deflator"].sort_index()
-    return macro_analysis.macro_series_by_year(series, key)
+def table_name(series: pd.DataFrame) -> str:
+    """The printed table the series come from, e.g. 'Tabel 1.2'."""
+    return table_range(series["source_table"])
 
 
 def year_span(values: pd.Series) -> str:
-    """The years a series covers, e.g. '2013–2017'."""
+    """The years a series covers, e.g. '1999–2003'."""
     return f"{int(values.index.min())}–{int(values.index.max())}"
-
-
-def trend_band(values: pd.Series, confidence: float = 0.95) -> pd.DataFrame:
-    """OLS fitted values with the confidence band of the fitted line, per year.
-
-    The band is the interval of the mean response, t(n-2) × s × √(1/n + (x−x̄)²/Sxx): narrowest
-    at the middle year, wider at the ends; consistent with the slope interval of `ols_trend`.
-    """
-    x = np.asarray(values.index, dtype=float)
-    y = np.asarray(values, dtype=float)
-    trend = macro_analysis.ols_trend(pd.Series(x), pd.Series(y), confidence)
-    fitted = trend.intercept + trend.slope * x
-    n = len(x)
-    s = float(np.sqrt(np.sum((y - fitted) ** 2) / (n - 2)))
-    sxx = float(np.sum((x - x.mean()) ** 2))
-    t = float(stats.t.ppf(0.5 + confidence / 2.0, n - 2))
-    half = t * s * np.sqrt(1.0 / n + (x - x.mean()) ** 2 / sxx)
-    return pd.DataFrame(
-        {
-            "year": x.astype(int),
-            "value": y,
-            "fitted": fitted,
-            "low": fitted - half,
-            "high": fitted + half,
-        }
-    )
 
 
 def format_p(value: float) -> str:
@@ -104,44 +73,13 @@ def format_p(value: float) -> str:
     return f"< {format_number(0.001, 3)}" if value < 0.001 else format_number(value, 3)
 
 
-def _signed(value: float, decimals: int) -> str:
-    """A number with an explicit sign, e.g. '−0,26' or '+1,20'."""
-    text = format_number(abs(value), decimals)
-    return f"−{text}" if value < 0 else f"+{text}"
-
-
 def trend_rows(series: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
-    """OLS trend per series (slope, interval, R², p, n) and CAGR for the level series."""
-    records = []
-    for key, (label, unit) in TREND_SERIES.items():
-        values = series_by_year(series, macro, key)
-        trend = macro_analysis.ols_trend(values.index.to_series(), values)
-        years = int(values.index.max() - values.index.min())
-        is_rate = key == "pertumbuhan_ekonomi"
-        records.append(
-            {
-                "series": key,
-                "label": label,
-                "slope_unit": f"{unit} per tahun",
-                "first_year": int(values.index.min()),
-                "last_year": int(values.index.max()),
-                "first": float(values.iloc[0]),
-                "last": float(values.iloc[-1]),
-                "slope": trend.slope,
-                "slope_low": trend.slope_low,
-                "slope_high": trend.slope_high,
-                "confidence_pct": trend.confidence * 100.0,
-                "r_squared": trend.r_squared,
-                "p_value": trend.p_value,
-                "n": trend.n,
-                "cagr_pct": (
-                    np.nan
-                    if is_rate
-                    else macro_analysis.cagr(float(values.iloc[0]), float(values.iloc[-1]), years)
-                ),
-            }
-        )
-    return pd.DataFrame(records)
+    """`analysis.macro.series_trends` of the series shown, with their reader labels."""
+    rows = macro_analysis.series_trends(series, macro, list(TREND_SERIES))
+    rows.insert(1, "label", rows["series"].map(lambda key: TREND_SERIES[key][0]))
+    units = rows["series"].map(lambda key: f"{TREND_SERIES[key][1]} per tahun")
+    rows.insert(2, "slope_unit", units)
+    return rows
 
 
 def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -152,10 +90,10 @@ def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
             "No.": [str(number) for number in range(1, len(rows) + 1)],
             "Seri (satuan tren)": rows["label"] + " (" + rows["slope_unit"] + ")",
             "Tren OLS per tahun": [
-                _signed(v, d) for v, d in zip(rows["slope"], decimals, strict=True)
+                signed(v, d) for v, d in zip(rows["slope"], decimals, strict=True)
             ],
             "Selang kepercayaan 95 %": [
-                f"{_signed(lo, d)} s.d. {_signed(hi, d)}"
+                f"{signed(lo, d)} s.d. {signed(hi, d)}"
                 for lo, hi, d in zip(rows["slope_low"], rows["slope_high"], decimals, strict=True)
             ],
             "R²": rows["r_squared"].map(lambda v: format_number(v, 2)),
@@ -165,7 +103,7 @@ def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def growth_narrative(rows: pd.DataFrame) -> str:
+def growth_narrative(rows: pd.DataFrame, region: str) -> str:
     """Sentences on the growth trend: direction, size, interval, and how little five points say."""
     row = rows.set_index("series").loc["pertumbuhan_ekonomi"]
     direction = "melambat" if row["slope"] < 0 else "meningkat"
@@ -180,7 +118,7 @@ def growth_narrative(rows: pd.DataFrame) -> str:
         else "Selang itu memuat nol, jadi arah tren belum dapat dipastikan"
     )
     return (
-        f"Pertumbuhan ekonomi Kota Binjai {direction}: dari "
+        f"Pertumbuhan ekonomi {region} {direction}: dari "
         f"{format_percent(row['first'], 2)} pada {row['first_year']} menjadi "
         f"{format_percent(row['last'], 2)} pada {row['last_year']}. Garis tren kuadrat terkecil "
         f"(OLS) {'turun' if row['slope'] < 0 else 'naik'} "
@@ -254,17 +192,17 @@ def macro_figures(series: pd.DataFrame, macro: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def show_macro_table(page: Page, series: pd.DataFrame) -> None:
+def show_macro_table(page: Page, series: pd.DataFrame, region: str) -> None:
     """Tabel 1.2 as printed (indicators by year), Indonesian number format."""
     shown, exact = macro_series_frames(series)
     years = sorted(int(year) for year in series["year"].unique())
     page.table(
         shown,
         title=(
-            f"Pertumbuhan ekonomi dan PDRB per kapita Kota Binjai, {years[0]}–{years[-1]}, "
+            f"Pertumbuhan ekonomi dan PDRB per kapita {region}, {years[0]}–{years[-1]}, "
             "seperti tercetak"
         ),
-        source=printed_source(series),
+        source=printed_lines(series),
         label="makro-tabel-1-2",
         data=exact,
         numeric=[str(year) for year in years],
@@ -272,17 +210,19 @@ def show_macro_table(page: Page, series: pd.DataFrame) -> None:
     )
 
 
-def show_growth_trend(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> None:
+def show_growth_trend(
+    page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str
+) -> None:
     """Growth with its OLS trend line and confidence band, the trend table, and the narrative."""
     rows = trend_rows(series, macro)
     growth = macro_analysis.macro_series_by_year(series, "pertumbuhan_ekonomi")
-    band = trend_band(growth)
+    band = macro_analysis.trend_band(growth)
     span = year_span(growth)
-    show_markdown(growth_narrative(rows))
+    show_markdown(growth_narrative(rows, region))
     page.figure(
-        growth_trend_chart(band, f"Pertumbuhan ekonomi Kota Binjai dan trennya, {span}"),
-        title=f"Pertumbuhan ekonomi Kota Binjai {span} dengan garis tren OLS dan selang 95 %",
-        source=SOURCE,
+        growth_trend_chart(band, f"Pertumbuhan ekonomi {region} dan trennya, {span}"),
+        title=f"Pertumbuhan ekonomi {region} {span} dengan garis tren OLS dan selang 95 %",
+        source=table_name(series),
         label="pertumbuhan-tren",
         data=band,
         description=(
@@ -297,18 +237,20 @@ def show_growth_trend(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> 
     page.table(
         trend_table(rows),
         title=(
-            f"Tren linear (OLS) seri makro Kota Binjai, {span} "
+            f"Tren linear (OLS) seri makro {region}, {span} "
             f"(n = {format_number(int(rows['n'].iloc[0]), 0)} tahun; CAGR: pertumbuhan majemuk "
             "per tahun)"
         ),
-        source=SOURCE,
+        source=table_name(series),
         label="tren-ols",
         data=rows,
         numeric=["Tren OLS per tahun", "Selang kepercayaan 95 %", "R²", "p-value", "CAGR"],
     )
 
 
-def show_real_nominal(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> None:
+def show_real_nominal(
+    page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str
+) -> None:
     """PDRB per capita in current and constant prices, and nominal against real growth."""
     rows = trend_rows(series, macro)
     span = year_span(macro["current"])
@@ -316,11 +258,15 @@ def show_real_nominal(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> 
     adhk = series[series["indicator_id"] == "pdrb_per_kapita_adhk"].sort_values("year")
     adhb = series[series["indicator_id"] == "pdrb_per_kapita_adhb"].sort_values("year")
     page.figure(
-        pdrb_per_capita_chart(series, f"PDRB per kapita Kota Binjai, {span}"),
-        title=f"PDRB per kapita Kota Binjai atas dasar harga berlaku dan konstan, {span}",
-        source=SOURCE,
+        pdrb_per_capita_chart(
+            series,
+            f"PDRB per kapita {region}, {span}",
+            f"Sumber: {page.cite}, {printed_lines(series)}",
+        ),
+        title=f"PDRB per kapita {region} atas dasar harga berlaku dan konstan, {span}",
+        source=table_name(series),
         label="pdrb-per-kapita",
-        data=series[series["indicator_id"].str.startswith("pdrb_per_kapita")],
+        data=printed_rows(series[series["indicator_id"].str.startswith("pdrb_per_kapita")]),
         description=(
             f"Dua garis PDRB per kapita dalam ribu rupiah: harga berlaku naik dari "
             f"{format_number(adhb['value'].iloc[0])} ke {format_number(adhb['value'].iloc[-1])}, "
@@ -333,7 +279,7 @@ def show_real_nominal(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> 
     page.figure(
         real_nominal_chart(data, f"Pertumbuhan nominal dan riil PDRB per kapita, {span}"),
         title=f"Pertumbuhan nominal, riil dan kenaikan harga PDRB per kapita, {span}",
-        source=SOURCE,
+        source=table_name(series),
         label="nominal-riil",
         data=data,
         description=(
@@ -346,7 +292,7 @@ def show_real_nominal(page: Page, series: pd.DataFrame, macro: pd.DataFrame) -> 
     page.table(
         shown,
         title=f"PDRB per kapita, deflator implisit, pertumbuhan nominal dan riil, {span}",
-        source=SOURCE,
+        source=table_name(series),
         label="nominal-riil",
         data=exact,
         numeric=list(shown.columns[2:]),

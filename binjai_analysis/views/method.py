@@ -19,34 +19,28 @@ from binjai_analysis.analysis.achievement import ORDINAL_SCALES, capaian_numeric
 from binjai_analysis.analysis.efficiency import QUADRANTS, QuadrantRule
 from binjai_analysis.analysis.performance import MET_THRESHOLD
 from binjai_analysis.analysis.rating import SCALES, RatingScale, describe_scale
-from binjai_analysis.analysis.trajectory import PLAN_END, REPORT_YEAR, TrajectoryRule
+from binjai_analysis.analysis.trajectory import TrajectoryRule
 from binjai_analysis.analysis.year import Analysis, AnalysisOptions
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah
-from binjai_analysis.params import YearParams, load_all_params
-from binjai_analysis.presentation import Page
-from binjai_analysis.views.performance import POLARITY_LABELS, STATUS_LABELS
-from binjai_analysis.views.summary import (
-    IKHTISAR,
-    PRINTED_JUMLAH,
-    ROWS_SUM,
-    TRAJECTORY_LABELS,
-    average_comparison,
-    find_project,
+from binjai_analysis.formatting import (
+    bounds_phrase,
+    format_number,
+    format_percent,
+    format_rupiah,
     keep_unit,
     signed_percent,
     table_range,
 )
+from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
+from binjai_analysis.labels import POLARITY_LABELS, TRAJECTORY_LABELS
+from binjai_analysis.params import YearParams, load_all_params
+from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.presentation import Page
 
 VALUE_TYPE_LABELS = {
     "number": "angka",
     "ratio": "rasio 1:n",
     "ordinal": "kategori berperingkat",
     "text": "teks",
-}
-SCALE_TITLES = {
-    "lkjip_tabel_3_1": "Skala LKjIP Kota Binjai 2018, Tabel 3.1 "
-    "(mengacu Permendagri 54 Tahun 2010)",
-    "permendagri_86_2017": "Skala Permendagri 86 Tahun 2017 (evaluasi RKPD)",
 }
 ORDINAL_SCALE_TITLES = {
     "bpk_opinion": "Opini BPK atas laporan keuangan",
@@ -220,7 +214,7 @@ def scales_markdown(used: RatingScale) -> str:
     items = []
     for scale in vars(SCALES).values():
         mark = " — **dipakai di situs ini**" if scale.name == used.name else ""
-        title = SCALE_TITLES.get(scale.name, scale.source)
+        title = scale.title or scale.source
         items.append(f"- *{title}* (`{scale.name}`){mark}: {describe_scale(scale)}.")
     return "\n".join(items)
 
@@ -244,7 +238,8 @@ def scales_table(used: RatingScale) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def polarity_counts(indicators: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
-    """Indicators per polarity and value type: in the indicator list, and with a 2018 result."""
+    """Indicators per polarity and value type: in the indicator list, and with a result in
+    the year of `results`."""
     listed = indicators.groupby(["polarity", "value_type"]).size().rename("listed")
     scored = (
         indicators[indicators["indicator_id"].isin(results["indicator_id"])]
@@ -259,14 +254,14 @@ def polarity_counts(indicators: pd.DataFrame, results: pd.DataFrame) -> pd.DataF
     ).reset_index(drop=True)
 
 
-def polarity_counts_shown(counts: pd.DataFrame) -> pd.DataFrame:
+def polarity_counts_shown(counts: pd.DataFrame, year: int) -> pd.DataFrame:
     """The counts with Indonesian labels."""
     return pd.DataFrame(
         {
             "Polaritas": counts["polarity"].map(POLARITY_LABELS).fillna(counts["polarity"]),
             "Jenis nilai": counts["value_type"].map(VALUE_TYPE_LABELS).fillna(counts["value_type"]),
             "Indikator dalam daftar": counts["listed"].map(lambda v: format_number(v, 0)),
-            f"Dengan hasil {REPORT_YEAR}": counts["with_result"].map(lambda v: format_number(v, 0)),
+            f"Dengan hasil {year}": counts["with_result"].map(lambda v: format_number(v, 0)),
         }
     )
 
@@ -311,7 +306,7 @@ def method_figures(indicators: pd.DataFrame) -> dict[str, str]:
 
 def year_settings(settings: YearParams, start: Path | None = None) -> dict[int, YearParams]:
     """Every year's params of this build (from the project's `params/`), or just `settings`."""
-    paths = find_project(Path.cwd() if start is None else start)
+    paths = ProjectPaths.find(Path.cwd() if start is None else start)
     if paths is None or not paths.params_dir.is_dir():
         return {settings.year: settings}
     return load_all_params(paths.params_dir)
@@ -388,7 +383,9 @@ def year_params_table(by_year: dict[int, YearParams]) -> tuple[pd.DataFrame, pd.
 # --- Trajectory and quadrant rules ----------------------------------------------------------
 
 
-def trajectory_rule_markdown(rule: TrajectoryRule, trajectories: pd.DataFrame) -> str:
+def trajectory_rule_markdown(
+    rule: TrajectoryRule, trajectories: pd.DataFrame, year: int, end: int
+) -> str:
     """The trajectory rule in Indonesian, from its thresholds, with this year's counts.
 
     (`TrajectoryRule.describe()` says the same in English.)
@@ -400,15 +397,15 @@ def trajectory_rule_markdown(rule: TrajectoryRule, trajectories: pd.DataFrame) -
 
     labels = TRAJECTORY_LABELS
     return (
-        f"- **{labels['on track'].capitalize()}**{count('on track')}: capaian {REPORT_YEAR} "
-        f"≥ {plain_number(rule.on_track_pct)} %, atau target {PLAN_END} sudah tercapai.\n"
+        f"- **{labels['on track'].capitalize()}**{count('on track')}: capaian {year} "
+        f"≥ {plain_number(rule.on_track_pct)} %, atau target {end} sudah tercapai.\n"
         f"- **{labels['at risk'].capitalize()}**{count('at risk')}: capaian ≥ "
         f"{plain_number(rule.at_risk_pct)} %, atau perbaikan per tahun yang masih diperlukan "
-        f"sampai {PLAN_END} paling banyak {plain_number(rule.effort_ratio)} kali perbaikan per "
-        f"tahun yang direncanakan RPJMD sendiri dari {REPORT_YEAR} ke {PLAN_END}.\n"
+        f"sampai {end} paling banyak {plain_number(rule.effort_ratio)} kali perbaikan per "
+        f"tahun yang direncanakan RPJMD sendiri dari {year} ke {end}.\n"
         f"- **{labels['off track'].capitalize()}**{count('off track')}: selain itu.\n"
         f"- **{labels['not assessable'].capitalize()}**{count('not assessable')}: tidak ada "
-        f"realisasi angka {REPORT_YEAR}, tidak ada target angka {REPORT_YEAR} dan {PLAN_END}, "
+        f"realisasi angka {year}, tidak ada target angka {year} dan {end}, "
         "atau capaiannya tidak dapat dihitung (misalnya target dan realisasi beda satuan)."
     )
 
@@ -435,30 +432,19 @@ def quadrant_rule_markdown(rule: QuadrantRule, efficiency: pd.DataFrame) -> str:
 # --- Known limits ---------------------------------------------------------------------------
 
 
-def caveats_log(analysis: Analysis, data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The assumptions-and-caveats log: title, RAG rating (red, amber, green) and text.
-
-    Red: changes a headline figure; amber: read the figures with care; green: handled, noted.
-    Every number in the text is computed from the analysis.
-    """
-    results = analysis.results
-    average = average_comparison(analysis, data)
-    budget = analysis.absorption_summary
-    totals = analysis.reconciliation
-    trajectories = analysis.trajectories["status"].value_counts()
-    indicators = data["indicators"]
-    reasons = int((indicators["polarity_reason"].str.strip() != "").sum())
-    ordinal = int((results["polarity"] == "qualitative").sum())
-    units = int(results["capaian_status"].str.startswith("not comparable (sizes").sum())
-    no_result = int(results["capaian"].isna().sum())
-    correlation = analysis.correlation
-    entries = [
+def _average_entries(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """The caveats about the report's stated average (none when it states none)."""
+    average = analysis.average
+    if average is None:
+        return []
+    bounds = bounds_phrase(analysis.options.cap, analysis.options.floor)
+    return [
         (
             "Rata-rata laporan tidak dapat diulang",
             "red",
-            f"Laporan menyatakan rata-rata capaian {format_percent(average.reported, 0)}; tidak "
-            f"satu pun dari {format_number(len(analysis.average_variants), 0)} cara hitung kami "
-            f"menghasilkan angka itu (yang terdekat berselisih "
+            f"Laporan menyatakan rata-rata capaian {format_percent(average.reported.value, 0)}; "
+            f"tidak satu pun dari {format_number(len(analysis.average_variants), 0)} cara hitung "
+            f"kami menghasilkan angka itu (yang terdekat berselisih "
             f"{format_number(average.closest_gap, 1)} poin). Situs ini tidak memakai angka "
             "laporan itu.",
         ),
@@ -468,17 +454,41 @@ def caveats_log(analysis: Analysis, data: dict[str, pd.DataFrame]) -> pd.DataFra
             f"Dengan rumus resmi tanpa batas, satu indikator ({average.worst_name}) bercapaian "
             f"{signed_percent(average.worst_capaian, 1)}; ia menurunkan rata-rata dari "
             f"{format_percent(average.mean_without_worst, 1)} menjadi "
-            f"{format_percent(average.unbounded, 1)}. Nilai sekecil itu perlu diperiksa: target "
-            "dan realisasinya mungkin ditulis dalam satuan berbeda. Build ini menghitung dengan "
-            f"pilihan {average.bounds} (rata-rata {format_percent(average.ours, 1)}) dan "
+            f"{format_percent(average.unbounded, 1)}. Nilai sekecil itu perlu diperiksa: "
+            "target dan realisasinya mungkin ditulis dalam satuan berbeda. Build ini menghitung "
+            f"dengan pilihan {bounds} (rata-rata {format_percent(average.ours, 1)}) dan "
             "mengutamakan median serta bagian indikator yang mencapai target.",
         ),
+    ]
+
+
+def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
+    """The assumptions-and-caveats log: title, RAG rating (red, amber, green) and text.
+
+    Red: changes a headline figure; amber: read the figures with care; green: handled, noted.
+    Every number in the text is computed from the analysis; `realised` lists the realisation
+    years of the data.
+    """
+    results = analysis.results
+    budget = analysis.absorption_summary
+    totals = analysis.reconciliation
+    trajectories = analysis.trajectories["status"].value_counts()
+    indicators = analysis.data.framework.indicators
+    reasons = int((indicators["polarity_reason"].str.strip() != "").sum())
+    ordinal = int((results["polarity"] == "qualitative").sum())
+    units = int(results["capaian_status"].str.startswith("not comparable (sizes").sum())
+    no_result = int(results["capaian"].isna().sum())
+    correlation = analysis.correlation
+    entries = _average_entries(analysis)
+    totals = totals.set_index("total")
+    entries += [
         (
             "Jumlah anggaran tercetak tidak cocok",
             "red",
-            f"Jumlah anggaran tercetak {format_rupiah(totals.iloc[PRINTED_JUMLAH]['anggaran'])}, "
-            f"penjumlahan baris {format_rupiah(totals.iloc[ROWS_SUM]['anggaran'])}, Ikhtisar "
-            f"{format_rupiah(totals.iloc[IKHTISAR]['anggaran'])}. Semua jumlah di situs ini "
+            f"Jumlah anggaran tercetak "
+            f"{format_rupiah(totals.loc['budget_table_jumlah', 'anggaran'])}, penjumlahan baris "
+            f"{format_rupiah(totals.loc['all_rows', 'anggaran'])}, Ikhtisar "
+            f"{format_rupiah(totals.loc['ikhtisar', 'anggaran'])}. Semua jumlah di situs ini "
             "dihitung dari baris; angka tercetak ditampilkan di sampingnya.",
         ),
         (
@@ -525,17 +535,18 @@ def caveats_log(analysis: Analysis, data: dict[str, pd.DataFrame]) -> pd.DataFra
             f"{format_number(correlation.p_value, 2)}): petunjuk arah, bukan bukti.",
         ),
         (
-            "Satu laporan, satu tahun realisasi",
+            "Ukuran gaya PEFA dari satu tahun",
             "amber",
-            f"Semua realisasi berasal dari satu laporan (LKjIP {REPORT_YEAR}); ukuran gaya PEFA "
+            f"Data memuat {format_number(len(realised), 0)} tahun realisasi "
+            f"({', '.join(str(y) for y in realised)}); PEFA menilai tiga tahun. Ukuran gaya PEFA "
             f"(penyerapan agregat {format_percent(analysis.aggregate_outturn_pct, 1)}, variasi "
             f"komposisi {format_percent(analysis.composition_variance_pct, 1)}) hanya indikatif.",
         ),
         (
             "Batas skala predikat yang bercelah",
             "green",
-            "Tabel 3.1 mencetak batas dengan satu desimal sehingga ada celah di antara "
-            "predikat; celah itu dibaca sebagai 'di atas' batas predikat yang lebih rendah "
+            f"{scale_table(analysis)} mencetak batas dengan satu desimal sehingga ada celah di "
+            "antara predikat; celah itu dibaca sebagai 'di atas' batas predikat yang lebih rendah "
             "(lihat skala di atas).",
         ),
         (
@@ -550,9 +561,27 @@ def caveats_log(analysis: Analysis, data: dict[str, pd.DataFrame]) -> pd.DataFra
     return table
 
 
-def show_caveats_log(page: Page, analysis: Analysis, data: dict[str, pd.DataFrame]) -> None:
+def scale_table(analysis: Analysis) -> str:
+    """The printed name of the year's rating scale table, e.g. 'Tabel 3.1'."""
+    printed = analysis.data.rating_scale
+    return table_range(printed["source_table"]) if len(printed) else "Tabel skala predikat"
+
+
+def caveats_source(analysis: Analysis) -> str:
+    """The tables the caveats log draws on: the summary, the scale, results and budget."""
+    data = analysis.data
+    tables = [
+        *data.reported_summary.get("source_table", []),
+        *data.rating_scale.get("source_table", []),
+        *data.results["source_table"],
+        *data.budget["source_table"],
+    ]
+    return table_range(tables)
+
+
+def show_caveats_log(page: Page, analysis: Analysis, realised: list[int]) -> None:
     """The caveats log as a numbered table."""
-    log = caveats_log(analysis, data)
+    log = caveats_log(analysis, realised)
     shown = pd.DataFrame(
         {
             "No.": log["no"].astype(str),
@@ -564,7 +593,7 @@ def show_caveats_log(page: Page, analysis: Analysis, data: dict[str, pd.DataFram
     page.table(
         shown,
         title="Catatan asumsi dan batasan analisis",
-        source="Ikhtisar, Tabel 3.1, Tabel 3.3–3.18",
+        source=caveats_source(analysis),
         label="batasan",
         data=log,
     )
@@ -592,23 +621,23 @@ def show_scales(page: Page, options: AnalysisOptions) -> None:
     page.table(
         shown,
         title="Skala predikat capaian",
-        source="Tabel 3.1; skala kedua: Permendagri 86 Tahun 2017",
+        source="; ".join(scale.title for scale in vars(SCALES).values()),
         label="skala-predikat",
         data=exact,
     )
 
 
-def show_polarity(page: Page, indicators: pd.DataFrame, results: pd.DataFrame) -> None:
+def show_polarity(page: Page, indicators: pd.DataFrame, results: pd.DataFrame, year: int) -> None:
     """Counts of indicators per polarity and value type, then the recorded reasons."""
     counts = polarity_counts(indicators, results)
     listed = ", ".join(sorted(set(indicators["source_table"])))
     page.table(
-        polarity_counts_shown(counts),
+        polarity_counts_shown(counts, year),
         title="Jumlah indikator menurut polaritas dan jenis nilai",
         source=f"{listed}; {table_range(set(results['source_table']))}",
         label="polaritas",
         data=counts,
-        numeric=["Indikator dalam daftar", f"Dengan hasil {REPORT_YEAR}"],
+        numeric=["Indikator dalam daftar", f"Dengan hasil {year}"],
     )
     shown, exact = polarity_reasons(indicators)
     page.table(

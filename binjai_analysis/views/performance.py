@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from binjai_analysis.analysis.aggregates import headline_counts
 from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
-from binjai_analysis.formatting import format_number, format_percent, format_text, markdown_text
+from binjai_analysis.formatting import format_count, format_percent, format_text, markdown_text
+from binjai_analysis.labels import CAPAIAN_STATUS_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-
-STATUS_LABELS = {
-    "ok": "dihitung",
-    "ok (rank-based, ordinal)": "dihitung (peringkat kategori)",
-    "no realisation": "tidak ada realisasi",
-    "no target": "tidak ada target",
-    "not comparable": "tidak dapat dibandingkan",
-    "not comparable (sizes differ over max_ratio; units?)": "satuan target dan realisasi berbeda",
-}
-POLARITY_LABELS = {
-    "higher": "makin tinggi makin baik",
-    "lower": "makin rendah makin baik",
-    "qualitative": "kategori",
-}
 
 
 def sasaran_rows(results: pd.DataFrame, sasaran_id: str) -> pd.DataFrame:
@@ -35,24 +23,23 @@ def sasaran_statement(results: pd.DataFrame, sasaran_id: str) -> str:
     return str(rows["sasaran"].iloc[0]) if not rows.empty else ""
 
 
-_text = format_text
-
-
 def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the reader's table and the exact values behind it for the download."""
     shown = pd.DataFrame(
         {
             "Kode": rows["indicator_id"],
             "Indikator": rows["name"],
-            "Target": rows["target_raw"].map(_text),
-            "Realisasi": rows["realisasi_raw"].map(_text),
+            "Target": rows["target_raw"].map(format_text),
+            "Realisasi": rows["realisasi_raw"].map(format_text),
             "Capaian dihitung": rows["capaian"].map(
                 lambda v: "–" if pd.isna(v) else format_percent(float(v), 1)
             ),
-            "Capaian dilaporkan": rows["reported_capaian_raw"].map(_text),
-            "Predikat dihitung": rows["rating"].map(_text),
-            "Predikat dilaporkan": rows["reported_predikat"].map(_text),
-            "Status": rows["capaian_status"].map(STATUS_LABELS).fillna(rows["capaian_status"]),
+            "Capaian dilaporkan": rows["reported_capaian_raw"].map(format_text),
+            "Predikat dihitung": rows["rating"].map(format_text),
+            "Predikat dilaporkan": rows["reported_predikat"].map(format_text),
+            "Status": rows["capaian_status"]
+            .map(CAPAIAN_STATUS_LABELS)
+            .fillna(rows["capaian_status"]),
         }
     )
     exact = rows[
@@ -113,14 +100,14 @@ def sasaran_narrative(rows: pd.DataFrame) -> str:
 
 def headline_figures(results: pd.DataFrame) -> dict[str, str]:
     """Headline numbers of a year, formatted for the text (keys are glue names)."""
-    usable = results[results["capaian"].notna()]
+    counts = headline_counts(results)
     return {
-        "indicators": format_number(len(results), 0),
-        "usable": format_number(len(usable), 0),
-        "met": format_number(int(usable["met"].sum()), 0),
-        "met_share": format_percent(float(usable["met"].mean() * 100), 1),
-        "median_capaian": format_percent(float(usable["capaian"].median()), 1),
-        "predikat_changed": format_number(int(results["predikat_changed"].sum()), 0),
+        "indicators": format_count(counts["indicators"]),
+        "usable": format_count(counts["usable"]),
+        "met": format_count(counts["met"]),
+        "met_share": format_percent(counts["met_share_pct"], 1),
+        "median_capaian": format_percent(counts["median_capaian"], 1),
+        "predikat_changed": format_count(counts["predikat_changed"]),
     }
 
 

@@ -1,9 +1,9 @@
-"""Views for the chapter "Rencana": the Perjanjian Kinerja 2019 against the 2018 realisations.
+"""Views for the chapter "Rencana": a plan year's Perjanjian Kinerja against its base year.
 
-The source holds one plan year: the PK 2019 (targets and program budget), printed in the LKjIP
-2018. Targets are read against the 2018 realisations with each indicator's polarity
-(`plan.target_ambition`); budgets are matched to Tabel 3.18 by program name
-(`plan.budget_change`); the PK's printed Jumlah is set beside the sum of its rows.
+The plan year's targets are read against the base year's realisations with each indicator's
+polarity (`plan.target_ambition`); budgets are matched to the base year's budget table by
+program name (`plan.budget_change`); the PK's printed Jumlah is set beside the sum of its rows
+(`plan.plan_totals`). The base year is the latest realisation year before the plan year.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from binjai_analysis.analysis import budget, plan
-from binjai_analysis.analysis.year import Analysis
+from binjai_analysis.analysis.year import PlanAnalysis
 from binjai_analysis.charts.plan import (
     AMBITION_COLOURS,
     ambition_chart,
@@ -28,24 +28,15 @@ from binjai_analysis.formatting import (
     format_rupiah,
     format_text,
     markdown_text,
-)
-from binjai_analysis.notebook import caveats_markdown, show_markdown
-from binjai_analysis.params import YearParams
-from binjai_analysis.presentation import Page
-from binjai_analysis.views.budget import (
     percent_text,
     rupiah_cell,
     rupiah_exact,
-    same_figures_other_name,
+    table_range,
 )
-from binjai_analysis.views.performance import STATUS_LABELS
-
-BASE_YEAR = 2018
-"""The realisation year of the only source (LKjIP Kota Binjai 2018)."""
-PLAN_YEAR = 2019
-"""The year of the Perjanjian Kinerja printed in the source."""
-PLAN_SOURCE = f"PK {PLAN_YEAR}"
-BUDGET_SOURCE = f"PK {PLAN_YEAR} dan Tabel 3.18"
+from binjai_analysis.labels import CAPAIAN_STATUS_LABELS
+from binjai_analysis.notebook import caveats_markdown, show_markdown
+from binjai_analysis.params import YearParams
+from binjai_analysis.presentation import Page
 
 MORE, SAME, LESS, NOT_COMPARABLE = AMBITION_COLOURS
 """Reader labels of `plan.target_ambition`'s `ambition`, in `charts.plan` order."""
@@ -58,27 +49,13 @@ AMBITION_LABELS = {
 }
 """`plan.target_ambition`'s labels as the chart's categories."""
 
-DIRECTION_LABELS = {"naik": "naik", "turun": "turun", "sama": "sama"}
-
 POLARITY_SHORT = {"higher": "makin tinggi", "lower": "makin rendah", "qualitative": "kategori"}
 """Polarity for a narrow column headed 'Baik bila'."""
 
-STATUS_NAMES = {
-    "both years": f"ada di {BASE_YEAR} dan {PLAN_YEAR}",
-    "only 2018": f"hanya di {BASE_YEAR}",
-    "only 2019": f"hanya di {PLAN_YEAR}",
-}
-"""`plan.budget_change`'s `match`, for readers, in display order."""
-
 SIMILAR = re.compile(r"similar name \((?P<score>[0-9.]+)\)")
 
-
 _count = format_count
-
-
 _percent = percent_text
-
-
 _text = format_text
 
 
@@ -94,39 +71,53 @@ def join_words(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} dan {items[-1]}"
 
 
-def _table_range(tables: pd.Series) -> str:
-    """'Tabel 3.3–3.17' for the source tables of a column (natural order)."""
+def with_years(frame: pd.DataFrame, base: int, planned: int) -> pd.DataFrame:
+    """`frame` with its generic column names (`*_base`, `*_plan`) and match labels (`only
+    base`, `only plan`) written with the years, as readers and downloads see them.
 
-    def key(name: str) -> tuple[int, ...]:
-        return tuple(int(part) for part in re.findall(r"\d+", name))
+    Examples:
+        >>> frame = pd.DataFrame({"anggaran_base": [1.0], "match": [plan.ONLY_PLAN]})
+        >>> with_years(frame, 7, 8).to_dict("records")
+        [{'anggaran_7': 1.0, 'match': 'only 8'}]
+    """
+    renamed = frame.rename(
+        columns=lambda name: re.sub(
+            r"_(base|plan)(?=_|$)", lambda m: f"_{base if m[1] == 'base' else planned}", name
+        )
+    )
+    if "match" in renamed:
+        labels = {plan.ONLY_BASE: f"only {base}", plan.ONLY_PLAN: f"only {planned}"}
+        renamed["match"] = renamed["match"].replace(labels)
+    return renamed
 
-    names = sorted(set(tables.dropna()), key=key)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return f"{names[0]}–{names[-1].removeprefix('Tabel ')}"
+
+def status_names(base: int, planned: int) -> dict[str, str]:
+    """`plan.budget_change`'s `match` (with years), for readers, in display order."""
+    return {
+        plan.BOTH: f"ada di {base} dan {planned}",
+        f"only {base}": f"hanya di {base}",
+        f"only {planned}": f"hanya di {planned}",
+    }
+
+
+def plan_source(analysis: PlanAnalysis) -> str:
+    """The printed name of the plan's target table, e.g. 'PK' and its year."""
+    return table_range(analysis.data.targets["source_table"])
+
+
+def budget_source(analysis: PlanAnalysis) -> str:
+    """The source of the budget comparison: the PK's budget and the base year's budget table."""
+    planned = table_range(analysis.data.budget["source_table"])
+    base = table_range(analysis.base.data.budget["source_table"])
+    return f"{planned} dan {base}"
 
 
 # --- notes ---------------------------------------------------------------------------------------
 
 
-def year_note_markdown(year: int) -> str:
-    """A warning when the page renders a year other than the PK's; empty otherwise."""
-    if year == PLAN_YEAR:
-        return ""
-    return (
-        f":::{{admonition}} Rencana yang tersedia\n:class: warning\nSumber hanya memuat "
-        f"Perjanjian Kinerja {PLAN_YEAR}. Halaman tahun {year} ini menampilkan rencana "
-        f"{PLAN_YEAR} terhadap realisasi {BASE_YEAR}.\n:::\n"
-    )
-
-
 def show_notes(settings: YearParams) -> None:
-    """The year's caveats and, if the year is not the PK's, a warning."""
-    text = "\n".join(
-        part for part in (caveats_markdown(settings), year_note_markdown(settings.year)) if part
-    )
+    """The year's caveats (and the variant's name), if any."""
+    text = caveats_markdown(settings)
     if text:
         show_markdown(text)
 
@@ -134,47 +125,51 @@ def show_notes(settings: YearParams) -> None:
 # --- targets -------------------------------------------------------------------------------------
 
 
-def comparison_note(row: pd.Series) -> str:
+def comparison_note(row: pd.Series, base: int, planned: int) -> str:
     """Why a target cannot be read against the base-year realisation ('' when it can)."""
-    if row["ambition"] != "tidak dapat dibandingkan":
+    if row["ambition"] != plan.NOT_COMPARABLE:
         return ""
     if pd.isna(row.get("capaian_status")):
-        return f"tidak diukur di LKjIP {BASE_YEAR}"
+        return f"tidak diukur di LKjIP {base}"
     if row["polarity"] == "qualitative":
         return "kategori tidak sebanding"
-    if pd.isna(row["target_2019"]):
-        return f"target {PLAN_YEAR} bukan angka"
+    if pd.isna(row["target_plan"]):
+        return f"target {planned} bukan angka"
     status = str(row["capaian_status"])
     if status == "no realisation":
-        return f"realisasi {BASE_YEAR} kosong"
-    return f"capaian {BASE_YEAR} tidak dihitung: {STATUS_LABELS.get(status, status)}"
+        return f"realisasi {base} kosong"
+    return f"capaian {base} tidak dihitung: {CAPAIAN_STATUS_LABELS.get(status, status)}"
 
 
-def ambition_rows(analysis: Analysis, data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def ambition_rows(analysis: PlanAnalysis) -> pd.DataFrame:
     """`analysis.target_ambition` completed for readers.
 
     Indicators without a base-year result get their name, sasaran, polarity and unit from the
-    indicator list; each row gets the sasaran's number and statement, the reader label of its
-    ambition (`kategori`), why it is not comparable (`catatan`), and its realisation's table.
+    plan's framework; each row gets the sasaran's number and statement, the reader label of
+    its ambition (`kategori`), why it is not comparable (`catatan`), and its realisation's
+    table.
     """
+    base, planned = analysis.base_year, analysis.year
     table = analysis.target_ambition.copy()
-    indicators = data["indicators"].set_index("indicator_id")
+    framework = analysis.data.framework
+    indicators = framework.indicators.set_index("indicator_id")
     for column in ("name", "sasaran_id", "polarity"):
         table[column] = table[column].fillna(table["indicator_id"].map(indicators[column]))
     table["unit"] = table["indicator_id"].map(indicators["unit"])
-    sasaran = data["sasaran"].set_index("sasaran_id")
+    sasaran = framework.sasaran.set_index("sasaran_id")
     table["sasaran_no"] = table["sasaran_id"].map(sasaran["sasaran_no"]).astype(int)
     table["sasaran_statement"] = table["sasaran_id"].map(sasaran["statement"])
-    sources = analysis.results.set_index("indicator_id")["source_table"]
+    sources = analysis.base.results.set_index("indicator_id")["source_table"]
     table["realisasi_source_table"] = table["indicator_id"].map(sources)
     table["kategori"] = table["ambition"].map(AMBITION_LABELS).fillna(table["ambition"])
-    table["catatan"] = table.apply(comparison_note, axis=1)
+    table["catatan"] = table.apply(comparison_note, axis=1, base=base, planned=planned)
     return table
 
 
-def ambition_source(rows: pd.DataFrame) -> str:
+def ambition_source(analysis: PlanAnalysis, rows: pd.DataFrame) -> str:
     """The source of the target tables: the PK and the tables of the realisations."""
-    return f"{PLAN_SOURCE}; realisasi {BASE_YEAR}: {_table_range(rows['realisasi_source_table'])}"
+    realised = table_range(rows["realisasi_source_table"].dropna())
+    return f"{plan_source(analysis)}; realisasi {analysis.base_year}: {realised}"
 
 
 def ambition_counts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -193,7 +188,9 @@ def ambition_counts(rows: pd.DataFrame) -> pd.DataFrame:
     return table[["order", "sasaran", "pernyataan", "kategori", "jumlah"]]
 
 
-def ambition_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def ambition_table(
+    rows: pd.DataFrame, base: int, planned: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): each PK target beside the base-year realisation, read with polarity."""
     reading = [
         kategori if not note else f"{kategori} ({note})"
@@ -204,8 +201,8 @@ def ambition_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "Kode": rows["indicator_id"],
             "Indikator": rows["name"],
             "Baik bila": rows["polarity"].map(POLARITY_SHORT).fillna("–"),
-            f"Realisasi {BASE_YEAR}": rows["realisasi_raw"].map(_text),
-            f"Target {PLAN_YEAR}": rows["target_2019_raw"].map(_text),
+            f"Realisasi {base}": rows["realisasi_raw"].map(_text),
+            f"Target {planned}": rows["target_plan_raw"].map(_text),
             "Target dibanding realisasi": reading,
         }
     )
@@ -221,29 +218,29 @@ def ambition_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "realisasi",
             "realisasi_source_table",
             "capaian_status",
-            "target_2019_raw",
-            "target_2019",
-            "target_2019_line",
+            "target_plan_raw",
+            "target_plan",
+            "target_plan_line",
             "direction",
             "ambition",
             "kategori",
             "catatan",
         ]
     ]
-    return shown, exact.reset_index(drop=True)
+    return shown, with_years(exact.reset_index(drop=True), base, planned)
 
 
-def ambition_markdown(rows: pd.DataFrame) -> str:
+def ambition_markdown(rows: pd.DataFrame, base: int, planned: int) -> str:
     """Sentences on how ambitious the plan-year targets are."""
     counts = rows["kategori"].value_counts()
     comparable = len(rows) - int(counts.get(NOT_COMPARABLE, 0))
     less = rows[rows["kategori"] == LESS]
     text = (
         f"Dari {_count(len(rows))} target yang terhubung ke indikator IKU, "
-        f"{_count(comparable)} dapat dibandingkan dengan realisasi {BASE_YEAR}. "
+        f"{_count(comparable)} dapat dibandingkan dengan realisasi {base}. "
         f"{_count(counts.get(MORE, 0))} target lebih ambisius (lebih baik daripada yang sudah "
         f"dicapai), {_count(counts.get(SAME, 0))} setara, dan {_count(counts.get(LESS, 0))} "
-        f"kurang ambisius: target {PLAN_YEAR} lebih buruk daripada realisasi {BASE_YEAR}, "
+        f"kurang ambisius: target {planned} lebih buruk daripada realisasi {base}, "
         f"jadi dapat tercapai tanpa perbaikan. *Lebih baik* dibaca menurut arah indikator: untuk "
         f"indikator yang makin rendah makin baik (misalnya kemiskinan), target yang lebih rendah "
         f"adalah target yang lebih ambisius."
@@ -264,17 +261,17 @@ def ambition_markdown(rows: pd.DataFrame) -> str:
     return text
 
 
-def show_ambition(page: Page, rows: pd.DataFrame) -> None:
+def show_ambition(page: Page, analysis: PlanAnalysis, rows: pd.DataFrame) -> None:
     """Targets section: sentences and the chart per sasaran (the table comes at the end)."""
-    show_markdown(ambition_markdown(rows))
+    base, planned = analysis.base_year, analysis.year
+    show_markdown(ambition_markdown(rows, base, planned))
     counts = ambition_counts(rows)
-    source = ambition_source(rows)
-    title = f"Target {PLAN_YEAR} dibanding realisasi {BASE_YEAR}, per sasaran"
+    title = f"Target {planned} dibanding realisasi {base}, per sasaran"
     totals = counts.groupby("kategori")["jumlah"].sum()
     page.figure(
         ambition_chart(counts, title),
         title=title,
-        source=source,
+        source=ambition_source(analysis, rows),
         label="ambisi-target",
         data=counts,
         description=(
@@ -285,17 +282,17 @@ def show_ambition(page: Page, rows: pd.DataFrame) -> None:
     )
 
 
-def show_ambition_table(page: Page, rows: pd.DataFrame) -> None:
+def show_ambition_table(page: Page, analysis: PlanAnalysis, rows: pd.DataFrame) -> None:
     """The sortable table of every target beside its base-year realisation."""
-    source = ambition_source(rows)
-    shown, exact = ambition_table(rows)
+    base, planned = analysis.base_year, analysis.year
+    shown, exact = ambition_table(rows, base, planned)
     page.table(
         shown,
-        title=f"Target Perjanjian Kinerja {PLAN_YEAR} dan realisasi {BASE_YEAR} per indikator",
-        source=source,
+        title=f"Target Perjanjian Kinerja {planned} dan realisasi {base} per indikator",
+        source=ambition_source(analysis, rows),
         label="target-dan-realisasi",
         data=exact,
-        numeric=[f"Realisasi {BASE_YEAR}", f"Target {PLAN_YEAR}"],
+        numeric=[f"Realisasi {base}", f"Target {planned}"],
         sortable=True,
     )
 
@@ -303,87 +300,90 @@ def show_ambition_table(page: Page, rows: pd.DataFrame) -> None:
 # --- budget per program --------------------------------------------------------------------------
 
 
-def change_rows(change: pd.DataFrame) -> pd.DataFrame:
-    """`plan.budget_change` with reader labels: status, match kind and similarity score."""
-    table = change.copy()
+def change_rows(analysis: PlanAnalysis) -> pd.DataFrame:
+    """`plan.budget_change` with the years in its names, and reader labels: status, match
+    kind and similarity score."""
+    base, planned = analysis.base_year, analysis.year
+    table = with_years(analysis.budget_change, base, planned)
+    names = status_names(base, planned)
     scores = table["match_basis"].str.extract(SIMILAR)["score"].astype(float)
     table["skor"] = scores
-    table["status"] = table["match"].map(STATUS_NAMES).fillna(table["match"])
+    table["status"] = table["match"].map(names).fillna(table["match"])
     table["pencocokan"] = "nama sama"
     table.loc[scores.notna(), "pencocokan"] = "nama mirip"
-    table.loc[table["match"] != "both years", "pencocokan"] = "tidak ada pasangan"
+    table.loc[table["match"] != plan.BOTH, "pencocokan"] = "tidak ada pasangan"
     table["pencocokan_teks"] = table["pencocokan"]
     similar = scores.notna()
     table.loc[similar, "pencocokan_teks"] = [
         f"nama mirip (skor {format_number(score, 2)})" for score in scores[similar]
     ]
-    table.loc[table["match"] != "both years", "pencocokan_teks"] = table["status"]
+    table.loc[table["match"] != plan.BOTH, "pencocokan_teks"] = table["status"]
     table["pencocokan_singkat"] = table["pencocokan"].map(
         {"nama sama": "sama", "nama mirip": "mirip"}
     )
     table.loc[similar, "pencocokan_singkat"] = [
         f"mirip {format_number(score, 2)}" for score in scores[similar]
     ]
-    short = {"only 2018": f"hanya {BASE_YEAR}", "only 2019": f"hanya {PLAN_YEAR}"}
-    unmatched = table["match"] != "both years"
+    short = {f"only {base}": f"hanya {base}", f"only {planned}": f"hanya {planned}"}
+    unmatched = table["match"] != plan.BOTH
     table.loc[unmatched, "pencocokan_singkat"] = table.loc[unmatched, "match"].map(short)
     return table
 
 
-def match_summary(rows: pd.DataFrame) -> pd.DataFrame:
+def match_summary(rows: pd.DataFrame, base: int, planned: int) -> pd.DataFrame:
     """Programs and budget of each year by status (in both years, base only, plan only)."""
+    names = status_names(base, planned)
     grouped = rows.groupby("match")
     table = pd.DataFrame(
         {
             "program": grouped.size(),
-            "anggaran_2018": grouped["anggaran_2018"].sum(min_count=1).fillna(0.0),
-            "anggaran_2019": grouped["anggaran_2019"].sum(min_count=1).fillna(0.0),
+            f"anggaran_{base}": grouped[f"anggaran_{base}"].sum(min_count=1).fillna(0.0),
+            f"anggaran_{planned}": grouped[f"anggaran_{planned}"].sum(min_count=1).fillna(0.0),
         }
-    ).reindex(list(STATUS_NAMES), fill_value=0)
-    table["status"] = [STATUS_NAMES[key] for key in table.index]
+    ).reindex(list(names), fill_value=0)
+    table["status"] = [names[key] for key in table.index]
     return table.rename_axis("match").reset_index()
 
 
-def similar_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def similar_table(rows: pd.DataFrame, base: int, planned: int, base_table: str) -> tuple:
     """(shown, exact): the programs paired by a similar (not identical) name, with the score."""
     similar = rows[rows["skor"].notna()].sort_values(["skor", "program"])
     shown = pd.DataFrame(
         {
             "Skor": similar["skor"].map(lambda v: format_number(v, 2)),
-            f"Nama di Tabel 3.18 ({BASE_YEAR})": similar["program_2018"],
-            f"Nama di PK {PLAN_YEAR}": similar["program_2019"],
+            f"Nama di {base_table} ({base})": similar[f"program_{base}"],
+            f"Nama di PK {planned}": similar[f"program_{planned}"],
         }
     )
-    exact = similar[
-        ["program_key", "program_2018", "program_2019", "skor", "anggaran_2018", "anggaran_2019"]
-    ]
+    columns = ["program_key", f"program_{base}", f"program_{planned}", "skor"]
+    exact = similar[[*columns, f"anggaran_{base}", f"anggaran_{planned}"]]
     return shown, exact.reset_index(drop=True)
 
 
-def change_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def change_table(rows: pd.DataFrame, base: int, planned: int) -> tuple:
     """(shown, exact): every program of either year with both budgets and the change."""
     shown = pd.DataFrame(
         {
             "Nama": rows["pencocokan_singkat"],
             "Program": rows["program"],
-            f"Anggaran {BASE_YEAR} (Rp)": rows["anggaran_2018"].map(rupiah_cell),
-            f"Anggaran {PLAN_YEAR} (Rp)": rows["anggaran_2019"].map(rupiah_cell),
-            "Perubahan": rows["change_vs_anggaran_2018_pct"].map(_percent),
+            f"Anggaran {base} (Rp)": rows[f"anggaran_{base}"].map(rupiah_cell),
+            f"Anggaran {planned} (Rp)": rows[f"anggaran_{planned}"].map(rupiah_cell),
+            "Perubahan": rows[f"change_vs_anggaran_{base}_pct"].map(_percent),
         }
     )
     exact = rows[
         [
             "program_key",
-            "program_2018",
-            "program_2019",
-            "rows_2018",
-            "rows_2019",
-            "anggaran_2018",
-            "realisasi_2018",
-            "anggaran_2019",
-            "change_vs_anggaran_2018",
-            "change_vs_anggaran_2018_pct",
-            "change_vs_realisasi_2018_pct",
+            f"program_{base}",
+            f"program_{planned}",
+            f"rows_{base}",
+            f"rows_{planned}",
+            f"anggaran_{base}",
+            f"realisasi_{base}",
+            f"anggaran_{planned}",
+            f"change_vs_anggaran_{base}",
+            f"change_vs_anggaran_{base}_pct",
+            f"change_vs_realisasi_{base}_pct",
             "match",
             "match_basis",
             "skor",
@@ -392,114 +392,120 @@ def change_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, exact.reset_index(drop=True)
 
 
-def change_markdown(rows: pd.DataFrame) -> str:
+def change_markdown(rows: pd.DataFrame, base: int, planned: int, base_table: str) -> str:
     """Sentences on the budget change: matching, the largest moves, the unmatched money."""
-    summary = match_summary(rows).set_index("match")
-    both = rows[rows["match"] == "both years"].dropna(subset=["change_vs_anggaran_2018"])
+    summary = match_summary(rows, base, planned).set_index("match")
+    only_base, only_plan = f"only {base}", f"only {planned}"
+    both = rows[rows["match"] == plan.BOTH].dropna(subset=[f"change_vs_anggaran_{base}"])
     similar = int(rows["skor"].notna().sum())
-    rise = both.sort_values("change_vs_anggaran_2018", ascending=False).iloc[0]
-    fall = both.sort_values("change_vs_anggaran_2018").iloc[0]
+    rise = both.sort_values(f"change_vs_anggaran_{base}", ascending=False).iloc[0]
+    fall = both.sort_values(f"change_vs_anggaran_{base}").iloc[0]
     text = (
-        f"Program dicocokkan menurut namanya. {_count(summary.loc['both years', 'program'])} "
+        f"Program dicocokkan menurut namanya. {_count(summary.loc[plan.BOTH, 'program'])} "
         f"program ada di kedua tahun ({_count(similar)} di antaranya dengan nama yang ditulis "
         f"sedikit berbeda; lihat tabel pasangan nama mirip). "
-        f"{_count(summary.loc['only 2018', 'program'])} program hanya ada di Tabel 3.18 "
-        f"({format_rupiah(summary.loc['only 2018', 'anggaran_2018'])}) dan "
-        f"{_count(summary.loc['only 2019', 'program'])} hanya di PK {PLAN_YEAR} "
-        f"({format_rupiah(summary.loc['only 2019', 'anggaran_2019'])}); sebagian mungkin "
+        f"{_count(summary.loc[only_base, 'program'])} program hanya ada di {base_table} "
+        f"({format_rupiah(summary.loc[only_base, f'anggaran_{base}'])}) dan "
+        f"{_count(summary.loc[only_plan, 'program'])} hanya di PK {planned} "
+        f"({format_rupiah(summary.loc[only_plan, f'anggaran_{planned}'])}); sebagian mungkin "
         f"program yang sama dengan nama yang sangat berbeda, sehingga tidak dipasangkan."
     )
-    only_plan = rows[rows["match"] == "only 2019"].sort_values("anggaran_2019", ascending=False)
-    if len(only_plan):
-        top = only_plan.iloc[0]
+    plan_only = rows[rows["match"] == only_plan].sort_values(f"anggaran_{planned}", ascending=False)
+    if len(plan_only):
+        top = plan_only.iloc[0]
         text += (
-            f" Program terbesar yang hanya ada di PK {PLAN_YEAR} adalah "
+            f" Program terbesar yang hanya ada di PK {planned} adalah "
             f"*{markdown_text(top['program'])}* "
-            f"({format_rupiah(top['anggaran_2019'])})."
+            f"({format_rupiah(top[f'anggaran_{planned}'])})."
         )
     text += (
         f" Di antara program yang ada di kedua tahun, kenaikan terbesar dalam rupiah adalah "
-        f"*{markdown_text(rise['program'])}* ({format_rupiah(rise['anggaran_2018'])} menjadi "
-        f"{format_rupiah(rise['anggaran_2019'])}), dan penurunan terbesar "
+        f"*{markdown_text(rise['program'])}* ({format_rupiah(rise[f'anggaran_{base}'])} menjadi "
+        f"{format_rupiah(rise[f'anggaran_{planned}'])}), dan penurunan terbesar "
         f"*{markdown_text(fall['program'])}* "
-        f"({format_rupiah(fall['anggaran_2018'])} menjadi "
-        f"{format_rupiah(fall['anggaran_2019'])}). Anggaran {BASE_YEAR} di sini adalah jumlah "
-        f"baris Tabel 3.18 tanpa baris ganda, termasuk baris yang ditandai di bab Akuntabilitas "
+        f"({format_rupiah(fall[f'anggaran_{base}'])} menjadi "
+        f"{format_rupiah(fall[f'anggaran_{planned}'])}). Anggaran {base} di sini adalah jumlah "
+        f"baris {base_table} tanpa baris ganda, termasuk baris yang ditandai di bab Akuntabilitas "
         f"keuangan."
     )
     return text
 
 
-def show_budget_change(page: Page, change: pd.DataFrame) -> None:
+def show_budget_change(page: Page, analysis: PlanAnalysis) -> None:
     """Budget section: sentences, totals by status, the scatter and the similar names."""
-    rows = change_rows(change)
-    show_markdown(change_markdown(rows))
-    summary = match_summary(rows)
-    totals = match_totals_data(summary)
-    title = f"Anggaran {BASE_YEAR} dan {PLAN_YEAR} menurut status pencocokan program"
+    base, planned = analysis.base_year, analysis.year
+    base_table = table_range(analysis.base.data.budget["source_table"])
+    source = budget_source(analysis)
+    rows = change_rows(analysis)
+    show_markdown(change_markdown(rows, base, planned, base_table))
+    summary = match_summary(rows, base, planned)
+    totals = match_totals_data(summary, base, planned)
+    title = f"Anggaran {base} dan {planned} menurut status pencocokan program"
     page.figure(
         match_totals_chart(totals, title),
         title=title,
-        source=BUDGET_SOURCE,
+        source=source,
         label="anggaran-per-status",
         data=summary,
         description=(
             "Diagram batang anggaran per tahun untuk program yang ada di kedua tahun, hanya di "
-            f"{BASE_YEAR} dan hanya di {PLAN_YEAR}: "
+            f"{base} dan hanya di {planned}: "
             + "; ".join(
                 f"{row.status}: {_count(row.program)} program, "
-                f"{format_rupiah(row.anggaran_2018)} ({BASE_YEAR}), "
-                f"{format_rupiah(row.anggaran_2019)} ({PLAN_YEAR})"
+                f"{format_rupiah(getattr(row, f'anggaran_{base}'))} ({base}), "
+                f"{format_rupiah(getattr(row, f'anggaran_{planned}'))} ({planned})"
                 for row in summary.itertuples()
             )
             + "."
         ),
     )
-    scatter = budget_scatter_data(rows)
-    above = int((scatter["anggaran_2019"] > scatter["anggaran_2018"]).sum())
-    title = f"Anggaran {PLAN_YEAR} terhadap anggaran {BASE_YEAR} per program"
+    scatter = budget_scatter_data(rows, base, planned)
+    above = int((scatter[f"anggaran_{planned}"] > scatter[f"anggaran_{base}"]).sum())
+    title = f"Anggaran {planned} terhadap anggaran {base} per program"
     page.figure(
-        budget_scatter(scatter, title, BASE_YEAR, PLAN_YEAR),
+        budget_scatter(scatter, title, base, planned),
         title=title,
-        source=BUDGET_SOURCE,
+        source=source,
         label="anggaran-per-program",
         data=scatter,
         description=(
             f"Diagram sebar {_count(len(scatter))} program yang ada di kedua tahun dan beranggaran "
             f"di keduanya, sumbu logaritmik. {_count(above)} program berada di atas garis "
-            f"diagonal (anggaran {PLAN_YEAR} lebih besar) dan {_count(len(scatter) - above)} di "
+            f"diagonal (anggaran {planned} lebih besar) dan {_count(len(scatter) - above)} di "
             f"bawahnya atau tepat pada garis."
         ),
     )
-    shown, exact = similar_table(rows)
+    shown, exact = similar_table(rows, base, planned, base_table)
     if len(shown):
         page.table(
             shown,
-            title=f"Program yang dipasangkan karena namanya mirip ({BASE_YEAR} dan {PLAN_YEAR})",
-            source=BUDGET_SOURCE,
+            title=f"Program yang dipasangkan karena namanya mirip ({base} dan {planned})",
+            source=source,
             label="nama-mirip",
             data=exact,
             numeric=["Skor"],
         )
 
 
-def show_change_table(page: Page, change: pd.DataFrame) -> None:
+def show_change_table(page: Page, analysis: PlanAnalysis) -> None:
     """The sortable table of every program of either year, with a key to its first column."""
+    base, planned = analysis.base_year, analysis.year
+    base_table = table_range(analysis.base.data.budget["source_table"])
     show_markdown(
         "Klik judul kolom untuk mengurutkan tabel. Kolom *Nama*: *sama* berarti nama program "
-        f"sama di Tabel 3.18 dan PK {PLAN_YEAR}; *mirip* berarti nama ditulis sedikit berbeda "
+        f"sama di {base_table} dan PK {planned}; *mirip* berarti nama ditulis sedikit berbeda "
         f"(dengan skor kemiripannya; {format_number(1, 2)} = sama persis tanpa spasi); "
-        f"*hanya {BASE_YEAR}* atau "
-        f"*hanya {PLAN_YEAR}* berarti program hanya ditemukan di satu tahun."
+        f"*hanya {base}* atau "
+        f"*hanya {planned}* berarti program hanya ditemukan di satu tahun."
     )
-    shown, exact = change_table(change_rows(change))
+    shown, exact = change_table(change_rows(analysis), base, planned)
     page.table(
         shown,
-        title=f"Anggaran {PLAN_YEAR} dibanding anggaran {BASE_YEAR} per program",
-        source=BUDGET_SOURCE,
+        title=f"Anggaran {planned} dibanding anggaran {base} per program",
+        source=budget_source(analysis),
         label="perubahan-anggaran",
         data=exact,
-        numeric=[f"Anggaran {BASE_YEAR} (Rp)", f"Anggaran {PLAN_YEAR} (Rp)", "Perubahan"],
+        numeric=[f"Anggaran {base} (Rp)", f"Anggaran {planned} (Rp)", "Perubahan"],
         sortable=True,
     )
 
@@ -507,47 +513,26 @@ def show_change_table(page: Page, change: pd.DataFrame) -> None:
 # --- totals --------------------------------------------------------------------------------------
 
 
-def plan_totals(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The PK's printed Jumlah beside the sum of its rows (all, and without duplicated rows).
-
-    Differences are against the printed Jumlah, in rupiah.
-    """
-    plan_budget = data["pk2019_budget"]
-    rows = budget.budget_rows(plan_budget)
-    duplicates = budget.duplicate_row_seqs(plan_budget)
-    printed = data["budget_totals"].set_index("item")["value"]
-    table = pd.DataFrame(
-        [
-            (
-                f"Jumlah semua baris program PK {PLAN_YEAR}",
-                float(rows["anggaran"].sum()),
-                "dihitung",
-            ),
-            (
-                f"Jumlah baris PK {PLAN_YEAR} tanpa baris ganda",
-                float(rows.loc[~rows["row_seq"].isin(duplicates), "anggaran"].sum()),
-                "dihitung",
-            ),
-            (
-                f"Jumlah tercetak PK {PLAN_YEAR}",
-                float(printed["pk_2019_jumlah_anggaran"]),
-                "tercetak",
-            ),
-        ],
-        columns=["total", "anggaran", "basis"],
-    )
-    table["anggaran_minus_printed_jumlah"] = table["anggaran"] - table["anggaran"].iloc[2]
-    table["rows"] = [len(rows), len(rows) - len(duplicates), pd.NA]
-    return table
+def totals_rows(analysis: PlanAnalysis) -> pd.DataFrame:
+    """`analysis.totals` with reader labels naming the PK, in the columns the page shows."""
+    planned = analysis.year
+    labels = {
+        "all_rows": f"Jumlah semua baris program PK {planned}",
+        "rows_without_duplicates": f"Jumlah baris PK {planned} tanpa baris ganda",
+        "printed_jumlah": f"Jumlah tercetak PK {planned}",
+    }
+    table = analysis.totals.assign(total=analysis.totals["total"].map(labels))
+    return table[["total", "anggaran", "basis", "anggaran_minus_printed_jumlah", "rows"]]
 
 
-def totals_markdown(totals: pd.DataFrame, data: dict[str, pd.DataFrame]) -> str:
+def totals_markdown(analysis: PlanAnalysis, totals: pd.DataFrame) -> str:
     """Sentences on the PK's totals and the rows that repeat figures."""
+    planned = analysis.year
     all_rows, unique, printed = (totals.iloc[i] for i in range(3))
     gap = printed["anggaran"] - all_rows["anggaran"]
-    repeated = same_figures_other_name(budget.budget_rows(data["pk2019_budget"]))
+    repeated = budget.repeated_figures(budget.budget_rows(analysis.data.budget))
     text = (
-        f"Jumlah yang tercetak di PK {PLAN_YEAR} adalah {rupiah_exact(printed['anggaran'])}: "
+        f"Jumlah yang tercetak di PK {planned} adalah {rupiah_exact(printed['anggaran'])}: "
         f"{rupiah_exact(abs(gap))} {'lebih besar' if gap > 0 else 'lebih kecil'} daripada "
         f"jumlah {_count(all_rows['rows'])} baris programnya "
         f"({rupiah_exact(all_rows['anggaran'])})."
@@ -563,10 +548,11 @@ def totals_markdown(totals: pd.DataFrame, data: dict[str, pd.DataFrame]) -> str:
             f"baris lain di bawah nama program berbeda "
             f"({format_rupiah(float(repeated['anggaran'].sum()))}); baris itu tetap dihitung."
         )
-    base = budget.budget_sums(data["budget_2018"])["anggaran_without_duplicates"]
+    base_budget = analysis.base.data.budget
+    base_total = budget.budget_sums(base_budget)["anggaran_without_duplicates"]
     text += (
-        f" Sebagai pembanding, baris Tabel 3.18 (tanpa baris ganda) berjumlah "
-        f"{format_rupiah(base)} untuk {BASE_YEAR}."
+        f" Sebagai pembanding, baris {table_range(base_budget['source_table'])} (tanpa baris "
+        f"ganda) berjumlah {format_rupiah(base_total)} untuk {analysis.base_year}."
     )
     return text
 
@@ -586,14 +572,14 @@ def totals_table(totals: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def show_totals(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_totals(page: Page, analysis: PlanAnalysis) -> None:
     """Totals section: sentences and table."""
-    totals = plan_totals(data)
-    show_markdown(totals_markdown(totals, data))
+    totals = totals_rows(analysis)
+    show_markdown(totals_markdown(analysis, totals))
     page.table(
         totals_table(totals),
-        title=f"Jumlah anggaran program PK {PLAN_YEAR}: tercetak dan dihitung dari baris",
-        source=PLAN_SOURCE,
+        title=f"Jumlah anggaran program PK {analysis.year}: tercetak dan dihitung dari baris",
+        source=table_range(analysis.data.budget["source_table"]),
         label="total-pk",
         data=totals,
         numeric=["Baris", "Anggaran (Rp)", "Selisih thd. Jumlah tercetak (Rp)"],
@@ -603,29 +589,27 @@ def show_totals(page: Page, data: dict[str, pd.DataFrame]) -> None:
 # --- headline figures ----------------------------------------------------------------------------
 
 
-def plan_figures(
-    analysis: Analysis, data: dict[str, pd.DataFrame], rows: pd.DataFrame
-) -> dict[str, str]:
+def plan_figures(analysis: PlanAnalysis, rows: pd.DataFrame) -> dict[str, str]:
     """Every number the chapter's fixed text quotes, formatted; keys are glue names.
 
-    `rows` is `ambition_rows(analysis, data)`.
+    `rows` is `ambition_rows(analysis)`.
     """
+    base, planned = analysis.base_year, analysis.year
     counts = rows["kategori"].value_counts()
-    change = change_rows(analysis.budget_change)
-    statuses = change["match"].value_counts()
-    totals = plan_totals(data)
-    plan_rows = budget.budget_rows(data["pk2019_budget"])
+    statuses = change_rows(analysis)["match"].value_counts()
+    totals = analysis.totals
     return {
-        "plan_year": str(PLAN_YEAR),
-        "base_year": str(BASE_YEAR),
-        "pk_targets": _count(len(data["pk2019_targets"])),
+        "plan_year": str(planned),
+        "base_year": str(base),
+        "plan_in": analysis.document.source_title,
+        "pk_targets": _count(len(analysis.data.targets)),
         "linked_targets": _count(len(rows)),
         "more": _count(counts.get(MORE, 0)),
         "less": _count(counts.get(LESS, 0)),
-        "plan_programs": _count(len(plan_rows)),
-        "matched": _count(statuses.get("both years", 0)),
-        "only_plan": _count(statuses.get("only 2019", 0)),
-        "only_base": _count(statuses.get("only 2018", 0)),
+        "plan_programs": _count(len(budget.budget_rows(analysis.data.budget))),
+        "matched": _count(statuses.get(plan.BOTH, 0)),
+        "only_plan": _count(statuses.get(f"only {planned}", 0)),
+        "only_base": _count(statuses.get(f"only {base}", 0)),
         "printed_total": format_rupiah(totals["anggaran"].iloc[2]),
         "rows_total": format_rupiah(totals["anggaran"].iloc[0]),
         "total_gap": format_rupiah(abs(totals["anggaran_minus_printed_jumlah"].iloc[0])),

@@ -1,113 +1,36 @@
 """Views for the site page "Profil daerah": area, population and density by kecamatan.
 
 Area and lingkungan come from Tabel 1.1, the kelurahan are counted from its list, population
-from Gambar 1.2. Density (penduduk per km²) and every share are computed here; the two "%"
-series Gambar 1.2 prints are shown beside our computation (they are shares, not growth).
+from Gambar 1.2 (`analysis.profile` computes density and shares); the two "%" series Gambar 1.2
+prints are shown beside our computation (they are shares, not growth).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from binjai_analysis.analysis.profile import (
+    FIGURE_SOURCE,
+    TABLE_SOURCE,
+    Profile,
+    city_totals,
+    kecamatan_profile,
+    with_total,
+)
 from binjai_analysis.charts.profile import density_chart, population_chart
-from binjai_analysis.formatting import format_number, format_percent
+from binjai_analysis.formatting import format_number, format_percent, percent_text
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
-
-CITY_ID = "kota_binjai"
-TABLE_SOURCE = "Tabel 1.1"
-FIGURE_SOURCE = "Gambar 1.2"
-
-
-def _measure(frame: pd.DataFrame, measure: str, source_table: str) -> pd.Series:
-    """One measure per kecamatan (index kecamatan_id), from the rows of one source table."""
-    rows = frame[(frame["measure"] == measure) & (frame["source_table"] == source_table)]
-    return rows.set_index("kecamatan_id")["value"].astype(float)
-
-
-def kecamatan_profile(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per kecamatan in Tabel 1.1 order: area, kelurahan, population, density, shares.
-
-    `kepadatan` is penduduk / luas_km2; `porsi_penduduk_pct` is each kecamatan's share of the
-    five kecamatan's population and `porsi_kepadatan_pct` its density as a share of the sum of
-    the five densities (what Gambar 1.2's "Kepadatan Penduduk (%)" series prints). The
-    `*_tercetak` columns hold Gambar 1.2's printed series.
-    """
-    kecamatan = data["kecamatan"]
-    population = data["population_kecamatan"]
-    kelurahan = data["kelurahan"]
-    area_rows = kecamatan[
-        (kecamatan["measure"] == "luas_km2") & (kecamatan["source_table"] == TABLE_SOURCE)
-    ].sort_values("source_line")
-    table = pd.DataFrame(
-        {
-            "kecamatan_id": area_rows["kecamatan_id"].to_numpy(),
-            "kecamatan": area_rows["kecamatan"].to_numpy(),
-            "luas_km2": area_rows["value"].astype(float).to_numpy(),
-        }
-    )
-    ids = table["kecamatan_id"]
-    table["jumlah_kelurahan"] = (
-        ids.map(kelurahan.groupby("kecamatan_id").size()).fillna(0).astype(int)
-    )
-    table["jumlah_lingkungan"] = ids.map(
-        _measure(kecamatan, "jumlah_lingkungan", TABLE_SOURCE)
-    ).astype("Int64")
-    table["penduduk"] = ids.map(_measure(population, "penduduk", FIGURE_SOURCE))
-    table["kepadatan"] = table["penduduk"] / table["luas_km2"]
-    table["porsi_luas_pct"] = table["luas_km2"] / table["luas_km2"].sum() * 100.0
-    table["porsi_penduduk_pct"] = table["penduduk"] / table["penduduk"].sum() * 100.0
-    table["porsi_kepadatan_pct"] = table["kepadatan"] / table["kepadatan"].sum() * 100.0
-    table["porsi_penduduk_tercetak"] = ids.map(
-        _measure(population, "share_penduduk_pct", FIGURE_SOURCE)
-    )
-    table["porsi_kepadatan_tercetak"] = ids.map(
-        _measure(population, "share_kepadatan_pct", FIGURE_SOURCE)
-    )
-    names = kelurahan.sort_values("source_line").groupby("kecamatan_id")["kelurahan"]
-    table["kelurahan"] = ids.map(names.agg(", ".join)).fillna("")
-    return table
-
-
-def city_totals(data: dict[str, pd.DataFrame]) -> dict[str, float]:
-    """The city-wide figures as printed in the narrative (first printed value of each)."""
-    kecamatan = data["kecamatan"].sort_values("source_line")
-    city = kecamatan[kecamatan["kecamatan_id"] == CITY_ID].drop_duplicates("measure")
-    printed = dict(zip(city["measure"], city["value"].astype(float), strict=True))
-    population = data["population_kecamatan"]
-    people = population[
-        (population["kecamatan_id"] == CITY_ID) & (population["measure"] == "penduduk")
-    ]
-    printed["penduduk"] = float(people["value"].iloc[0])
-    return printed
 
 
 def _percent(value: float) -> str:
     """A share for a table cell, e.g. '26,1\u00a0%' (the % never wraps onto its own line)."""
-    return format_percent(value, 1).replace(" ", "\u00a0")
+    return percent_text(value, 1)
 
 
-def with_total(profile: pd.DataFrame) -> pd.DataFrame:
-    """The profile's counts and measures per kecamatan, then a total row for the city."""
-    total = {
-        "kecamatan": "Kota Binjai (jumlah)",
-        "luas_km2": profile["luas_km2"].sum(),
-        "jumlah_kelurahan": int(profile["jumlah_kelurahan"].sum()),
-        "jumlah_lingkungan": int(profile["jumlah_lingkungan"].sum()),
-        "penduduk": profile["penduduk"].sum(),
-        "porsi_luas_pct": 100.0,
-        "porsi_penduduk_pct": 100.0,
-    }
-    total["kepadatan"] = total["penduduk"] / total["luas_km2"]
-    columns = ["kecamatan", *(c for c in total if c != "kecamatan")]
-    table = pd.concat([profile[columns], pd.DataFrame([total])[columns]], ignore_index=True)
-    table.insert(0, "no", [str(n) for n in range(1, len(profile) + 1)] + [""])
-    return table
-
-
-def area_table(profile: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def area_table(profile: pd.DataFrame, region: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): Tabel 1.1 per kecamatan (area, kelurahan, lingkungan) with the total."""
-    exact = with_total(profile)[
+    exact = with_total(profile, region)[
         ["no", "kecamatan", "luas_km2", "porsi_luas_pct", "jumlah_kelurahan", "jumlah_lingkungan"]
     ]
     shown = pd.DataFrame(
@@ -123,9 +46,9 @@ def area_table(profile: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, exact
 
 
-def population_table(profile: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def population_table(profile: pd.DataFrame, region: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): population (Gambar 1.2), its share and density per kecamatan, total."""
-    exact = with_total(profile)[
+    exact = with_total(profile, region)[
         ["no", "kecamatan", "penduduk", "porsi_penduduk_pct", "luas_km2", "kepadatan"]
     ]
     shown = pd.DataFrame(
@@ -209,7 +132,7 @@ def compare_shares(printed: pd.Series, computed: pd.Series) -> str:
     return f"selisih terbesar dengan hitungan ulang kami {format_number(gap, 2)} poin"
 
 
-def profile_figures(data: dict[str, pd.DataFrame]) -> dict[str, str]:
+def profile_figures(data: Profile) -> dict[str, str]:
     """Every number the page's text quotes, formatted (keys are glue names)."""
     profile = kecamatan_profile(data)
     city = city_totals(data)
@@ -221,6 +144,8 @@ def profile_figures(data: dict[str, pd.DataFrame]) -> dict[str, str]:
     sparsest = profile.loc[profile["kepadatan"].idxmin()]
     most = profile.loc[profile["penduduk"].idxmax()]
     return {
+        "region": data.region,
+        "province": data.province,
         "luas_kota": format_number(city["luas_km2"], 2),
         "luas_sum": format_number(area, 2),
         "luas_agree": _agreement(city["luas_km2"], area, 2),
@@ -253,9 +178,9 @@ def profile_figures(data: dict[str, pd.DataFrame]) -> dict[str, str]:
     }
 
 
-def show_area_table(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_area_table(page: Page, data: Profile) -> None:
     """Tabel: area, kelurahan and lingkungan per kecamatan."""
-    shown, exact = area_table(kecamatan_profile(data))
+    shown, exact = area_table(kecamatan_profile(data), data.region)
     page.table(
         shown,
         title="Luas wilayah, jumlah kelurahan dan lingkungan per kecamatan",
@@ -267,9 +192,9 @@ def show_area_table(page: Page, data: dict[str, pd.DataFrame]) -> None:
     )
 
 
-def show_population_table(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_population_table(page: Page, data: Profile) -> None:
     """Tabel: population, its share and density per kecamatan."""
-    shown, exact = population_table(kecamatan_profile(data))
+    shown, exact = population_table(kecamatan_profile(data), data.region)
     page.table(
         shown,
         title="Jumlah penduduk, porsinya dan kepadatan penduduk per kecamatan",
@@ -281,7 +206,7 @@ def show_population_table(page: Page, data: dict[str, pd.DataFrame]) -> None:
     )
 
 
-def show_charts(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_charts(page: Page, data: Profile) -> None:
     """Figures: population per kecamatan, then density per kecamatan with the city's density."""
     profile = kecamatan_profile(data)
     chart, chart_data = population_chart(profile)
@@ -292,12 +217,12 @@ def show_charts(page: Page, data: dict[str, pd.DataFrame]) -> None:
         label="penduduk-kecamatan",
         data=chart_data,
         description=(
-            f"Diagram batang jumlah penduduk {len(profile)} kecamatan Kota Binjai, dari yang "
+            f"Diagram batang jumlah penduduk {len(profile)} kecamatan {data.region}, dari yang "
             "terbanyak; label di ujung batang memberi jumlah jiwa dan porsinya. Angka lengkap "
             "ada pada tabel di atas."
         ),
     )
-    chart, chart_data = density_chart(profile)
+    chart, chart_data = density_chart(profile, data.region)
     page.figure(
         chart,
         title="Kepadatan penduduk per kecamatan (jiwa per km²)",
@@ -307,12 +232,12 @@ def show_charts(page: Page, data: dict[str, pd.DataFrame]) -> None:
         description=(
             f"Diagram batang kepadatan penduduk {len(profile)} kecamatan (jumlah penduduk dibagi "
             "luas wilayah), dari yang terpadat; garis putus-putus menandai kepadatan rata-rata "
-            "Kota Binjai. Angka lengkap ada pada tabel di atas."
+            f"{data.region}. Angka lengkap ada pada tabel di atas."
         ),
     )
 
 
-def show_kelurahan(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_kelurahan(page: Page, data: Profile) -> None:
     """Tabel: the kelurahan of each kecamatan."""
     shown, exact = kelurahan_table(kecamatan_profile(data))
     page.table(
@@ -326,7 +251,7 @@ def show_kelurahan(page: Page, data: dict[str, pd.DataFrame]) -> None:
     )
 
 
-def show_shares(page: Page, data: dict[str, pd.DataFrame]) -> None:
+def show_shares(page: Page, data: Profile) -> None:
     """Generated note and table: what Gambar 1.2's "%" series really are."""
     profile = kecamatan_profile(data)
     figures = profile_figures(data)

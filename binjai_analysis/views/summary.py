@@ -8,49 +8,28 @@ its name is then written as plain text.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
 
-from binjai_analysis.analysis.aggregates import DEFAULT_VARIANTS, reported_average
 from binjai_analysis.analysis.efficiency import QUADRANTS
-from binjai_analysis.analysis.performance import indicator_rows, score_indicators
-from binjai_analysis.analysis.trajectory import PLAN_END
 from binjai_analysis.analysis.year import Analysis, AnalysisOptions
-from binjai_analysis.build.templates import discover_templates, pages_for_year, site_pages
-from binjai_analysis.errors import BinjaiError
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah, markdown_text
-from binjai_analysis.params import YearParams
-from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.formatting import (
+    bounds_phrase as format_bounds,
+)
+from binjai_analysis.formatting import (
+    format_number,
+    format_percent,
+    format_rupiah,
+    keep_unit,
+    markdown_text,
+    signed,
+    signed_percent,
+    table_range,
+)
+from binjai_analysis.labels import ERRATA_KIND_PHRASES, SEVERITY_LABELS, TRAJECTORY_LABELS
 from binjai_analysis.presentation import Page
-
-BUDGET_TABLE = "Tabel 3.18"
-"""Where the 2018 program budget is printed (the reconciliation's rows are named after it)."""
 
 # Positions of the rows of `budget.reconcile_totals` (it returns them in this fixed order).
 ROWS_SUM, ROWS_SUM_WITHOUT_DUPLICATES, PRINTED_JUMLAH, IKHTISAR = 0, 1, 2, 3
-
-TRAJECTORY_LABELS = {
-    "on track": "sesuai jalur",
-    "at risk": "berisiko",
-    "off track": "menyimpang dari jalur",
-    "not assessable": "tidak dapat dinilai",
-}
-SEVERITY_LABELS = {"high": "berat", "medium": "sedang", "low": "ringan"}
-ERRATA_KIND_LABELS = {
-    "arithmetic_error": "persentase yang tidak sesuai dengan anggaran dan realisasinya",
-    "total_mismatch": "jumlah yang tidak sama dengan penjumlahan barisnya",
-    "duplicate_row": "baris yang tercetak dua kali",
-    "renumbered_row": "baris dengan nomor urut yang kacau",
-    "impossible_value": "nilai yang mustahil",
-    "malformed_number": "angka yang salah tulis",
-    "conflicting_targets": "target yang berbeda antartabel",
-    "mislabelled_year": "tahun yang salah sebut",
-    "reported_capaian_mismatch": "capaian tercetak yang tidak mengikuti rumus",
-    "reported_predikat_mismatch": "predikat tercetak yang tidak sesuai skala",
-}
 
 DETAIL_PAGES = {
     "capaian-kinerja": "Capaian kinerja",
@@ -64,31 +43,6 @@ DETAIL_PAGES = {
 """Pages the findings point to: a sibling page of the year, or `site/<slug>` for a site page."""
 
 
-def find_project(start: Path) -> ProjectPaths | None:
-    """The project folder holding `start` (a notebook runs in `book/_generated/<year>/`)."""
-    for folder in (start, *start.parents):
-        try:
-            return ProjectPaths.at(folder)
-        except BinjaiError:
-            continue
-    return None
-
-
-def built_pages(settings: YearParams, start: Path | None = None) -> dict[str, str]:
-    """Pages this build renders, as `{key: {doc} target}` seen from a page of the year.
-
-    Keys are year page slugs (`capaian-kinerja`) and `site/<slug>` for site pages; targets are
-    relative to the year's folder. Empty when the notebook does not run inside a project.
-    """
-    paths = find_project(Path.cwd() if start is None else start)
-    if paths is None or not paths.templates_dir.is_dir():
-        return {}
-    templates = discover_templates(paths.templates_dir)
-    pages = {t.slug: t.slug for t in pages_for_year(templates, settings)}
-    pages |= {f"site/{t.slug}": f"../site/{t.slug}" for t in site_pages(templates)}
-    return pages
-
-
 def link(key: str, pages: dict[str, str], text: str | None = None) -> str:
     """A MyST `{doc}` link to page `key` if the build renders it, else its name as plain text."""
     label = text or DETAIL_PAGES.get(key, key)
@@ -100,137 +54,28 @@ def _details(pages: dict[str, str], *keys: str) -> str:
     return " Rincian: " + ", ".join(link(key, pages) for key in keys) + "."
 
 
-@dataclass(frozen=True)
-class AverageComparison:
-    """The report's stated average capaian against ours, and what drags the unbounded one down.
-
-    `ours` is the mean under this build's options (the site's own figures); `unbounded` the
-    mean by the official formulas with no cap or floor, where one extreme value can dominate.
-    """
-
-    reported: float
-    reported_raw: str
-    reported_line: int
-    source_table: str
-    ours: float
-    bounds: str
-    unbounded: float
-    lowest: float
-    highest: float
-    closest_variant: str
-    closest_gap: float
-    printed_mean: float | None
-    worst_name: str
-    worst_capaian: float
-    mean_without_worst: float
-
-
 def bounds_phrase(options: AnalysisOptions) -> str:
     """This build's capaian bounds in words, e.g. 'capaian minimal 0 %' or 'tanpa batas'."""
-    cap, floor = options.cap, options.floor
-    if cap is None and floor is None:
-        return "tanpa batas"
-    if cap is None:
-        return f"capaian minimal {format_percent(floor, 0)}"
-    if floor is None:
-        return f"capaian dibatasi paling tinggi {format_percent(cap, 0)}"
-    return f"capaian dibatasi {format_number(floor, 0)}–{format_percent(cap, 0)}"
+    return format_bounds(options.cap, options.floor)
 
 
-def average_comparison(analysis: Analysis, data: dict[str, pd.DataFrame]) -> AverageComparison:
-    """Compare the report's stated average with ours, with the variants and the extreme value."""
-    reported, raw, line = reported_average(data)
-    variants = analysis.average_variants
-    closest = variants.loc[variants["difference_from_reported"].abs().idxmin()]
-    unbounded = score_indicators(indicator_rows(data), max_ratio=analysis.options.max_ratio)
-    values = unbounded["capaian"].dropna().astype(float)
-    worst = unbounded.loc[values.idxmin()]
-    printed = [i for i, v in enumerate(DEFAULT_VARIANTS) if v.use_reported_capaian]
-    summary = data["reported_summary"]
-    return AverageComparison(
-        reported=reported,
-        reported_raw=raw,
-        reported_line=line,
-        source_table=str(summary.loc[summary["source_line"] == line, "source_table"].iloc[0]),
-        ours=float(analysis.results["capaian"].astype(float).mean()),
-        bounds=bounds_phrase(analysis.options),
-        unbounded=float(values.mean()),
-        lowest=float(variants["mean"].min()),
-        highest=float(variants["mean"].max()),
-        closest_variant=str(closest["variant"]),
-        closest_gap=float(abs(closest["difference_from_reported"])),
-        printed_mean=(
-            float(variants["mean"].iloc[printed[0]])
-            if printed and len(variants) == len(DEFAULT_VARIANTS)
-            else None
-        ),
-        worst_name=f"{worst['indicator_id']} {worst['name']}",
-        worst_capaian=float(values.min()),
-        mean_without_worst=float(values.drop(index=values.idxmin()).mean()),
-    )
+def summary_figures(analysis: Analysis) -> dict[str, str]:
+    """Every number the page's own prose quotes, formatted; keys are glue names.
 
-
-TABLE_NAME = re.compile(r"^Tabel (\d+)\.(\d+)([a-z]*)$")
-
-
-def table_range(tables: list[str] | set[str]) -> str:
-    """Source tables, shortened: numbered tables of one chapter as a range, others by name.
-
-    Examples:
-        >>> table_range({"Tabel 3.3", "Tabel 3.9a", "Tabel 3.17", "Ikhtisar"})
-        'Tabel 3.3–3.17, Ikhtisar'
-        >>> table_range({"Tabel 2.2", "Tabel 2.4", "PK 2019"})
-        'Tabel 2.2, 2.4, PK 2019'
+    The page needs the report's stated average (its template says so), so `analysis.average`
+    is there.
     """
-    chapters: dict[int, list[tuple[int, str]]] = {}
-    others = []
-    for name in set(tables):
-        match = TABLE_NAME.match(name)
-        if match:
-            major, minor, suffix = match.groups()
-            chapters.setdefault(int(major), []).append((int(minor), f"{major}.{minor}{suffix}"))
-        else:
-            others.append(name)
-    parts = []
-    for _, numbers in sorted(chapters.items()):
-        ordered = [text for _, text in sorted(numbers)]
-        parts.append(f"{ordered[0]}–{ordered[-1]}" if len(ordered) > 2 else ", ".join(ordered))
-    numbered = f"Tabel {', '.join(parts)}" if parts else ""
-    return ", ".join(filter(None, [numbered, *sorted(others)]))
-
-
-NBSP = "\u00a0"
-
-
-def keep_unit(text: str) -> str:
-    """Join a number and its unit with a no-break space, so table cells never split '65,6 %'."""
-    return text.replace(" %", f"{NBSP}%")
-
-
-def signed(value: float, decimals: int = 1, suffix: str = "") -> str:
-    """A number with its sign written out (+ or the minus sign −), e.g. '−10,4'."""
-    text = format_number(abs(value), decimals)
-    sign = "−" if value < 0 and text.strip("0,") else "+" if value > 0 else ""
-    return f"{sign}{text}{suffix}"
-
-
-def signed_percent(value: float, decimals: int = 1) -> str:
-    """A percentage that may be negative, with the minus sign: '−2.800,0 %'."""
-    return signed(value, decimals, " %") if value < 0 else format_percent(value, decimals)
-
-
-def summary_figures(analysis: Analysis, data: dict[str, pd.DataFrame], year: int) -> dict[str, str]:
-    """Every number the page's own prose quotes, formatted; keys are glue names."""
-    average = average_comparison(analysis, data)
+    average = analysis.average
+    assert average is not None, "the Ringkasan page needs a stated average (needs: average)"
     usable = analysis.results["capaian"].notna()
     return {
-        "year_text": str(year),
+        "year_text": str(analysis.year),
         "indicators": format_number(len(analysis.results), 0),
         "usable": format_number(int(usable.sum()), 0),
-        "reported_average": format_percent(average.reported, 0),
-        "reported_line": str(average.reported_line),
+        "reported_average": format_percent(average.reported.value, 0),
+        "reported_line": str(average.reported.source_line),
         "our_average": format_percent(average.ours, 1),
-        "our_bounds": average.bounds,
+        "our_bounds": bounds_phrase(analysis.options),
         "unbounded_average": format_percent(average.unbounded, 1),
         "variant_low": format_percent(average.lowest, 1),
         "variant_high": format_percent(average.highest, 1),
@@ -242,7 +87,7 @@ def summary_figures(analysis: Analysis, data: dict[str, pd.DataFrame], year: int
         "mean_without_worst": format_percent(average.mean_without_worst, 1),
         "median_capaian": format_percent(float(analysis.results["capaian"].median()), 1),
         "printed_mean": format_percent(average.printed_mean, 1),
-        "reported_table": average.source_table,
+        "reported_table": average.reported.source_table,
     }
 
 
@@ -273,8 +118,9 @@ def _totals_finding(analysis: Analysis, pages: dict[str, str]) -> str:
         totals.iloc[IKHTISAR],
     )
     gap = printed["anggaran"] - rows["anggaran"]
+    table = str(analysis.data.budget["source_table"].iloc[0])
     return (
-        f"**Jumlah anggaran yang tidak cocok.** {BUDGET_TABLE} mencetak jumlah anggaran "
+        f"**Jumlah anggaran yang tidak cocok.** {table} mencetak jumlah anggaran "
         f"{format_rupiah(printed['anggaran'])}, padahal penjumlahan baris-barisnya hanya "
         f"{format_rupiah(rows['anggaran'])}, selisih {format_rupiah(gap)}. Ikhtisar Eksekutif "
         f"menyebut pagu {format_rupiah(ikhtisar['anggaran'])}. Situs ini memakai penjumlahan "
@@ -290,7 +136,7 @@ def _trajectory_finding(analysis: Analysis, pages: dict[str, str]) -> str:
         for status, label in TRAJECTORY_LABELS.items()
     )
     return (
-        f"**Menuju target RPJMD {PLAN_END}.** Dari "
+        f"**Menuju target RPJMD {analysis.period.end}.** Dari "
         f"{format_number(len(analysis.trajectories), 0)} indikator yang punya target RPJMD: "
         f"{counts}." + _details(pages, "tren-lintasan")
     )
@@ -308,7 +154,7 @@ def _errata_finding(analysis: Analysis, pages: dict[str, str]) -> str:
     return (
         f"**Kesalahan dalam laporan sumber.** Pemeriksaan ulang mencatat "
         f"{format_number(len(errata), 0)} kesalahan ({by_severity}); yang terbanyak adalah "
-        f"{ERRATA_KIND_LABELS.get(top_kind, top_kind)} ({format_number(top_count, 0)}). "
+        f"{ERRATA_KIND_PHRASES.get(top_kind, top_kind)} ({format_number(top_count, 0)}). "
         "Kesalahan dicatat, tidak diperbaiki diam-diam." + _details(pages, "site/kualitas-data")
     )
 
@@ -339,14 +185,13 @@ def _efficiency_finding(analysis: Analysis, pages: dict[str, str]) -> str:
     )
 
 
-def findings_markdown(
-    analysis: Analysis, data: dict[str, pd.DataFrame], pages: dict[str, str]
-) -> str:
+def findings_markdown(analysis: Analysis, pages: dict[str, str]) -> str:
     """The page's key findings as a numbered Markdown list, each with numbers and a link."""
     results = analysis.results
     usable = results[results["capaian"].notna()]
     met = int(usable["met"].sum())
-    average = average_comparison(analysis, data)
+    average = analysis.average
+    assert average is not None, "the Ringkasan page needs a stated average (needs: average)"
     changed = int(results["predikat_changed"].sum())
     findings = [
         (
@@ -358,8 +203,9 @@ def findings_markdown(
             "berada di atas angka ini." + _details(pages, "capaian-kinerja")
         ),
         (
-            f"**Rata-rata {format_percent(average.reported, 0)} di laporan tidak dapat "
-            f"diulang.** Dengan pilihan hitung situs ini ({average.bounds}) rata-rata capaian "
+            f"**Rata-rata {format_percent(average.reported.value, 0)} di laporan tidak dapat "
+            f"diulang.** Dengan pilihan hitung situs ini ({bounds_phrase(analysis.options)}) "
+            "rata-rata capaian "
             f"{format_percent(average.ours, 1)}; rumus resmi tanpa batas memberi "
             f"{format_percent(average.unbounded, 1)}, dan cara hitung lain "
             f"{format_percent(average.lowest, 1)} sampai {format_percent(average.highest, 1)}. "
@@ -410,14 +256,15 @@ def variants_table(analysis: Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, variants
 
 
-def show_variants(page: Page, analysis: Analysis, data: dict[str, pd.DataFrame]) -> None:
+def show_variants(page: Page, analysis: Analysis) -> None:
     """The table of average variants, numbered and with downloads."""
     shown, exact = variants_table(analysis)
     tables = table_range(set(analysis.results["source_table"]))
+    stated = analysis.average.reported.source_table if analysis.average else ""
     page.table(
         shown,
         title="Rata-rata capaian menurut cara menghitung, dibandingkan dengan rata-rata laporan",
-        source=f"{tables}; {average_comparison(analysis, data).source_table}",
+        source=f"{tables}; {stated}" if stated else tables,
         label="rata-rata-capaian",
         data=exact,
         numeric=list(shown.columns[2:]),

@@ -4,26 +4,18 @@ status counts per sasaran, and a sortable table of every indicator on its planne
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
-from binjai_analysis.analysis.trajectory import PLAN_END, REPORT_YEAR, TrajectoryRule
+from binjai_analysis.analysis.trajectory import TrajectoryRule
+from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.trajectory import STATUS_COLOURS, status_chart
-from binjai_analysis.formatting import format_number, format_percent, markdown_text
+from binjai_analysis.formatting import format_number, format_percent, markdown_text, table_range
+from binjai_analysis.labels import TRAJECTORY_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
-STATUS_LABELS = {
-    "on track": "sesuai jalur",
-    "at risk": "berisiko",
-    "off track": "menyimpang",
-    "not assessable": "tidak dapat dinilai",
-}
-"""Indonesian labels of `trajectory` statuses, in the order the page shows them."""
-
 DIRECTION_LABELS = {"higher": "naik", "lower": "turun", "qualitative": "kategori"}
-RPJMD_TABLE = "Tabel 2.4"
 
 
 def format_value(value: float | None) -> str:
@@ -48,38 +40,24 @@ def format_value(value: float | None) -> str:
     return "0" if text == "-0" else text
 
 
-def table_span(tables: list[str] | set[str] | pd.Series) -> str:
-    """Source tables as a compact span, e.g. 'Tabel 3.3–3.17' (numeric order, suffixes kept)."""
-
-    def key(name: str) -> tuple[int, int, str]:
-        match = re.match(r"Tabel (\d+)\.(\d+)(\w*)", name)
-        return (int(match[1]), int(match[2]), match[3]) if match else (999, 999, name)
-
-    names = sorted(set(tables), key=key)
-    if len(names) == 1:
-        return names[0]
-    first, last = names[0], names[-1]
-    return f"{first}–{last.removeprefix('Tabel ')}"
-
-
-def rule_text(rule: TrajectoryRule) -> str:
+def rule_text(rule: TrajectoryRule, year: int, end: int) -> str:
     """The classification rule in Indonesian, generated from the rule's thresholds."""
     return (
-        f"- **{STATUS_LABELS['on track'].capitalize()}:** capaian {REPORT_YEAR} "
-        f"≥ {format_percent(rule.on_track_pct, 0)}, atau target {PLAN_END} sudah tercapai.\n"
-        f"- **{STATUS_LABELS['at risk'].capitalize()}:** capaian {REPORT_YEAR} "
+        f"- **{TRAJECTORY_LABELS['on track'].capitalize()}:** capaian {year} "
+        f"≥ {format_percent(rule.on_track_pct, 0)}, atau target {end} sudah tercapai.\n"
+        f"- **{TRAJECTORY_LABELS['at risk'].capitalize()}:** capaian {year} "
         f"≥ {format_percent(rule.at_risk_pct, 0)}, atau perbaikan yang masih diperlukan per "
-        f"tahun sampai {PLAN_END} paling banyak {format_number(rule.effort_ratio, 1)} kali "
-        f"perbaikan per tahun yang direncanakan RPJMD dari {REPORT_YEAR} ke {PLAN_END}.\n"
-        f"- **{STATUS_LABELS['off track'].capitalize()}:** selain itu.\n"
-        f"- **{STATUS_LABELS['not assessable'].capitalize()}:** tidak ada realisasi "
-        f"{REPORT_YEAR} berupa angka, tidak ada target RPJMD {REPORT_YEAR} atau {PLAN_END} berupa "
+        f"tahun sampai {end} paling banyak {format_number(rule.effort_ratio, 1)} kali "
+        f"perbaikan per tahun yang direncanakan RPJMD dari {year} ke {end}.\n"
+        f"- **{TRAJECTORY_LABELS['off track'].capitalize()}:** selain itu.\n"
+        f"- **{TRAJECTORY_LABELS['not assessable'].capitalize()}:** tidak ada realisasi "
+        f"{year} berupa angka, tidak ada target RPJMD {year} atau {end} berupa "
         "angka, indikator berupa kategori (misalnya opini BPK), atau capaian tidak dapat "
         "dihitung (misalnya target dan realisasi berbeda satuan).\n"
     )
 
 
-def status_figures(trajectories: pd.DataFrame) -> dict[str, str]:
+def status_figures(trajectories: pd.DataFrame, year: int, end: int) -> dict[str, str]:
     """Counts per status and the total (keys are glue names)."""
     counts = trajectories["status"].value_counts()
     return {
@@ -88,15 +66,15 @@ def status_figures(trajectories: pd.DataFrame) -> dict[str, str]:
         "traj_at_risk": format_number(int(counts.get("at risk", 0)), 0),
         "traj_off_track": format_number(int(counts.get("off track", 0)), 0),
         "traj_not_assessable": format_number(int(counts.get("not assessable", 0)), 0),
-        "traj_report_year": str(REPORT_YEAR),
-        "traj_plan_end": str(PLAN_END),
+        "traj_report_year": str(year),
+        "traj_plan_end": str(end),
     }
 
 
 def status_counts(trajectories: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
     """Indicators per sasaran and status (Indonesian labels), with the sasaran's statement
     (taken from `results`, which carries it per indicator)."""
-    table = trajectories.assign(status=trajectories["status"].map(STATUS_LABELS))
+    table = trajectories.assign(status=trajectories["status"].map(TRAJECTORY_LABELS))
     counts = table.groupby(["sasaran_id", "status"]).size().rename("indicators").reset_index()
     statements = (
         results.drop_duplicates("sasaran_id")
@@ -109,7 +87,7 @@ def status_counts(trajectories: pd.DataFrame, results: pd.DataFrame) -> pd.DataF
     return counts.sort_values(["sasaran_no", "order"]).reset_index(drop=True)
 
 
-def trajectory_narrative(trajectories: pd.DataFrame) -> str:
+def trajectory_narrative(trajectories: pd.DataFrame, year: int, end: int) -> str:
     """Sentences from the counts: the shares, the largest effort, and a caution on the rule."""
     assessed = trajectories[trajectories["status"] != "not assessable"]
     counts = assessed["status"].value_counts()
@@ -121,12 +99,12 @@ def trajectory_narrative(trajectories: pd.DataFrame) -> str:
         f"sesuai jalur, {format_number(int(counts.get('at risk', 0)), 0)} berisiko dan "
         f"{format_number(int(counts.get('off track', 0)), 0)} menyimpang."
     ]
-    behind = assessed[(assessed["status"] == "on track") & (assessed["gap_2018"] < 0)]
+    behind = assessed[(assessed["status"] == "on track") & (assessed[f"gap_{year}"] < 0)]
     if len(behind):
         parts.append(
             f"Perhatikan: {format_number(len(behind), 0)} indikator berstatus sesuai jalur karena "
-            f"capaiannya terhadap target tahunan {REPORT_YEAR} (Perjanjian Kinerja) ≥ 100 %, "
-            f"padahal realisasinya masih di bawah titik jalur RPJMD {REPORT_YEAR}."
+            f"capaiannya terhadap target tahunan {year} (Perjanjian Kinerja) ≥ 100 %, "
+            f"padahal realisasinya masih di bawah titik jalur RPJMD {year}."
         )
     off = assessed[assessed["status"] == "off track"].dropna(subset=["effort"])
     if len(off):
@@ -134,7 +112,7 @@ def trajectory_narrative(trajectories: pd.DataFrame) -> str:
         parts.append(
             f"Rasio upaya tertinggi ada pada {markdown_text(worst['name'])} "
             f"({markdown_text(worst['indicator_id'])}): untuk "
-            f"mencapai target {PLAN_END} indikator ini perlu membaik "
+            f"mencapai target {end} indikator ini perlu membaik "
             f"{format_value(worst['needed_per_year'])} per tahun, sedangkan RPJMD hanya "
             f"merencanakan {format_value(worst['planned_per_year'])} per tahun (rasio "
             f"{format_number(float(worst['effort']), 1)})."
@@ -142,7 +120,9 @@ def trajectory_narrative(trajectories: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def trajectory_table(trajectories: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def trajectory_table(
+    trajectories: pd.DataFrame, year: int, end: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): one row per indicator on its RPJMD path, Indonesian labels and format."""
     rows = trajectories.sort_values("indicator_id")
     realised = pd.to_numeric(rows["realisasi"], errors="coerce")
@@ -151,14 +131,14 @@ def trajectory_table(trajectories: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         {
             "Kode": rows["indicator_id"],
             "Indikator": rows["name"],
-            "Status": rows["status"].map(STATUS_LABELS),
-            f"Capaian {REPORT_YEAR}": capaian.map(
+            "Status": rows["status"].map(TRAJECTORY_LABELS),
+            f"Capaian {year}": capaian.map(
                 lambda v: "–" if pd.isna(v) else format_percent(float(v), 1)
             ),
             "Arah baik": rows["polarity"].map(DIRECTION_LABELS).fillna(rows["polarity"]),
-            f"Target {REPORT_YEAR}": rows[f"target_{REPORT_YEAR}"].map(format_value),
-            f"Realisasi {REPORT_YEAR}": realised.map(format_value),
-            f"Target {PLAN_END}": rows[f"target_{PLAN_END}"].map(format_value),
+            f"Target {year}": rows[f"target_{year}"].map(format_value),
+            f"Realisasi {year}": realised.map(format_value),
+            f"Target {end}": rows[f"target_{end}"].map(format_value),
             "Perlu per tahun": rows["needed_per_year"].map(format_value),
             "Rencana per tahun": rows["planned_per_year"].map(format_value),
             "Rasio upaya": rows["effort"].map(
@@ -169,34 +149,37 @@ def trajectory_table(trajectories: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     return shown.reset_index(drop=True), rows.reset_index(drop=True)
 
 
-def trajectory_source(results: pd.DataFrame) -> str:
+def trajectory_source(analysis: Analysis) -> str:
     """The caption's source: the RPJMD targets table and the realisation tables."""
-    return f"target RPJMD {RPJMD_TABLE} dan realisasi {table_span(results['source_table'])}"
+    plan = table_range(analysis.data.rpjmd_targets["source_table"])
+    return f"target RPJMD {plan} dan realisasi {table_range(analysis.results['source_table'])}"
 
 
-def show_rule(rule: TrajectoryRule) -> None:
+def show_rule(rule: TrajectoryRule, year: int, end: int) -> None:
     """The classification rule, as a short introduction and a list."""
     show_markdown(
-        f"Setiap indikator dinilai dari posisinya pada tahun {REPORT_YEAR} di jalur target "
-        f"RPJMD menuju {PLAN_END}. *Capaian* di sini adalah capaian terhadap target tahunan "
-        f"{REPORT_YEAR} (bab Capaian kinerja). *Perlu per tahun* adalah perbaikan yang masih "
-        f"diperlukan setiap tahun dari realisasi {REPORT_YEAR} sampai target {PLAN_END}; "
+        f"Setiap indikator dinilai dari posisinya pada tahun {year} di jalur target "
+        f"RPJMD menuju {end}. *Capaian* di sini adalah capaian terhadap target tahunan "
+        f"{year} (bab Capaian kinerja). *Perlu per tahun* adalah perbaikan yang masih "
+        f"diperlukan setiap tahun dari realisasi {year} sampai target {end}; "
         f"*rencana per tahun* adalah perbaikan per tahun yang direncanakan RPJMD dari target "
-        f"{REPORT_YEAR} ke target {PLAN_END}. Keduanya dihitung searah dengan arah baik "
+        f"{year} ke target {end}. Keduanya dihitung searah dengan arah baik "
         "indikator: angka positif berarti indikator masih harus membaik, angka negatif berarti "
-        f"target {PLAN_END} sudah terlampaui. *Rasio upaya* = perlu per tahun ÷ rencana per "
-        "tahun.\n\n" + rule_text(rule)
+        f"target {end} sudah terlampaui. *Rasio upaya* = perlu per tahun ÷ rencana per "
+        "tahun.\n\n" + rule_text(rule, year, end)
     )
 
 
-def show_trajectories(page: Page, trajectories: pd.DataFrame, results: pd.DataFrame) -> None:
+def show_trajectories(page: Page, analysis: Analysis) -> None:
     """Narrative, the status chart per sasaran and the sortable table of indicators."""
-    source = trajectory_source(results)
-    show_markdown(trajectory_narrative(trajectories))
+    trajectories, results = analysis.trajectories, analysis.results
+    year, end = analysis.year, analysis.period.end
+    source = trajectory_source(analysis)
+    show_markdown(trajectory_narrative(trajectories, year, end))
     counts = status_counts(trajectories, results)
     page.figure(
-        status_chart(counts, f"Status lintasan indikator menuju target RPJMD {PLAN_END}"),
-        title=f"Status lintasan indikator per sasaran menuju target RPJMD {PLAN_END}",
+        status_chart(counts, f"Status lintasan indikator menuju target RPJMD {end}"),
+        title=f"Status lintasan indikator per sasaran menuju target RPJMD {end}",
         source=source,
         label="status-lintasan",
         data=counts,
@@ -207,12 +190,12 @@ def show_trajectories(page: Page, trajectories: pd.DataFrame, results: pd.DataFr
             "tabel di bawah."
         ),
     )
-    shown, exact = trajectory_table(trajectories)
+    shown, exact = trajectory_table(trajectories, year, end)
     page.table(
         shown,
         title=(
-            f"Lintasan setiap indikator menuju target RPJMD {PLAN_END}: target RPJMD, "
-            f"realisasi dan capaian {REPORT_YEAR}, perbaikan yang perlu dan yang direncanakan "
+            f"Lintasan setiap indikator menuju target RPJMD {end}: target RPJMD, "
+            f"realisasi dan capaian {year}, perbaikan yang perlu dan yang direncanakan "
             "per tahun (klik judul kolom untuk mengurutkan)"
         ),
         source=source,

@@ -4,12 +4,13 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.aggregates import (
+    ReportedAverage,
     Variant,
     aggregate_achievement,
     average_variants,
     reported_average,
 )
-from binjai_analysis.data import load_all
+from binjai_analysis.analysis.performance import indicator_rows
 
 
 def made_up_results() -> pd.DataFrame:
@@ -46,11 +47,23 @@ def test_unknown_level():
         aggregate_achievement(made_up_results(), "kecamatan")
 
 
-def test_report_average_comes_from_the_data():
-    data = load_all()
-    value, raw, line = reported_average(data)
-    assert (value, raw, line) == (76.0, "76 %", 262)
-    table = average_variants(data, (Variant("base"), Variant("cap 100", {"cap": 100.0})))
+def test_report_average_comes_from_the_data(year_data):
+    reported = reported_average(year_data.reported_summary)
+    assert isinstance(reported, ReportedAverage)
+    assert (reported.value, reported.raw, reported.source_line) == (76.0, "76 %", 262)
+    assert reported.source_table == "Ikhtisar"
+    rows = indicator_rows(year_data.results, year_data.framework)
+    table = average_variants(rows, reported, (Variant("base"), Variant("cap 100", {"cap": 100.0})))
     assert list(table["variant"]) == ["base", "cap 100"]
     assert (table["reported_average"] == 76.0).all()
     assert table.loc[1, "mean"] <= table.loc[0, "mean"]  # a cap can only lower the mean
+
+
+def test_no_stated_average(year_data):
+    summary = year_data.reported_summary
+    assert reported_average(summary[summary["item"] != "average_capaian_pct"]) is None
+    assert reported_average(summary.iloc[0:0]) is None
+    rows = indicator_rows(year_data.results, year_data.framework)
+    table = average_variants(rows, None, (Variant("base"),))
+    assert table["reported_average"].isna().all()
+    assert not table["closer_than_base"].any()

@@ -8,17 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from binjai_analysis.analysis import budget
-from binjai_analysis.data import load_all
+from binjai_analysis.labels import reconciliation_labels
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
-
-
-@pytest.fixture(scope="module")
-def table(data) -> pd.DataFrame:
-    return budget.absorption(data["budget_2018"])
+def table(year_data) -> pd.DataFrame:
+    return budget.absorption(year_data.budget)
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +43,14 @@ def test_golden_absorption(rows, row_seq, ratio):
     assert rows.loc[row_seq, "treatment"] == "included"
 
 
-def test_flagged_rows_are_excluded_or_kept_by_parameter(data, rows):
+def test_flagged_rows_are_excluded_or_kept_by_parameter(year_data, rows):
     assert rows.loc[3, "treatment"] == "excluded (flagged)"  # malformed 19.11.101.030,00
     assert rows.loc[44, "treatment"] == "excluded (flagged)"  # realisasi 46 x anggaran
-    kept = budget.absorption(data["budget_2018"], flagged="include").set_index("row_seq")
+    kept = budget.absorption(year_data.budget, flagged="include").set_index("row_seq")
     assert kept.loc[44, "treatment"] == "included as printed (flagged)"
     assert budget.absorption_summary(kept)["excluded"] == 0
     with pytest.raises(ValueError, match="flagged must be"):
-        budget.absorption(data["budget_2018"], flagged="fix")
+        budget.absorption(year_data.budget, flagged="fix")
 
 
 def test_duplicates_are_left_out(rows):
@@ -82,13 +77,36 @@ def test_pareto_is_cumulative(table):
     assert shares["cumulative_pct"].iloc[needed - 2] < 80.0
 
 
-def test_reconciliation_of_the_three_totals(data):
-    totals = budget.reconcile_totals(data["budget_2018"], data["budget_totals"]).set_index("total")
-    printed = totals.loc["Jumlah tercetak Tabel 3.18"]
+def test_reconciliation_of_the_three_totals(year_data):
+    table = budget.reconcile_totals(year_data.budget, year_data.budget_totals)
+    assert tuple(table["total"]) == budget.RECONCILIATION_ROWS
+    totals = table.set_index("total")
+    printed = totals.loc["budget_table_jumlah"]
     assert printed["anggaran"] == 917_275_403_412.62
-    rows_sum = totals.loc["Jumlah baris Tabel 3.18 (semua baris)"]
+    assert printed["basis"] == "tercetak"
+    rows_sum = totals.loc["all_rows"]
     assert rows_sum["anggaran_minus_printed_jumlah"] == pytest.approx(-355_407_783_133.62)
-    assert totals.loc["Ikhtisar Eksekutif (pagu, realisasi)", "anggaran"] == 577_997_877_311.0
+    assert totals.loc["ikhtisar", "anggaran"] == 577_997_877_311.0
+    labels = reconciliation_labels("Tabel 3.18")
+    assert labels["budget_table_jumlah"] == "Jumlah tercetak Tabel 3.18"
+    assert labels["all_rows"] == "Jumlah baris Tabel 3.18 (semua baris)"
+    assert set(labels) == set(budget.RECONCILIATION_ROWS)
+
+
+def test_printed_total(year_data):
+    totals = year_data.budget_totals
+    assert budget.printed_total(totals, "budget_table_jumlah_anggaran") == 917_275_403_412.62
+    assert budget.printed_total(totals, "ikhtisar_pagu") == 577_997_877_311.0
+    assert pd.isna(budget.printed_total(totals, "no_such_item"))
+    assert pd.isna(budget.printed_total(totals.iloc[0:0], "ikhtisar_pagu"))
+
+
+def test_reconciliation_without_printed_totals(year_data):
+    table = budget.reconcile_totals(year_data.budget, year_data.budget_totals.iloc[0:0])
+    totals = table.set_index("total")
+    assert totals.loc["all_rows", "anggaran"] > 0
+    assert totals.loc[["budget_table_jumlah", "ikhtisar"], "anggaran"].isna().all()
+    assert totals["anggaran_minus_printed_jumlah"].isna().all()
 
 
 def test_pefa_indicators(rows):

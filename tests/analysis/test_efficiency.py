@@ -11,14 +11,15 @@ from binjai_analysis.analysis.efficiency import (
     unmapped_programs,
 )
 from binjai_analysis.analysis.performance import indicator_results
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
 
 
 @pytest.fixture(scope="module")
-def inputs():
-    data = load_all()
-    return indicator_results(data), budget.absorption(data["budget_2018"]), load_program_sasaran()
+def inputs(year_data):
+    return (
+        indicator_results(year_data.results, year_data.framework),
+        budget.absorption(year_data.budget),
+        year_data.program_sasaran,
+    )
 
 
 def made_up(capaian: list[float], anggaran: list[float], realisasi: list[float]):

@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis import macro as trends
-from binjai_analysis.data import load_macro_series
 
 
 def test_cagr_and_validation():
@@ -22,8 +21,8 @@ def test_ols_trend_on_a_straight_line_has_a_tight_interval():
     assert trend.predict(2018) == pytest.approx(4037.0)
 
 
-def test_growth_trend_of_tabel_1_2():
-    growth = trends.macro_series_by_year(load_macro_series(), "pertumbuhan_ekonomi")
+def test_growth_trend_of_tabel_1_2(year_data):
+    growth = trends.macro_series_by_year(year_data.macro_series, "pertumbuhan_ekonomi")
     trend = trends.ols_trend(growth.index.to_series(), growth)
     # Worked out: years centred on 2015 (-2..2), growth 6.45 6.07 5.83 5.29 5.54:
     # slope = sum(x*y)/sum(x^2) = (-12.90 - 6.07 + 0 + 5.29 + 11.08) / 10 = -0.26.
@@ -32,8 +31,8 @@ def test_growth_trend_of_tabel_1_2():
     assert trend.n == 5
 
 
-def test_real_nominal_and_deflator():
-    series = load_macro_series()
+def test_real_nominal_and_deflator(year_data):
+    series = year_data.macro_series
     current = trends.macro_series_by_year(series, "pdrb_per_kapita_adhb")
     constant = trends.macro_series_by_year(series, "pdrb_per_kapita_adhk")
     table = trends.real_and_nominal(current, constant)
@@ -48,3 +47,9 @@ def test_yoy_change():
     table = trends.yoy_change(pd.Series([100.0, 90.0, 99.0], index=[2017, 2015, 2016]))
     assert list(table.index) == [2015, 2016, 2017]
     assert table.loc[2016, "change_pct"] == pytest.approx(10.0)
+
+
+def test_analysis_uses_the_years_macro_series(analysis):
+    assert analysis.growth_trend is not None and analysis.macro is not None
+    assert analysis.growth_trend.slope == pytest.approx(-0.26)
+    assert analysis.macro.loc[2013, "deflator"] == pytest.approx(24574.84 / 22192.13 * 100)

@@ -6,13 +6,17 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.achievement import STATUS_ORDINAL, STATUS_UNITS_DIFFER
-from binjai_analysis.analysis.performance import indicator_results
-from binjai_analysis.data import load_all
+from binjai_analysis.analysis.performance import (
+    hierarchy,
+    indicator_results,
+    indicator_rows,
+    score_indicators,
+)
 
 
 @pytest.fixture(scope="module")
-def results() -> pd.DataFrame:
-    return indicator_results(load_all()).set_index("indicator_id")
+def results(year_data) -> pd.DataFrame:
+    return indicator_results(year_data.results, year_data.framework).set_index("indicator_id")
 
 
 # (indicator, target, realisation as printed, expected capaian worked out, our rating)
@@ -67,8 +71,23 @@ def test_one_row_per_indicator_with_its_hierarchy(results):
     assert results.loc["S08.I09", "also_printed_in"] == "Tabel 3.10a"
 
 
-def test_cap_changes_only_values_above_it():
-    data = load_all()
-    capped = indicator_results(data, cap=100.0).set_index("indicator_id")
+def test_cap_changes_only_values_above_it(year_data):
+    capped = indicator_results(year_data.results, year_data.framework, cap=100.0)
+    capped = capped.set_index("indicator_id")
     assert capped.loc["S02.I01", "capaian"] == 100.0
     assert capped.loc["S01.I10", "capaian"] == pytest.approx(80.0)
+
+
+def test_results_are_rows_then_scores(year_data, results):
+    rows = indicator_rows(year_data.results, year_data.framework)
+    assert "capaian" not in rows and "rating" not in rows
+    scored = score_indicators(rows).set_index("indicator_id")
+    pd.testing.assert_frame_equal(scored, results)
+
+
+def test_hierarchy_covers_the_framework(year_data):
+    table = hierarchy(year_data.framework)
+    assert len(table) == len(year_data.framework.indicators)
+    assert table["misi_id"].notna().all()
+    spip = table.set_index("indicator_id").loc["S01.I10"]
+    assert spip["sasaran_id"] == "S01"

@@ -10,9 +10,9 @@ from binjai_analysis.analysis.rating import (
     SCALES,
     RatingBand,
     RatingScale,
+    load_scales,
     scale_from_printed,
 )
-from binjai_analysis.data import load_rating_scale
 
 
 @pytest.mark.parametrize(
@@ -87,6 +87,33 @@ def test_worst_band_must_be_open_below():
         )
 
 
-def test_default_scale_is_the_printed_tabel_3_1():
-    printed = scale_from_printed(load_rating_scale(), DEFAULT_SCALE.name, DEFAULT_SCALE.source)
-    assert printed == DEFAULT_SCALE
+def test_default_scale_is_the_printed_tabel_3_1(year_data):
+    printed = scale_from_printed(year_data.rating_scale, DEFAULT_SCALE.name, DEFAULT_SCALE.source)
+    assert printed.bands == DEFAULT_SCALE.bands
+    # scale_from_printed knows no reader title; apart from it the scales are the same
+    assert printed.model_copy(update={"title": DEFAULT_SCALE.title}) == DEFAULT_SCALE
+
+
+def test_scales_come_from_the_reference_file(tmp_path):
+    assert DEFAULT_SCALE is SCALES.lkjip_tabel_3_1
+    assert DEFAULT_SCALE.title and SCALES.permendagri_86_2017.title
+    path = tmp_path / "scales.yaml"
+    path.write_text(
+        "- name: two\n  source: test\n  title: Dua\n  bands:\n"
+        "    - {label: Baik, lower: 50.0}\n    - {label: Kurang}\n",
+        encoding="utf-8",
+    )
+    scales = load_scales(path)
+    assert scales.two.title == "Dua"
+    assert (scales.two.rate(50.0), scales.two.rate(49.9)) == ("Baik", "Kurang")
+
+
+def test_a_bad_scale_in_the_reference_file_is_rejected(tmp_path):
+    path = tmp_path / "scales.yaml"
+    path.write_text(
+        "- name: bad\n  source: test\n  bands:\n"
+        "    - {label: Baik, lower: 50.0}\n    - {label: Kurang, lower: 0.0}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError, match="must have no lower bound"):
+        load_scales(path)

@@ -4,18 +4,32 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.performance import indicator_results
-from binjai_analysis.analysis.trajectory import TrajectoryRule, rpjmd_trajectories
-from binjai_analysis.data import load_all
+from binjai_analysis.analysis.trajectory import (
+    TrajectoryRule,
+    planned_paths,
+    rpjmd_trajectories,
+)
 
 
 @pytest.fixture(scope="module")
-def table() -> pd.DataFrame:
-    data = load_all()
-    return rpjmd_trajectories(data, indicator_results(data)).set_index("indicator_id")
+def results(year_data) -> pd.DataFrame:
+    return indicator_results(year_data.results, year_data.framework)
+
+
+@pytest.fixture(scope="module")
+def table(year_data, results) -> pd.DataFrame:
+    end = year_data.framework.period.end
+    return rpjmd_trajectories(year_data.rpjmd_targets, results, 2018, end).set_index("indicator_id")
+
+
+def test_the_period_ends_in_2021(year_data):
+    assert (year_data.framework.period.start, year_data.framework.period.end) == (2016, 2021)
 
 
 def test_golden_trajectories(table):
     spip = table.loc["S01.I10"]  # higher: 2018 target 50, realised 40, 2021 target 100
+    assert (spip["target_2018"], spip["target_2021"]) == (50.0, 100.0)
+    assert spip["gap_2018"] == pytest.approx(40 - 50)
     assert spip["needed_per_year"] == pytest.approx((100 - 40) / 3)
     assert spip["planned_per_year"] == pytest.approx((100 - 50) / 3)
     assert spip["effort"] == pytest.approx(60 / 50)
@@ -28,13 +42,24 @@ def test_golden_trajectories(table):
     assert pad["status"] == "off track"
 
 
+def test_planned_paths_have_one_column_per_plan_year(year_data):
+    paths = planned_paths(year_data.rpjmd_targets)
+    assert [c for c in paths.columns if c.startswith("target_")] == [
+        f"target_{year}" for year in range(2016, 2022)
+    ]
+    assert paths["indicator_id"].is_unique
+
+
 def test_qualitative_and_incomparable_are_not_assessable(table):
     assert table.loc["S01.I01", "status"] == "not assessable"  # BPK opinion
     assert table.loc["S10.I07", "status"] == "not assessable"  # APBD in different units
 
 
-def test_thresholds_are_parameters():
-    data = load_all()
-    strict = rpjmd_trajectories(data, indicator_results(data), TrajectoryRule(effort_ratio=1.0))
+def test_thresholds_are_parameters(year_data, results):
+    strict = rpjmd_trajectories(
+        year_data.rpjmd_targets, results, 2018, 2021, TrajectoryRule(effort_ratio=1.0)
+    )
     assert strict.set_index("indicator_id").loc["S01.I10", "status"] == "off track"
-    assert "1.5" in TrajectoryRule().describe()
+    description = TrajectoryRule().describe(2018, 2021)
+    assert "1.5" in description
+    assert "capaian 2018" in description and "the 2021 target" in description

@@ -2,16 +2,24 @@ from __future__ import annotations
 
 import ast
 
+import nbformat
 import pytest
 
-from binjai_analysis.errors import ParamsError, ProjectError
-from binjai_analysis.params import YearParams
+from binjai_analysis.analysis.years import OPTIONAL_PARTS, framework_for
 from binjai_analysis.build.templates import (
+    REPEAT_KEY,
     discover_templates,
+    expand_repeats,
+    left_out_pages,
+    load_template,
     pages_for_year,
     read_template,
+    repeat_items,
     substitute_year_in_headings,
 )
+from binjai_analysis.errors import ParamsError, ProjectError, YearWithoutDataError
+from binjai_analysis.params import YearParams
+from tests.conftest import REPORT_YEAR
 
 MAX_CODE_LINES_PER_CELL = 15
 
@@ -70,3 +78,161 @@ def test_year_is_substituted_in_headings_only(repo_paths):
     notebook.cells[0].source = "# Judul {year}\n\nTeks {year} tetap."
     substitute_year_in_headings(notebook, 2018)
     assert notebook.cells[0].source == "# Judul 2018\n\nTeks {year} tetap."
+
+
+def write_templates(folder, needs: dict[str, str]) -> list:
+    """Realisation-year templates named by slug, each needing the parts listed in `needs`."""
+    for slug, parts in needs.items():
+        (folder / f"{slug}.md").write_text(
+            f"---\nbinjai_page:\n  title: Halaman {slug}\n  kinds: [realisasi]\n"
+            f"  needs: {parts}\n---\n\n# {slug}\n",
+            encoding="utf-8",
+        )
+    return discover_templates(folder)
+
+
+NEEDS = {"a": "[]", "b": "[macro_series]", "c": "[average, program_sasaran]"}
+
+
+def test_a_page_needing_an_absent_part_is_left_out(tmp_path):
+    templates = write_templates(tmp_path, NEEDS)
+    settings = YearParams(year=2031, kind="realisasi")
+    assert templates[2].meta.needs == ("average", "program_sasaran")
+    chosen = pages_for_year(templates, settings, {"macro_series", "average"})
+    assert [t.slug for t in chosen] == ["a", "b"]
+    left_out = left_out_pages(templates, settings, {"macro_series", "average"})
+    assert [(t.slug, missing) for t, missing in left_out] == [
+        ("c", ["program_sasaran"])
+    ]
+    assert [t.slug for t in pages_for_year(templates, settings, set(OPTIONAL_PARTS))] == [
+        "a",
+        "b",
+        "c",
+    ]
+    assert left_out_pages(templates, settings, set(OPTIONAL_PARTS)) == []
+    assert [t.slug for t in pages_for_year(templates, settings)] == ["a", "b", "c"]  # unknown
+    assert [t.slug for t in pages_for_year(templates, settings, set())] == ["a"]
+
+
+def test_asking_for_a_page_whose_part_is_absent_fails(tmp_path):
+    templates = write_templates(tmp_path, NEEDS)
+    settings = YearParams(year=2031, kind="realisasi", pages=("a", "b"))
+    with pytest.raises(YearWithoutDataError) as error:
+        pages_for_year(templates, settings, {"average"})
+    message = str(error.value)
+    assert "Params for 2031 ask for the page 'b'" in message
+    assert OPTIONAL_PARTS["macro_series"] in message
+    assert [t.slug for t in pages_for_year(templates, settings, {"macro_series"})] == ["a", "b"]
+    assert left_out_pages(templates, settings, set()) == []  # pages chosen by hand
+
+
+def test_an_unknown_need_names_the_template(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text(
+        "---\nbinjai_page:\n  title: X\n  needs: [ramalan]\n---\n\n# X\n", encoding="utf-8"
+    )
+    with pytest.raises(ProjectError) as error:
+        load_template(path)
+    assert str(path) in str(error.value)
+    assert "unknown needs ['ramalan']" in str(error.value)
+
+
+def test_shipped_needs_are_known_parts(repo_paths):
+    for template in discover_templates(repo_paths.templates_dir):
+        assert set(template.meta.needs) <= set(OPTIONAL_PARTS), template.slug
+
+
+def notebook_of(*cells) -> nbformat.NotebookNode:
+    """A notebook of (kind, source, collection or None) cells."""
+    made = []
+    for kind, source, collection in cells:
+        cell = (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(
+            source
+        )
+        if collection:
+            cell.metadata[REPEAT_KEY] = collection
+        made.append(cell)
+    return nbformat.v4.new_notebook(cells=made)
+
+
+SASARAN = {
+    "sasaran": [{"sasaran_no": "1", "sasaran_id": "S01"}, {"sasaran_no": "2", "sasaran_id": "S02"}]
+}
+
+
+def test_a_group_of_cells_is_repeated_per_item():
+    notebook = notebook_of(
+        ("markdown", "Pengantar {{tetap}}", None),
+        ("markdown", "## Sasaran {{sasaran_no}}", "sasaran"),
+        ("code", 'show("{{sasaran_id}}")', "sasaran"),
+        ("markdown", "Penutup", None),
+    )
+    expand_repeats(notebook, SASARAN, "book/templates/uji.md")
+    assert [cell.source for cell in notebook.cells] == [
+        "Pengantar {{tetap}}",  # only repeated cells are filled
+        "## Sasaran 1",
+        'show("S01")',
+        "## Sasaran 2",
+        'show("S02")',
+        "Penutup",
+    ]
+    assert [cell.cell_type for cell in notebook.cells[1:5]] == ["markdown", "code"] * 2
+    assert not any(REPEAT_KEY in cell.metadata for cell in notebook.cells)
+
+
+def test_each_run_of_cells_is_its_own_group():
+    items = {**SASARAN, "misi": [{"misi_no": "1"}]}
+    notebook = notebook_of(
+        ("markdown", "S{{sasaran_no}}", "sasaran"),
+        ("markdown", "M{{misi_no}}", "misi"),
+        ("markdown", "lagi S{{sasaran_no}}", "sasaran"),
+    )
+    expand_repeats(notebook, items, "uji")
+    assert [cell.source for cell in notebook.cells] == ["S1", "S2", "M1", "lagi S1", "lagi S2"]
+
+
+def test_a_collection_without_items_leaves_no_cells():
+    notebook = notebook_of(("markdown", "a", None), ("markdown", "S{{sasaran_no}}", "sasaran"))
+    expand_repeats(notebook, {"sasaran": []}, "uji")
+    assert [cell.source for cell in notebook.cells] == ["a"]
+
+
+def test_an_unknown_collection_names_the_template():
+    notebook = notebook_of(("markdown", "## {{kegiatan_no}}", "kegiatan"))
+    with pytest.raises(ProjectError) as error:
+        expand_repeats(notebook, SASARAN, "book/templates/uji.md")
+    message = str(error.value)
+    assert "book/templates/uji.md" in message
+    assert "'kegiatan', which is not a known collection (known: sasaran)" in message
+
+
+def test_an_unknown_field_names_the_template():
+    notebook = notebook_of(("markdown", "## Sasaran {{nomor}}", "sasaran"))
+    with pytest.raises(ProjectError) as error:
+        expand_repeats(notebook, SASARAN, "book/templates/uji.md")
+    message = str(error.value)
+    assert "book/templates/uji.md" in message
+    assert "'{{nomor}}' is not a field of the repeated item" in message
+    assert "sasaran_no, sasaran_id" in message
+
+
+def test_repeat_items_are_the_framework_in_order(model):
+    items = repeat_items(framework_for(model, REPORT_YEAR))
+    assert [item["misi_no"] for item in items["misi"]] == [str(n) for n in range(1, 6)]
+    assert [item["sasaran_id"] for item in items["sasaran"]] == [f"S{n:02d}" for n in range(1, 15)]
+    assert repeat_items(None) == {}
+
+
+def test_shipped_templates_expand_with_the_framework(repo_paths, model):
+    items = repeat_items(framework_for(model, REPORT_YEAR))
+    expanded = {}
+    for template in discover_templates(repo_paths.templates_dir):
+        notebook = read_template(template.path)
+        before = len(notebook.cells)
+        expand_repeats(notebook, items, str(template.path))
+        expanded[template.slug] = len(notebook.cells) - before
+        for cell in notebook.cells:
+            assert "{{" not in cell.source, (template.slug, cell.source)
+            assert REPEAT_KEY not in cell.metadata
+    assert expanded["capaian-kinerja"] == 2 * (14 - 1)  # a heading and a table per sasaran
+    assert expanded["kerangka-strategis"] == 2 * (5 - 1)  # a heading and a table per misi

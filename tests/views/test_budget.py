@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
 from binjai_analysis import presentation
 from binjai_analysis.analysis import budget
-from binjai_analysis.analysis.year import Analysis, AnalysisOptions, run_analysis
+from binjai_analysis.analysis.year import AnalysisOptions, run_analysis
 from binjai_analysis.charts.budget import (
     absorption_histogram,
     absorption_histogram_data,
@@ -15,32 +17,28 @@ from binjai_analysis.charts.budget import (
     pareto_chart_data,
     reconciliation_chart_data,
 )
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import budget as view
+from tests.conftest import REPORT_YEAR
 from tests.test_formatting import IMAGE, SCRIPT, assert_shows_as_text
 
 DUPLICATES = {34, 99}
 """Rows of Tabel 3.18 that repeat the previous row (name and figures)."""
 FLAGGED = {3, 41, 44, 46, 81}
 """Rows with malformed figures (3, 41, 46, 81) or realisasi above anggaran (44)."""
+CITE = "LKjIP Kota Binjai 2018"
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
+def lines(year_data) -> pd.DataFrame:
+    """The year's budget lines (Tabel 3.18 as printed, long)."""
+    return year_data.budget
 
 
 @pytest.fixture(scope="module")
-def analysis(data) -> Analysis:
-    return run_analysis(data, load_program_sasaran())
-
-
-@pytest.fixture(scope="module")
-def counted_by_hand(data) -> pd.DataFrame:
+def counted_by_hand(lines) -> pd.DataFrame:
     """The program rows worked out from the long dataset, without the library's absorption."""
-    rows = budget.budget_rows(data["budget_2018"])
+    rows = budget.budget_rows(lines)
     return rows[~rows["row_seq"].isin(DUPLICATES | FLAGGED)]
 
 
@@ -52,17 +50,14 @@ def shown(monkeypatch) -> list:
     return objects
 
 
-# --- formatting ----------------------------------------------------------------------------------
+# --- the year's tables, named from the data ------------------------------------------------------
 
 
-def test_rupiah_and_percent_are_indonesian():
-    assert view.rupiah_exact(917_275_403_412.62) == "Rp 917.275.403.412,62"
-    assert view.rupiah_exact(30_000_000_000.0) == "Rp 30.000.000.000"
-    assert view.rupiah_exact(-355_407_783_133.62) == "−Rp 355.407.783.133,62"
-    assert view.rupiah_cell(392_581_146_658.32) == "392.581.146.658,32"
-    assert view.rupiah_cell(None) == "–"
-    assert view.percent_text(71.790711) == "71,8\u00a0%"
-    assert view.percent_text(float("nan")) == "–"
+def test_the_budget_table_is_named_from_the_data(analysis):
+    assert view.budget_table(analysis) == "Tabel 3.18"
+    assert view.totals_source(analysis) == "Tabel 3.18 dan Ikhtisar Eksekutif"
+    renamed = replace(analysis.data, budget=analysis.data.budget.assign(source_table="Tabel 9.9"))
+    assert view.budget_table(replace(analysis, data=renamed)) == "Tabel 9.9"
 
 
 # --- figures and notes ---------------------------------------------------------------------------
@@ -81,8 +76,9 @@ def test_headline_figures_follow_the_rows(analysis, counted_by_hand):
     assert figures["top_program"] == "Pelayanan Administrasi Perkantoran"
 
 
-def test_data_notes_name_every_left_out_row(analysis, data):
-    text = view.data_notes_markdown(analysis.absorption, data["budget_2018"])
+def test_data_notes_name_every_left_out_row(analysis, lines):
+    text = view.data_notes_markdown(analysis.absorption, lines)
+    assert text.startswith("Tabel 3.18 memuat")
     assert "162 baris program" in text and "memakai 155 baris" in text
     assert "baris ke-34 (No. 33)" in text and "baris ke-99 (No. 88)" in text
     for raw in ("19.11.101.030,00", "9.107.337.735.00", "161.720.000.00", "12.86.726.445,00"):
@@ -94,14 +90,15 @@ def test_data_notes_name_every_left_out_row(analysis, data):
     assert "3 program beranggaran nol" in text
 
 
-def test_data_notes_say_flagged_rows_are_kept_when_included(data):
-    kept = budget.absorption(data["budget_2018"], flagged="include")
-    text = view.data_notes_markdown(kept, data["budget_2018"])
+def test_data_notes_say_flagged_rows_are_kept_when_included(lines):
+    kept = budget.absorption(lines, flagged="include")
+    text = view.data_notes_markdown(kept, lines)
     assert "tetap dihitung apa adanya" in text
     assert "memakai 160 baris" in text
 
 
 def test_same_figures_under_another_name():
+    """`budget.repeated_figures` (was views.budget.same_figures_other_name)."""
     rows = pd.DataFrame(
         {
             "row_seq": [1, 2, 3, 4, 5],
@@ -111,7 +108,7 @@ def test_same_figures_under_another_name():
             "realisasi": [5.0, 5.0, 5.0, 0.0, 0.0],
         }
     )
-    repeats = view.same_figures_other_name(rows)
+    repeats = budget.repeated_figures(rows)
     # row 2 repeats row 1 under another name; row 3 is a plain duplicate; zeros are ignored
     assert repeats["row_seq"].tolist() == [2]
     assert repeats["same_as_row_seq"].tolist() == [1]
@@ -142,8 +139,8 @@ def test_histogram_counts_every_program_with_an_absorption(analysis):
     assert set(bands.loc[bands["bin_start"] < 50, "kelompok"]) == {"di bawah 50 %"}
 
 
-def test_histogram_puts_impossible_absorption_in_one_band(data):
-    kept = budget.absorption(data["budget_2018"], flagged="include")
+def test_histogram_puts_impossible_absorption_in_one_band(lines):
+    kept = budget.absorption(lines, flagged="include")
     bands = absorption_histogram_data(budget.used_rows(kept))
     over = bands[bands["bin_start"] >= 100]
     assert over["rentang"].tolist() == ["lebih dari 100 %"]
@@ -198,6 +195,13 @@ def test_pareto_chart_has_bars_line_and_marks(analysis):
 def test_reconciliation_differences_in_rupiah(analysis):
     table = view.reconciliation_rows(analysis)
     assert len(table) == 5
+    assert table["total"].tolist() == [
+        "Jumlah baris Tabel 3.18 (semua baris)",
+        "Jumlah baris Tabel 3.18 (tanpa baris ganda)",
+        "Jumlah tercetak Tabel 3.18",
+        "Ikhtisar Eksekutif (pagu, realisasi)",
+        "Dihitung di halaman ini (tanpa baris ganda dan ditandai)",
+    ]
     printed = table.iloc[2]
     assert printed["anggaran"] == pytest.approx(917_275_403_412.62)
     # 917.275.403.412,62 - 561.867.620.279,00 (every printed row)
@@ -212,7 +216,8 @@ def test_reconciliation_differences_in_rupiah(analysis):
 
 def test_reconciliation_text_and_chart(analysis):
     table = view.reconciliation_rows(analysis)
-    text = view.reconciliation_markdown(table)
+    text = view.reconciliation_markdown(table, view.budget_table(analysis))
+    assert "tercetak di bawah Tabel 3.18 adalah Rp 917.275.403.412,62" in text
     assert "Rp 917.275.403.412,62: Rp 355.407.783.133,62 lebih besar" in text
     assert "baris ganda hanya menyumbang Rp 1.815.738.700" in text
     chart = reconciliation_chart_data(table)
@@ -228,24 +233,27 @@ def test_reconciliation_text_and_chart(analysis):
     [(95.0, "A"), (105.0, "A"), (94.9, "B"), (110.0, "B"), (85.0, "C"), (115.1, "D"), (71.8, "D")],
 )
 def test_pefa_pi1_bands(outturn, band):
-    assert view.pefa_band_pi1(outturn) == band
+    assert budget.pefa_band_pi1(outturn) == band  # was views.budget.pefa_band_pi1
 
 
 @pytest.mark.parametrize(
     ("variance", "band"), [(0.0, "A"), (5.0, "B"), (9.99, "B"), (14.9, "C"), (15.0, "D")]
 )
 def test_pefa_pi2_bands(variance, band):
-    assert view.pefa_band_pi2(variance) == band
+    assert budget.pefa_band_pi2(variance) == band  # was views.budget.pefa_band_pi2
 
 
 def test_pefa_table_and_caveat(analysis):
     shown, exact = view.pefa_table(
-        analysis.aggregate_outturn_pct, analysis.composition_variance_pct, 2018
+        analysis.aggregate_outturn_pct, analysis.composition_variance_pct, REPORT_YEAR
     )
     assert exact["rentang_satu_tahun"].tolist() == ["D", "D"]
     assert shown["Nilai 2018"].tolist() == ["71,8\u00a0%", "31,0\u00a0%"]
     assert "B: 90\u00a0%–110\u00a0%" in exact["aturan"].iloc[0]
-    text = view.pefa_markdown(analysis.aggregate_outturn_pct, analysis.composition_variance_pct)
+    text = view.pefa_markdown(
+        analysis.aggregate_outturn_pct, analysis.composition_variance_pct, "Tabel 3.18"
+    )
+    assert "anggaran di Tabel 3.18 anggaran awal" in text
     assert "Indikatif" in text and "3 tahun anggaran" in text and "awal yang disahkan" in text
 
 
@@ -265,24 +273,29 @@ def test_absorption_table_lists_every_row_with_its_treatment(analysis):
     assert first["Penyerapan"] == "91,4\u00a0%"
 
 
-def test_the_chapter_shows_numbered_tables_and_figures(analysis, data, tmp_path, shown):
-    page = Page(chapter=7, year=2018, directory=tmp_path)
+def test_the_chapter_shows_numbered_tables_and_figures(analysis, tmp_path, shown):
+    page = Page(chapter=7, year=REPORT_YEAR, cite=CITE, directory=tmp_path)
     view.show_distribution(page, analysis)
     view.show_lowest(page, analysis)
     view.show_pareto(page, analysis)
-    view.show_reconciliation(page, analysis, 2018)
-    view.show_pefa(page, analysis, 2018)
-    view.show_absorption(page, analysis, 2018)
+    view.show_reconciliation(page, analysis)
+    view.show_pefa(page, analysis)
+    view.show_absorption(page, analysis)
     assert (page.tables, page.figures) == (6, 3)
     html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
     assert any("Tabel 7.6." in part and "sortable" in part for part in html)
+    # titles and column headings name the analysis' year, captions its source and tables
+    assert any("Total anggaran dan realisasi 2018 menurut cara menjumlah" in p for p in html)
+    assert any("Nilai 2018" in part for part in html)
+    assert any("per program, 2018" in part for part in html)
+    assert any(f"Sumber: {CITE}, Tabel 3.18 dan Ikhtisar Eksekutif (diolah)." in p for p in html)
     assert len(list((tmp_path / "downloads").glob("*.svg"))) == 3
     assert len(list((tmp_path / "downloads").glob("*.xlsx"))) == 6
 
 
-def test_excluded_rows_follow_the_option(data):
+def test_excluded_rows_follow_the_option(model, errata):
     analysis = run_analysis(
-        data, load_program_sasaran(), AnalysisOptions(flagged_budget_rows="include")
+        model, REPORT_YEAR, AnalysisOptions(flagged_budget_rows="include"), errata=errata
     )
     shown, _ = view.absorption_table(analysis.absorption)
     assert shown["Program"].str.endswith("[ditandai, tetap dihitung]").sum() == 5
@@ -305,15 +318,12 @@ def test_generated_text_shows_hostile_program_names_as_text(analysis):
     assert_shows_as_text(text, f"{IMAGE} {analysis.pareto['program'].iloc[0]}")
 
 
-def test_data_notes_show_hostile_names_and_figures_as_text(analysis, data):
+def test_data_notes_show_hostile_names_and_figures_as_text(analysis, lines):
     rows = analysis.absorption.assign(
         program=hostile(analysis.absorption["program"]),
         realisasi_raw=SCRIPT + "`" + analysis.absorption["realisasi_raw"],
     )
-    printed = data["budget_2018"].assign(
-        program=hostile(data["budget_2018"]["program"]),
-        raw=data["budget_2018"]["raw"] + "`<b>",
-    )
+    printed = lines.assign(program=hostile(lines["program"]), raw=lines["raw"] + "`<b>")
     text = view.data_notes_markdown(rows, printed)
     assert_shows_as_text(
         text,

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
-from binjai_analysis.analysis.year import run_analysis
 from binjai_analysis.charts import OKABE_ITO
 from binjai_analysis.charts.efficiency import (
     QUADRANT_COLOURS,
@@ -15,20 +15,25 @@ from binjai_analysis.charts.efficiency import (
     quadrant_chart,
     quadrant_chart_data,
 )
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.presentation import Page
 from binjai_analysis.views import efficiency as view
+from tests.conftest import REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
-def mapping():
-    return load_program_sasaran()
+def mapping(year_data):
+    """The source's curated program → sasaran links."""
+    return year_data.program_sasaran
 
 
-@pytest.fixture(scope="module")
-def analysis(mapping):
-    return run_analysis(load_all(), mapping)
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything the views display, collected instead of printed."""
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    monkeypatch.setattr(notebook, "display", objects.append)
+    return objects
 
 
 def synthetic_table() -> pd.DataFrame:
@@ -135,7 +140,7 @@ def test_unmapped_reasons():
 
 
 def test_unmapped_table_on_the_report(analysis, mapping):
-    shown, exact = view.unmapped_table(analysis.unmapped_programs, mapping)
+    shown, exact = view.unmapped_table(analysis.unmapped_programs, mapping, "Tabel 3.18")
     assert len(shown) == len(analysis.unmapped_programs)
     assert not (exact["reason"] == view.FALLBACK_REASON[0]).any()  # every reason recognised
     office = shown.set_index("No. urut").loc["1"]
@@ -143,6 +148,7 @@ def test_unmapped_table_on_the_report(analysis, mapping):
     assert office["Alasan"] == "Program rutin perkantoran"
     text = view.reasons_text(exact)
     assert text.count("\n- ") == exact["reason"].nunique() - 1
+    assert "Tabel 3.18 tidak menyebut perangkat daerahnya" in text  # the table, from the caller
     summary = analysis.absorption_summary
     figures = view.efficiency_figures(
         analysis.efficiency, analysis.correlation, analysis.unmapped_programs, summary
@@ -177,3 +183,27 @@ def test_quadrant_narrative_shows_a_hostile_indicator_name_as_text():
     results = synthetic_results().assign(name=SCRIPT)
     text = view.quadrant_narrative(synthetic_table(), results)
     assert_shows_as_text(text, f"{SCRIPT} (S02.I01), bercapaian")
+
+
+def test_captions_name_the_tables_of_the_data(analysis):
+    assert view.budget_table(analysis.data.budget) == "Tabel 3.18"
+    assert view.efficiency_source(analysis.results, analysis.data.budget) == (
+        "Tabel 3.3–3.17, Tabel 3.18 dan pemetaan program ke sasaran (kurasi)"
+    )
+
+
+def test_the_chapter_shows_its_figure_and_tables(analysis, mapping, tmp_path, shown):
+    page = Page(chapter=8, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    budget = analysis.data.budget
+    view.show_quadrants(
+        page, analysis.efficiency, analysis.results, analysis.options.quadrant_rule, budget
+    )
+    view.show_unmapped(
+        page, analysis.unmapped_programs, mapping, analysis.absorption_summary, budget
+    )
+    assert (page.tables, page.figures) == (2, 1)
+    html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
+    assert "Sumber: LKjIP Kota Binjai 2018, Tabel 3.18 dan pemetaan program" in html
+    text = " ".join(obj.data for obj in shown if type(obj).__name__ == "Markdown")
+    excluded = analysis.absorption_summary["excluded"]
+    assert f"{excluded} baris Tabel 3.18 yang angkanya tidak mungkin" in text

@@ -5,14 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from binjai_analysis.data import load_all
+from binjai_analysis import notebook, presentation
+from binjai_analysis.analysis.years import Framework, framework_for
+from binjai_analysis.presentation import Page
 from binjai_analysis.views import framework as view
+from tests.conftest import REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
+def data(model) -> Framework:
+    """The framework of the plan period covering the report year (RPJMD 2016–2021)."""
+    return framework_for(model, REPORT_YEAR)
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +24,24 @@ def framework(data) -> pd.DataFrame:
     return view.framework_table(data)
 
 
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything the views display, collected instead of printed."""
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    monkeypatch.setattr(notebook, "display", objects.append)
+    monkeypatch.setattr(view, "display", objects.append)
+    return objects
+
+
+def test_the_framework_is_the_one_of_the_year(data, year_data):
+    assert data.period.title == "RPJMD Kota Binjai 2016–2021"
+    assert (data.period.start, data.period.end) == (2016, 2021)
+    assert data.period == year_data.framework.period
+
+
 def test_every_indicator_reaches_a_misi(framework, data):
-    assert len(framework) == len(data["indicators"])
+    assert len(framework) == len(data.indicators)
     assert framework[["sasaran", "tujuan", "misi"]].notna().all().all()
     s07 = framework[framework["sasaran_id"] == "S07"].iloc[0]
     assert (s07["tujuan_id"], s07["misi_id"]) == ("T4", "M2")
@@ -63,6 +83,7 @@ def test_misi_theme_falls_back_to_the_statement():
 
 def test_figures_are_generated_from_the_data(data):
     figures = view.framework_figures(data)
+    assert figures["period"] == "RPJMD Kota Binjai 2016–2021"
     assert figures["n_misi"] == "5"
     assert figures["n_indikator"] == "142"
     assert (figures["n_higher"], figures["n_lower"], figures["n_qualitative"]) == (
@@ -124,3 +145,23 @@ def test_indicator_list_and_chart(framework):
 def test_misi_narrative_shows_a_hostile_statement_as_text(framework):
     hostile = framework.assign(misi=f"{SCRIPT} *Misi* [dua]")
     assert_shows_as_text(view.misi_narrative(hostile, "M2"), f"{SCRIPT} *Misi* [dua]")
+
+
+def test_sources_name_the_framework_tables_and_the_iku_list(model, data):
+    iku = view.key_indicators(model, data)
+    assert iku == "IKU 2018"
+    assert view.framework_source(data) == "Tabel 2.3, Bab II"
+    assert view.framework_source(data, iku) == "Tabel 2.3, Bab II; IKU 2018"
+
+
+def test_the_page_shows_counts_chart_misi_and_list(model, data, tmp_path, shown):
+    iku = view.key_indicators(model, data)
+    page = Page(chapter=3, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    view.show_overview(page, data, iku)
+    view.show_misi(data, "M1")
+    view.show_indicator_list(page, data, iku)
+    assert (page.tables, page.figures) == (2, 1)
+    html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
+    assert any('id="sasaran-1"' in part for part in html)
+    assert any("sortable" in part and "Tabel 3.2." in part for part in html)
+    assert sum("; IKU 2018 (diolah)." in part for part in html) == 3

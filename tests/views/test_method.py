@@ -3,30 +3,40 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
+from binjai_analysis import presentation
 from binjai_analysis.analysis.efficiency import QuadrantRule
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.trajectory import TrajectoryRule
-from binjai_analysis.analysis.year import Analysis, AnalysisOptions, run_analysis
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.analysis.year import AnalysisOptions
+from binjai_analysis.analysis.years import realisation_years
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import method
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, REPORT_YEAR
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
+def indicators(year_data) -> pd.DataFrame:
+    """The indicators of the year's framework."""
+    return year_data.framework.indicators
 
 
 @pytest.fixture(scope="module")
-def analysis(data) -> Analysis:
-    return run_analysis(data, load_program_sasaran())
+def realised(model) -> list[int]:
+    return realisation_years(model)
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything `Page.table` displays, collected instead of printed."""
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    return objects
 
 
 def test_formula_examples_are_computed():
@@ -76,24 +86,29 @@ def test_scales_table_marks_the_scale_in_use():
     assert text.count("dipakai di situs ini") == 1
 
 
-def test_polarity_counts_add_up(data, analysis):
-    counts = method.polarity_counts(data["indicators"], analysis.results)
-    assert counts["listed"].sum() == len(data["indicators"])
+def test_polarity_counts_add_up(indicators, analysis):
+    counts = method.polarity_counts(indicators, analysis.results)
+    assert counts["listed"].sum() == len(indicators)
     assert counts["with_result"].sum() == analysis.results["indicator_id"].nunique()
     lower_numbers = counts[(counts["polarity"] == "lower") & (counts["value_type"] == "number")]
-    expected = (
-        (data["indicators"]["polarity"] == "lower") & (data["indicators"]["value_type"] == "number")
-    ).sum()
+    expected = ((indicators["polarity"] == "lower") & (indicators["value_type"] == "number")).sum()
     assert int(lower_numbers["listed"].iloc[0]) == expected
     assert list(counts["polarity"].drop_duplicates()) == ["higher", "lower", "qualitative"]
 
 
-def test_polarity_reasons_keep_only_rows_with_a_reason(data):
-    _shown, exact = method.polarity_reasons(data["indicators"])
-    reasons = data["indicators"]["polarity_reason"].str.strip() != ""
+def test_polarity_counts_name_the_year_of_the_results(indicators, analysis):
+    counts = method.polarity_counts(indicators, analysis.results)
+    shown = method.polarity_counts_shown(counts, REPORT_YEAR)
+    assert list(shown.columns[2:]) == ["Indikator dalam daftar", "Dengan hasil 2018"]
+    assert list(method.polarity_counts_shown(counts, 1999).columns)[-1] == "Dengan hasil 1999"
+
+
+def test_polarity_reasons_keep_only_rows_with_a_reason(indicators):
+    _shown, exact = method.polarity_reasons(indicators)
+    reasons = indicators["polarity_reason"].str.strip() != ""
     assert len(exact) == int(reasons.sum())
     assert (exact["polarity_reason"].str.strip() != "").all()
-    figures = method.method_figures(data["indicators"])
+    figures = method.method_figures(indicators)
     assert figures["polarity_with_reason"] == str(int(reasons.sum()))
     assert figures["met_threshold"] == "100 %"
 
@@ -131,7 +146,9 @@ def test_year_params_of_the_project(tmp_path):
 
 def test_rules_in_words_follow_their_thresholds(analysis):
     rule = TrajectoryRule(on_track_pct=95.0, at_risk_pct=80.0, effort_ratio=1.5)
-    text = method.trajectory_rule_markdown(rule, analysis.trajectories)
+    text = method.trajectory_rule_markdown(rule, analysis.trajectories, 2018, 2021)
+    assert "capaian 2018 ≥ 95 %, atau target 2021 sudah tercapai" in text
+    assert "sampai 2021" in text and "dari 2018 ke 2021" in text
     assert "≥ 95 %" in text and "≥ 80 %" in text and "1,5 kali" in text
     on_track = int((analysis.trajectories["status"] == "on track").sum())
     assert f"**Sesuai jalur** ({on_track} indikator)" in text
@@ -142,8 +159,8 @@ def test_rules_in_words_follow_their_thresholds(analysis):
     )
 
 
-def test_caveats_log_is_complete_and_rated(analysis, data):
-    log = method.caveats_log(analysis, data)
+def test_caveats_log_is_complete_and_rated(analysis, realised):
+    log = method.caveats_log(analysis, realised)
     assert set(log["rag"]) <= set(method.RAG_LABELS)
     assert {"red", "amber", "green"} <= set(log["rag"])
     assert list(log["no"]) == list(range(1, len(log) + 1))
@@ -152,15 +169,23 @@ def test_caveats_log_is_complete_and_rated(analysis, data):
     assert errata.startswith(f"{len(analysis.errata)} kesalahan")
     excluded = log[log["title"].str.startswith("Baris anggaran")]["text"].iloc[0]
     assert excluded.startswith(f"{analysis.absorption_summary['excluded']} baris")
+    pefa = log[log["title"].str.startswith("Ukuran gaya PEFA")]["text"].iloc[0]
+    assert pefa.startswith("Data memuat 1 tahun realisasi (2018); PEFA menilai tiga tahun")
+    assert (
+        "Data memuat 2 tahun realisasi (2017, 2018)"
+        in method.caveats_log(analysis, [2017, 2018])
+        .set_index("title")
+        .loc["Ukuran gaya PEFA dari satu tahun", "text"]
+    )
 
 
-def test_show_functions_number_their_tables(analysis, data, tmp_path):
-    page = Page(chapter=11, year=2018, directory=tmp_path)
+def test_show_functions_number_their_tables(analysis, indicators, realised, tmp_path):
+    page = Page(chapter=11, year=2018, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
     method.show_formulas(page, analysis.options)
     method.show_scales(page, analysis.options)
-    method.show_polarity(page, data["indicators"], analysis.results)
+    method.show_polarity(page, indicators, analysis.results, analysis.year)
     method.show_parameters(page, YearParams(year=2018), analysis.options)
-    method.show_caveats_log(page, analysis, data)
+    method.show_caveats_log(page, analysis, realised)
     assert page.tables == 7
     assert (tmp_path / "downloads" / "2018-tabel-batasan.xlsx").is_file()
 
@@ -171,3 +196,20 @@ def test_option_rows_flatten_nested_rules():
         nested = getattr(AnalysisOptions(), rule)
         for field in dataclasses.fields(nested):
             assert rows[f"{rule}.{field.name}"] == getattr(nested, field.name)
+
+
+def test_the_caveats_log_names_the_tables_of_the_data(analysis, realised, tmp_path, shown):
+    data = replace(
+        analysis.data,
+        rating_scale=analysis.data.rating_scale.assign(source_table="Tabel 9.1"),
+        budget=analysis.data.budget.assign(source_table="Tabel 9.18"),
+    )
+    renumbered = replace(analysis, data=data)
+    log = method.caveats_log(renumbered, realised)
+    scale = log.set_index("title").loc["Batas skala predikat yang bercelah", "text"]
+    assert scale.startswith("Tabel 9.1 mencetak batas")
+    page = Page(chapter=11, year=2018, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    method.show_caveats_log(page, renumbered, realised)
+    caption = shown[0].data.split("</figcaption>")[0]
+    assert "9.1," in caption and "9.18" in caption
+    assert "Tabel 3.1," not in caption and "3.18" not in caption

@@ -5,16 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from binjai_analysis.analysis.year import run_analysis
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis import notebook, presentation
+from binjai_analysis.presentation import Page
 from binjai_analysis.views import performance as view
+from tests.conftest import REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 
 @pytest.fixture(scope="module")
-def results() -> pd.DataFrame:
-    return run_analysis(load_all(), load_program_sasaran()).results
+def results(analysis) -> pd.DataFrame:
+    return analysis.results
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything the views display, collected instead of printed."""
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    monkeypatch.setattr(notebook, "display", objects.append)
+    return objects
 
 
 def test_sasaran_markdown_names_the_lowest_capaian(results):
@@ -31,3 +40,21 @@ def test_sasaran_markdown_shows_hostile_names_as_text(results):
     assert_shows_as_text(
         text, "<b>Sasaran</b> *dua* {doc}`x`", f"Capaian terendah: {SCRIPT} (97,6 %)."
     )
+
+
+def test_headline_figures_count_the_year_results(results):
+    figures = view.headline_figures(results)
+    usable = results[results["capaian"].notna()]
+    assert figures["indicators"] == str(len(results))
+    assert figures["usable"] == str(len(usable))
+    assert figures["met"] == str(int(usable["met"].sum()))
+
+
+def test_show_sasaran_cites_the_tables_of_its_rows(results, tmp_path, shown):
+    page = Page(chapter=5, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    view.show_sasaran(page, results, "S02")
+    assert (page.tables, page.figures) == (1, 1)
+    tables = ", ".join(sorted(set(view.sasaran_rows(results, "S02")["source_table"])))
+    html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
+    assert all(f"Sumber: LKjIP Kota Binjai 2018, {tables} (diolah)." in part for part in html)
+    assert (tmp_path / "downloads" / "2018-tabel-capaian-s02.csv").is_file()

@@ -1,74 +1,47 @@
-"""The "Profil daerah" page: area, population and density by kecamatan, and Gambar 1.2's shares."""
+"""The "Profil daerah" page: area, population and density by kecamatan, and Gambar 1.2's shares.
+
+The computations themselves (`analysis.profile`) are tested in tests/analysis/test_profile.py.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
+from binjai_analysis import notebook, presentation
+from binjai_analysis.analysis.profile import Profile, kecamatan_profile, latest_profile
 from binjai_analysis.charts.profile import density_chart, population_chart
-from binjai_analysis.data import load_all
+from binjai_analysis.presentation import Page
 from binjai_analysis.views import profile as view
+from tests.conftest import REPORT_YEAR
 
-TABLE_1_1_ORDER = ["Binjai Utara", "Binjai Timur", "Binjai Kota", "Binjai Barat", "Binjai Selatan"]
+CITE = "LKjIP Kota Binjai 2018"
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
+def data(model) -> Profile:
+    return latest_profile(model)
 
 
 @pytest.fixture(scope="module")
 def profile(data) -> pd.DataFrame:
-    return view.kecamatan_profile(data)
+    return kecamatan_profile(data)
 
 
-def test_profile_has_one_row_per_kecamatan_in_table_order(profile):
-    assert list(profile["kecamatan"]) == TABLE_1_1_ORDER
-    assert profile["luas_km2"].sum() == pytest.approx(90.23)
-    assert profile["jumlah_lingkungan"].sum() == 284
-
-
-def test_kelurahan_are_counted_and_listed_in_print_order(profile):
-    counts = dict(zip(profile["kecamatan"], profile["jumlah_kelurahan"], strict=True))
-    assert counts == {
-        "Binjai Utara": 9,
-        "Binjai Timur": 7,
-        "Binjai Kota": 7,
-        "Binjai Barat": 6,
-        "Binjai Selatan": 8,
-    }
-    utara = profile.set_index("kecamatan").loc["Binjai Utara", "kelurahan"]
-    assert utara.startswith("Pahlawan, Jatinegara, Nangka")
-    assert utara.endswith("Jati Utomo")
-
-
-def test_density_is_population_over_area(profile):
-    kota = profile.set_index("kecamatan").loc["Binjai Kota"]
-    assert kota["penduduk"] == 28_893
-    assert kota["kepadatan"] == pytest.approx(28_893 / 4.12)  # 7 012,86 jiwa per km²
-    assert profile["porsi_penduduk_pct"].sum() == pytest.approx(100.0)
-    assert kota["porsi_penduduk_pct"] == pytest.approx(28_893 / 267_901 * 100)
-
-
-def test_printed_percent_series_are_shares_as_the_parse_note_says(profile):
-    # "Pertumbuhan Penduduk (%)" is each kecamatan's share of the population ...
-    rounded = profile["porsi_penduduk_pct"].round(2)
-    assert (profile["porsi_penduduk_tercetak"] == rounded).all()
-    # ... and "Kepadatan Penduduk (%)" each density as a share of the sum of densities.
-    gap = (profile["porsi_kepadatan_tercetak"] - profile["porsi_kepadatan_pct"]).abs()
-    assert gap.max() < 0.02 + 1e-9
-    assert profile["porsi_kepadatan_pct"].sum() == pytest.approx(100.0)
-
-
-def test_city_totals_are_the_printed_figures(data):
-    totals = view.city_totals(data)
-    assert totals["penduduk"] == 267_901
-    assert totals["luas_km2"] == pytest.approx(90.23)
-    assert totals["jumlah_kelurahan"] == 37
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything the views display, collected instead of printed."""
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    monkeypatch.setattr(notebook, "display", objects.append)
+    return objects
 
 
 def test_figures_for_the_text_are_formatted_and_consistent(data):
     figures = view.profile_figures(data)
+    assert (figures["region"], figures["province"]) == ("Kota Binjai", "Sumatera Utara")
     assert figures["luas_kota"] == "90,23"
     assert figures["luas_agree"] == "sama dengan"
     assert figures["penduduk_kota"] == "267.901"
@@ -81,6 +54,7 @@ def test_figures_for_the_text_are_formatted_and_consistent(data):
     assert figures["most_name"] == "Binjai Utara"
     assert figures["share_check"] == "sama dengan hitungan ulang kami setelah pembulatan"
     assert "0,02 poin" in figures["density_share_check"]
+    assert (figures["n_kecamatan"], figures["n_kelurahan"]) == ("5", "37")
 
 
 def test_compare_shares_reports_the_largest_gap():
@@ -89,17 +63,25 @@ def test_compare_shares_reports_the_largest_gap():
     assert view.compare_shares(printed, pd.Series([49.7, 50.3])).endswith("0,30 poin")
 
 
-def test_area_and_population_tables_end_with_the_city_total(profile):
-    shown, exact = view.area_table(profile)
+def test_area_and_population_tables_end_with_the_city_total(profile, data):
+    shown, exact = view.area_table(profile, data.region)
     assert list(shown["No."]) == ["1", "2", "3", "4", "5", ""]
+    assert shown.iloc[-1]["Kecamatan"] == "Kota Binjai (jumlah)"
     assert shown.iloc[-1]["Luas (km²)"] == "90,23"
     assert shown.iloc[-1]["Kelurahan"] == "37"
     assert exact.iloc[-1]["porsi_luas_pct"] == 100.0
-    shown, exact = view.population_table(profile)
+    shown, exact = view.population_table(profile, data.region)
     total = shown.iloc[-1]
     assert (total["Penduduk (jiwa)"], total["Kepadatan (jiwa/km²)"]) == ("267.901", "2.969")
     assert shown.iloc[2]["Porsi penduduk kota"] == "10,8\u00a0%"
     assert exact.iloc[-1]["kepadatan"] == pytest.approx(267_901 / 90.23)
+
+
+def test_the_total_row_is_named_after_the_region_given(profile):
+    shown, _ = view.area_table(profile, "Kota Uji")
+    assert shown.iloc[-1]["Kecamatan"] == "Kota Uji (jumlah)"
+    shown, _ = view.population_table(profile, "Kota Uji")
+    assert shown.iloc[-1]["Kecamatan"] == "Kota Uji (jumlah)"
 
 
 def test_shares_table_shows_both_series_with_rounding_gap(profile):
@@ -120,7 +102,7 @@ def test_kelurahan_table_lists_names(profile):
 
 @pytest.mark.parametrize("make", [population_chart, density_chart])
 def test_charts_are_titled_with_axis_titles_tooltips_and_sorted_data(profile, make):
-    chart, data = make(profile)
+    chart, data = make(profile) if make is population_chart else make(profile, "Kota Binjai")
     spec = chart.to_dict()
     assert spec["title"]["text"]
     assert spec["description"]
@@ -130,3 +112,36 @@ def test_charts_are_titled_with_axis_titles_tooltips_and_sorted_data(profile, ma
     value = "penduduk" if make is population_chart else "kepadatan"
     assert list(data[value]) == sorted(data[value], reverse=True)
     assert len(data) == len(profile)
+
+
+def test_the_page_shows_its_tables_and_charts(data, tmp_path, shown):
+    page = Page(chapter=2, year=REPORT_YEAR, cite=CITE, directory=tmp_path)
+    view.show_area_table(page, data)
+    view.show_kelurahan(page, data)
+    view.show_population_table(page, data)
+    view.show_charts(page, data)
+    view.show_shares(page, data)
+    assert (page.tables, page.figures) == (4, 2)
+    html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
+    assert f"Sumber: {CITE}, Tabel 1.1 (diolah)." in html
+    assert f"Sumber: {CITE}, Tabel 1.1." in html  # the kelurahan, as printed
+    assert "Kota Binjai (jumlah)" in html
+    markdown = " ".join(obj.data for obj in shown if type(obj).__name__ == "Markdown")
+    assert "sama dengan hitungan ulang kami setelah pembulatan" in markdown
+
+
+def test_the_descriptions_name_the_region_of_the_profile(data, tmp_path, shown):
+    other = replace(data, region="Kota Uji")
+    page = Page(chapter=2, year=REPORT_YEAR, cite=CITE, directory=tmp_path)
+    view.show_charts(page, other)
+    html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
+    assert "5 kecamatan Kota Uji" in html and "kepadatan rata-rata Kota Uji" in html
+
+
+def test_the_density_chart_names_the_region_of_the_profile(data, tmp_path, shown):
+    other = replace(data, region="Kota Uji")
+    page = Page(chapter=2, year=REPORT_YEAR, cite="LKjIP Kota Uji 1999", directory=tmp_path)
+    view.show_charts(page, other)
+    html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
+    assert "Kota Binjai" not in html
+    assert "kepadatan Kota Uji" in html

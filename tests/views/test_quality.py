@@ -1,4 +1,8 @@
-"""The "Kualitas data" page: errata in Indonesian, counts, effects and the totals gaps."""
+"""The "Kualitas data" page: errata in Indonesian, counts, effects and the totals gaps.
+
+The audit gives fields; the view writes every sentence. These tests check the sentences on
+made-up errata and on the real audit (against the texts the page published before).
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,30 @@ import re
 import pandas as pd
 import pytest
 
-from binjai_analysis.analysis import audit, budget
+from binjai_analysis.analysis import audit
 from binjai_analysis.charts.quality import errata_chart
-from binjai_analysis.data import load_all
+from binjai_analysis.labels import ERRATA_EFFECTS
 from binjai_analysis.views import quality as view
 
 ENGLISH = re.compile(
     r"\b(computed|printed|difference|row|same|figures|exceeds|follows|line|passage|anchor|"
-    r"rates|targets differ|is better|unknown|sum of|heading|statement|read as|None)\b"
+    r"rates|targets differ|is better|unknown|sum of|heading|statement|read as|None|the)\b"
 )
-"""Words of the audit's English texts that must not reach readers."""
+"""Words of the audit's former English texts that must not reach readers."""
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
+def shown_and_exact(errata) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return view.errata_table(errata)
 
 
-@pytest.fixture(scope="module")
-def errata(data) -> pd.DataFrame:
-    return audit.run_audit(data)
+def erratum_of(shown_and_exact, erratum_id: str) -> pd.Series:
+    shown, exact = shown_and_exact
+    (index,) = exact.index[exact["erratum_id"] == erratum_id]
+    return shown.loc[index]
 
 
-@pytest.fixture(scope="module")
-def reconciliation(data) -> pd.DataFrame:
-    return budget.reconcile_totals(data["budget_2018"], data["budget_totals"])
+# --- labels cover every code -------------------------------------------------------------------
 
 
 def test_every_kind_and_severity_has_an_indonesian_label():
@@ -39,43 +42,279 @@ def test_every_kind_and_severity_has_an_indonesian_label():
     assert set(view.SEVERITY_LABELS) == set(audit.SEVERITIES)
 
 
-def test_every_effect_is_translated(errata):
-    for effect in errata["effect"].unique():
-        translated = view.translate(effect, view.EFFECT_RULES)
-        assert translated != effect, effect
-        assert not ENGLISH.search(translated), translated
+def test_every_effect_code_and_item_has_indonesian_text():
+    assert set(ERRATA_EFFECTS) == set(audit.EFFECTS)
+    assert set(view.WRITERS) == set(audit.ITEMS)
+    for text in ERRATA_EFFECTS.values():
+        assert not ENGLISH.search(text), text
 
 
-def test_locations_and_evidence_reach_readers_in_indonesian(errata):
-    shown, exact = view.errata_table(errata)
+# --- sentences from made-up errata ------------------------------------------------------------
+
+
+def test_budget_row_sentences():
+    erratum = {
+        "item": "row_percent",
+        "row_seq": 4,
+        "printed_no": "4",
+        "program": "Program A",
+        "printed": "87,86",
+        "computed": 87.5612,
+        "anggaran": 7_934_181_194.0,
+        "realisasi": 6_947_441_420.0,
+        "effect": "absorption_recomputed",
+    }
+    assert view.location_text(erratum) == "baris ke-4 (nomor tercetak 4): Program A"
+    assert view.evidence_text(erratum) == (
+        "realisasi Rp 6.947.441.420 / anggaran Rp 7.934.181.194 = 87,56 %; tercetak 87,86 %"
+    )
+    assert view.effect_text(erratum).startswith("Serapan dihitung ulang")
+    unnumbered = {**erratum, "printed_no": None, "item": "same_row", "other_row": 3}
+    assert view.location_text(unnumbered) == "baris ke-4 (nomor tercetak –): Program A"
+    assert view.evidence_text(unnumbered) == "program dan angka sama dengan baris ke-3"
+    renamed = {**erratum, "item": "same_figures_other_name", "other_row": 2, "realisasi": None}
+    assert view.evidence_text(renamed) == (
+        "angka sama dengan baris ke-2 dengan nama program lain (anggaran Rp 7.934.181.194)"
+    )
+    jump = {**erratum, "item": "printed_no_jump", "other_printed": "1", "other_row": 3}
+    assert view.evidence_text(jump) == "nomor tercetak 4 sesudah nomor 1 (baris ke-3)"
+
+
+def test_total_sentences():
+    rows = {
+        "item": "sum_all_rows",
+        "measure": "anggaran",
+        "other_table": "Tabel X",
+        "computed": 1.0,
+        "printed_value": 2.5,
+        "difference": -1.5,
+    }
+    assert view.location_text(rows) == "Jumlah anggaran Tabel X: jumlah semua baris tercetak"
+    assert view.evidence_text(rows) == "dihitung Rp 1; tercetak Rp 2,50; selisih −Rp 1,50"
+    jumlah = {
+        **rows,
+        "item": "ikhtisar_vs_jumlah",
+        "computed": None,
+        "other_value": 3.0,
+        "other_line": 19,
+        "difference": 0.5,
+    }
+    assert (
+        view.location_text(jumlah) == "Ikhtisar anggaran (pagu) dibandingkan dengan Jumlah Tabel X"
+    )
+    assert view.evidence_text(jumlah) == (
+        "Jumlah tercetak Tabel X Rp 3 (baris 19); tercetak di sini Rp 2,50; selisih Rp 0,50"
+    )
+    percent = {
+        "item": "total_percent",
+        "total_item": "ikhtisar_persen",
+        "printed": "75,21%",
+        "computed": 75.0,
+        "anggaran": 4.0,
+        "realisasi": 3.0,
+    }
+    assert view.location_text(percent) == "Ikhtisar persen: realisasi / pagu"
+    assert view.evidence_text(percent) == (
+        "realisasi Rp 3 / anggaran Rp 4 = 75,00 %; tercetak 75,21%"
+    )
+
+
+def test_capaian_and_predikat_sentences():
+    capaian = {
+        "item": "capaian_formula",
+        "sasaran_no": 1,
+        "indicator_no": "2",
+        "indicator_name": "Indeks X",
+        "target_printed": "5",
+        "realisasi_printed": "9",
+        "printed": "55%",
+        "computed": 20.0,
+        "expected": "lower",
+    }
+    assert view.location_text(capaian) == "sasaran 1, indikator 2: Indeks X"
+    assert view.evidence_text(capaian) == (
+        "target 5, realisasi 9: capaian dihitung 20,00 % (makin rendah makin baik); tercetak 55%"
+    )
+    unknown = {**capaian, "expected": "unknown", "computed": 180.0, "computed_alt": 20.0}
+    assert view.evidence_text(unknown) == (
+        "target 5, realisasi 9: capaian dihitung 180,00 % (makin tinggi makin baik) atau "
+        "20,00 % (makin rendah makin baik; arah tidak diketahui); tercetak 55%"
+    )
+    predikat = {
+        **capaian,
+        "item": "predikat_scale",
+        "printed": "Sangat Baik",
+        "expected": "Rendah",
+        "scale": "lkjip_tabel_3_1",
+        "other_printed": "55%",
+    }
+    text = view.evidence_text(predikat)
+    assert text.startswith("capaian tercetak 55% berpredikat “Rendah” menurut Skala LKjIP")
+    assert text.endswith("; predikat tercetak “Sangat Baik”")
+    assert view.scale_title("no_such_scale") == "skala no_such_scale"
+
+
+def test_malformed_sentences():
+    figure = {
+        "item": "malformed",
+        "printed_table": "rpjmd_targets",
+        "sasaran_no": 7,
+        "indicator_no": "8",
+        "indicator_name": "APS PAUD",
+        "measure": "target",
+        "year": 2016,
+        "printed": ".9,69",
+        "printed_value": 9.69,
+    }
+    assert view.location_text(figure) == "sasaran 7, indikator 8: APS PAUD; target tahun 2016"
+    assert view.evidence_text(figure) == (
+        "tercetak “.9,69”; dibaca 9,69 (cara membacanya dicatat di kolom parse_note data "
+        "rpjmd_targets)"
+    )
+    unreadable = {**figure, "printed": "6=3%", "printed_value": float("nan")}
+    assert view.evidence_text(unreadable).startswith(
+        "tercetak “6=3%”; tidak dapat dibaca sebagai angka"
+    )
+    narrative = {"item": "malformed", "program": "Program B", "measure": "anggaran"}
+    assert view.location_text(narrative) == "Program B; anggaran"
+
+
+def test_target_and_year_sentences():
+    targets = {
+        "item": "targets_differ",
+        "indicator_id": "S10.I08",
+        "indicator_name": "ICOR",
+        "year": 2018,
+        "listing": '[{"source_table": "Tabel 2.4", "source_line": 6431, "printed": "3,00"}, '
+        '{"source_table": "Tabel 3.12", "source_line": 15113, "printed": "3,25"}]',
+    }
+    assert view.location_text(targets) == "S10.I08: ICOR"
+    assert view.evidence_text(targets) == (
+        "target tahun 2018 berbeda: Tabel 2.4 baris 6431: 3,00; Tabel 3.12 baris 15113: 3,25"
+    )
+    year = {
+        "item": "year_near_statement",
+        "source_line": 19688,
+        "printed": "Tahun Anggaran 2017",
+        "year": 2018,
+        "other_line": 19688,
+        "other_item": "average_capaian_pct",
+        "other_printed": "76%",
+        "effect": "read_as_report_year",
+    }
+    assert view.location_text(year) == "pernyataan rata-rata capaian kinerja (76%)"
+    assert view.evidence_text(year) == (
+        "“Tahun Anggaran 2017” tercetak di baris 19688, dalam bagian tentang tahun 2018 "
+        "(acuan di baris 19688)"
+    )
+    assert view.effect_text(year) == "Tidak ada: angka-angkanya dibaca sebagai angka tahun 2018."
+    heading = {**year, "item": "year_near_heading", "other_table": "Tabel 3.18"}
+    assert view.location_text(heading) == "teks di sekitar judul Tabel 3.18"
+
+
+# --- the real errata --------------------------------------------------------------------------
+
+
+def test_locations_and_evidence_reach_readers_in_indonesian(errata, shown_and_exact):
+    shown, exact = shown_and_exact
     assert len(shown) == len(exact) == len(errata)
+    assert list(shown.columns) == ["Jenis", "Lokasi", "Tingkat", "Bukti", "Sumber"]
     for column in ("Lokasi", "Bukti"):
         leftovers = [text for text in shown[column] if ENGLISH.search(text)]
         assert not leftovers, leftovers[:3]
-    assert list(exact.columns) == audit.ERRATA_COLUMNS  # downloads keep every column as is
+    leftovers = [text for text in exact["dampak"] if ENGLISH.search(text)]
+    assert not leftovers, leftovers[:3]
 
 
-def test_translation_examples():
-    assert view.translate(
-        "row 44 (printed no. 43): Pengembangan Perumahan", view.LOCATION_RULES
-    ) == ("baris ke-44 (nomor tercetak 43): Pengembangan Perumahan")
-    assert (
-        view.evidence_text("computed Rp 1,00; printed 2,00; difference Rp -1,00")
-        == "dihitung Rp 1,00; tercetak 2,00; selisih −Rp 1,00"
-    )
-    assert (
-        view.evidence_text("target 5, realisasi 9: capaian 20,00 % (lower is better); printed 55%")
-        == "target 5, realisasi 9: capaian dihitung 20,00 % (makin rendah makin baik); tercetak 55%"
-    )
-    assert view.evidence_text("printed '.9,69'; read as 9.69: a parser note") == (
-        "tercetak “.9,69”; dibaca 9,69 (catatan pembacaan lengkap ada di unduhan CSV)"
-    )
-    assert view.evidence_text("printed '6=3%'; read as nan: note").startswith(
-        "tercetak “6=3%”; tidak dapat dibaca sebagai angka"
-    )
-    assert view.translate("None: the figures are read as 2019.", view.EFFECT_RULES) == (
-        "Tidak ada: angka-angkanya dibaca sebagai angka tahun 2019."
-    )
+def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
+    _, exact = shown_and_exact
+    assert list(exact.columns[: len(view.DOWNLOAD_FIRST)]) == view.DOWNLOAD_FIRST
+    assert set(exact.columns) == set(audit.ERRATA_COLUMNS) | {
+        "jenis",
+        "tingkat",
+        "lokasi",
+        "bukti",
+        "dampak",
+    }
+    rest = [c for c in exact.columns if c not in view.DOWNLOAD_FIRST]
+    assert rest == [c for c in audit.ERRATA_COLUMNS if c not in view.DOWNLOAD_FIRST]
+    assert list(exact["erratum_id"]) == list(errata["erratum_id"])
+
+
+@pytest.mark.parametrize(
+    ("erratum_id", "lokasi", "bukti"),
+    [
+        (
+            "total_mismatch-006",
+            "Jumlah anggaran Tabel 3.18: jumlah semua baris tercetak",
+            "dihitung Rp 561.867.620.279; tercetak Rp 917.275.403.412,62; "
+            "selisih −Rp 355.407.783.133,62",
+        ),
+        (
+            "total_mismatch-002",
+            "Ikhtisar realisasi dibandingkan dengan Jumlah Tabel 3.18",
+            "Jumlah tercetak Tabel 3.18 Rp 744.715.822.221,10 (baris 19648); tercetak di sini "
+            "Rp 434.738.248.089; selisih Rp 309.977.574.132,10",
+        ),
+        (
+            "total_mismatch-010",
+            "Jumlah anggaran PK 2019: jumlah semua baris tercetak",
+            "dihitung Rp 828.845.708.778; tercetak Rp 892.972.708.788; selisih −Rp 64.127.000.010",
+        ),
+        (
+            "impossible_value-001",
+            "baris ke-44 (nomor tercetak 43): Pengembangan Perumahan",
+            "realisasi Rp 27.232.027.500 melebihi anggaran Rp 592.000.000 (4.600,00 %)",
+        ),
+        (
+            "arithmetic_error-003",
+            "baris ke-44 (nomor tercetak 43): Pengembangan Perumahan",
+            "realisasi Rp 27.232.027.500 / anggaran Rp 592.000.000 = 4.600,00 %; tercetak 92.33 %",
+        ),
+        (
+            "duplicate_row-001",
+            "baris ke-34 (nomor tercetak 33): Pemeliharaan Sarana dan Prasarana Rumah Sakit/"
+            "Rumah Sakit Jiwa/Rumah Sakit Paru-Paru/Rumah Sakit Mata",
+            "program dan angka sama dengan baris ke-33",
+        ),
+        (
+            "reported_capaian_mismatch-001",
+            "sasaran 1, indikator 2: Indeks Persepsi Korupsi dilihat dari kasus yang ditangani",
+            "target 5, realisasi 9: capaian dihitung 20,00 % (makin rendah makin baik); "
+            "tercetak 55%",
+        ),
+        (
+            "conflicting_targets-021",
+            "S10.I08: ICOR",
+            "target tahun 2018 berbeda: Tabel 2.4 baris 6431: 3,00; Tabel 2.2 baris 8647: 3,00; "
+            "Tabel 3.2 baris 10829: 3,00; Tabel 3.12 baris 15113: 3,25",
+        ),
+        (
+            "mislabelled_year-002",
+            "teks di sekitar judul Tabel 3.18",
+            "“Tahun 2017” tercetak di baris 16905, dalam bagian tentang tahun 2018 "
+            "(acuan di baris 16907)",
+        ),
+        (
+            "malformed_number-009",
+            "baris ke-3 (nomor tercetak 3): Peningkatan Disiplin Aparatur; realisasi",
+            "tercetak “19.11.101.030,00”; dibaca 1.911.101.030 (cara membacanya dicatat di "
+            "kolom parse_note data lkjip_budget)",
+        ),
+    ],
+)
+def test_published_sentences(shown_and_exact, erratum_id, lokasi, bukti):
+    row = erratum_of(shown_and_exact, erratum_id)
+    assert (row["Lokasi"], row["Bukti"]) == (lokasi, bukti)
+
+
+def test_sumber_names_table_and_line(shown_and_exact):
+    row = erratum_of(shown_and_exact, "mislabelled_year-003")
+    assert row["Sumber"] == "Bab IV, baris 19688"
+    assert row["Lokasi"] == "pernyataan rata-rata capaian kinerja (76%)"
+
+
+# --- counts and effects -----------------------------------------------------------------------
 
 
 def test_counts_by_kind_and_severity(errata):
@@ -102,10 +341,10 @@ def test_effect_summary_is_per_kind_and_names_severity_only_when_it_matters():
             "kind": ["duplicate_row", "duplicate_row", "duplicate_row", "total_mismatch"],
             "severity": ["high", "medium", "high", "high"],
             "effect": [
-                "Counted once in totals 'without duplicates'; both rows stay in the data.",
-                "Kept as printed; the figures may belong to only one of the two programs.",
-                "Counted once in totals 'without duplicates'; both rows stay in the data.",
-                "The difference is recomputed from pagu and realisasi.",
+                "duplicate_counted_once",
+                "figures_kept_as_printed",
+                "duplicate_counted_once",
+                "selisih_recomputed",
             ],
         }
     )
@@ -119,8 +358,23 @@ def test_effect_summary_is_per_kind_and_names_severity_only_when_it_matters():
     )
 
 
-def test_totals_gaps_in_rupiah(reconciliation):
-    shown, exact = view.totals_gaps(reconciliation)
+def test_effect_summary_of_the_real_errata(errata):
+    summary = view.effect_summary(errata).set_index("kind")
+    assert set(summary.index) == set(errata["kind"])
+    assert summary.loc["mislabelled_year", "Dampak pada angka situs"] == (
+        "Tidak ada: angka-angkanya dibaca sebagai angka tahun 2018."
+    )
+    assert summary.loc["total_mismatch", "Dampak pada angka situs"] == (
+        "Jumlah di situs dihitung dari baris-baris tabel; jumlah tercetak ditampilkan di "
+        "sampingnya. Selisih dihitung ulang dari pagu dan realisasi."
+    )
+
+
+# --- totals, figures, chart ------------------------------------------------------------------
+
+
+def test_totals_gaps_in_rupiah(analysis):
+    shown, exact = view.totals_gaps(view.labelled_totals(analysis))
     printed = exact[exact["total"].str.startswith("Jumlah tercetak")].iloc[0]
     rows = exact.iloc[0]
     gap = rows["anggaran"] - printed["anggaran"]
@@ -129,8 +383,8 @@ def test_totals_gaps_in_rupiah(reconciliation):
     assert shown.iloc[2]["Selisih anggaran dengan Jumlah tercetak"] == "acuan"
 
 
-def test_quality_figures(errata, reconciliation):
-    figures = view.quality_figures(errata, reconciliation)
+def test_quality_figures(errata, analysis):
+    figures = view.quality_figures(errata, analysis)
     assert figures["n_errata"] == str(len(errata))
     severity = errata["severity"].value_counts()
     assert figures["n_high"] == str(severity["high"])

@@ -1,44 +1,37 @@
-"""The executive summary: findings, numbers and links, worked out from the data independently."""
+"""The executive summary: findings, numbers and links, worked out from the data independently;
+and the home page's generated text (views.home)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.performance import indicator_rows, score_indicators
-from binjai_analysis.analysis.year import Analysis, AnalysisOptions, run_analysis
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.analysis.year import AnalysisOptions, run_analysis
+from binjai_analysis.analysis.years import optional_parts
+from binjai_analysis.build.templates import built_pages
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import summary
-from tests.conftest import REPO_ROOT
+from tests.conftest import PLAN_YEAR, REPO_ROOT, REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
-
-
-@pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return load_all()
-
-
-@pytest.fixture(scope="module")
-def analysis(data) -> Analysis:
-    return run_analysis(data, load_program_sasaran())
-
 
 ALL_PAGES = {key: key.replace("site/", "../site/") for key in summary.DETAIL_PAGES}
 
 
-def test_average_comparison_reads_the_report_and_the_extreme_value(analysis, data):
-    comparison = summary.average_comparison(analysis, data)
-    assert comparison.reported == 76.0  # the Ikhtisar's stated average
-    assert comparison.source_table == "Ikhtisar"
+def test_average_comparison_reads_the_report_and_the_extreme_value(analysis, year_data):
+    """`analysis.average` (`aggregates.compare_average`, was views.summary.average_comparison)."""
+    comparison = analysis.average
+    assert comparison.reported.value == 76.0  # the Ikhtisar's stated average
+    assert comparison.reported.source_table == "Ikhtisar"
     assert comparison.ours == pytest.approx(analysis.results["capaian"].dropna().mean())
     # The unbounded mean is the base variant (official formulas, no cap, no floor).
     assert comparison.unbounded == pytest.approx(analysis.average_variants["mean"].iloc[0])
-    unbounded = score_indicators(indicator_rows(data))["capaian"].dropna().astype(float)
+    rows = indicator_rows(year_data.results, year_data.framework)
+    unbounded = score_indicators(rows)["capaian"].dropna().astype(float)
     assert comparison.worst_capaian == unbounded.min()
     # Golden: without the one extreme value the mean is (sum − worst) / (n − 1).
     expected = (unbounded.sum() - unbounded.min()) / (len(unbounded) - 1)
@@ -58,15 +51,17 @@ def test_bounds_phrase():
     )
 
 
-def test_the_extreme_value_story_holds_without_bounds(data):
-    unbounded = run_analysis(data, load_program_sasaran(), AnalysisOptions(cap=None, floor=None))
-    comparison = summary.average_comparison(unbounded, data)
+def test_the_extreme_value_story_holds_without_bounds(model, errata):
+    options = AnalysisOptions(cap=None, floor=None)
+    unbounded = run_analysis(model, REPORT_YEAR, options, errata=errata)
+    comparison = unbounded.average
     assert comparison.ours == pytest.approx(comparison.unbounded)
-    assert comparison.bounds == "tanpa batas"
+    assert summary.bounds_phrase(unbounded.options) == "tanpa batas"
+    assert summary.summary_figures(unbounded)["our_bounds"] == "tanpa batas"
 
 
-def test_findings_carry_the_numbers_of_the_analysis(analysis, data):
-    text = summary.findings_markdown(analysis, data, ALL_PAGES)
+def test_findings_carry_the_numbers_of_the_analysis(analysis):
+    text = summary.findings_markdown(analysis, ALL_PAGES)
     items = re.findall(r"^\d+\. ", text, flags=re.MULTILINE)
     assert 5 <= len(items) <= 8
     usable = analysis.results[analysis.results["capaian"].notna()]
@@ -75,7 +70,7 @@ def test_findings_carry_the_numbers_of_the_analysis(analysis, data):
     assert f"{int(usable['met'].sum())} di antaranya" in text
     statuses = analysis.trajectories["status"].value_counts()
     assert f"{statuses['on track']} sesuai jalur" in text
-    assert f"{statuses['off track']} menyimpang dari jalur" in text
+    assert f"{statuses['off track']} menyimpang" in text
     assert f"mencatat {len(analysis.errata)} kesalahan" in text
     changed = int(analysis.results["predikat_changed"].sum())
     assert f"**{changed} predikat berubah.**" in text
@@ -84,43 +79,49 @@ def test_findings_carry_the_numbers_of_the_analysis(analysis, data):
     assert "−2.800,0\u00a0%" in text  # the extreme capaian, with a true minus sign
 
 
-def test_findings_link_only_to_pages_that_exist(analysis, data):
-    linked = summary.findings_markdown(analysis, data, ALL_PAGES)
+def test_findings_name_the_plan_end_and_the_budget_table_from_the_data(analysis):
+    text = summary.findings_markdown(analysis, {})
+    assert "**Menuju target RPJMD 2021.**" in text  # analysis.period.end
+    assert "Tabel 3.18 mencetak jumlah anggaran" in text
+    later = replace(
+        analysis,
+        data=replace(
+            analysis.data,
+            framework=replace(analysis.data.framework, period=replace(analysis.period, end=2026)),
+        ),
+    )
+    assert "**Menuju target RPJMD 2026.**" in summary.findings_markdown(later, {})
+
+
+def test_findings_link_only_to_pages_that_exist(analysis):
+    linked = summary.findings_markdown(analysis, ALL_PAGES)
     assert "{doc}`Capaian kinerja <capaian-kinerja>`" in linked
     assert "{doc}`Kualitas data <../site/kualitas-data>`" in linked
-    unlinked = summary.findings_markdown(analysis, data, {"capaian-kinerja": "capaian-kinerja"})
+    unlinked = summary.findings_markdown(analysis, {"capaian-kinerja": "capaian-kinerja"})
     assert "{doc}`Capaian kinerja <capaian-kinerja>`" in unlinked
     assert "{doc}" not in unlinked.replace("{doc}`Capaian kinerja <capaian-kinerja>`", "")
     assert "*Kualitas data*" in unlinked
 
 
-def test_built_pages_follow_templates_and_params():
-    pages = summary.built_pages(YearParams(year=2018), REPO_ROOT / "book" / "_generated" / "2018")
+def test_built_pages_follow_templates_params_and_data(model):
+    """`build.templates.built_pages` (was views.summary.built_pages)."""
+    settings = YearParams(year=REPORT_YEAR, kind="realisasi")
+    available = optional_parts(model, REPORT_YEAR)
+    pages = built_pages(settings, available, REPO_ROOT / "book" / "_generated" / "2018")
     assert pages["ringkasan"] == "ringkasan"
     assert pages["site/metodologi"] == "../site/metodologi"
     assert "index" not in pages  # the home page is a site page
-    plan_year = summary.built_pages(YearParams(year=2019, kind="rencana"), REPO_ROOT)
+    assert pages["site/index"] == "../site/index"
+    plan_year = built_pages(YearParams(year=PLAN_YEAR, kind="rencana"), None, REPO_ROOT)
     assert "ringkasan" not in plan_year  # realisation pages are not built for a plan year
+    assert plan_year["rencana"] == "rencana"
+    # a page whose data the year lacks is not built, so it is not linked
+    without_average = built_pages(settings, available - {"average"}, REPO_ROOT)
+    assert "ringkasan" not in without_average and "capaian-kinerja" in without_average
 
 
 def test_built_pages_outside_a_project_is_empty(tmp_path):
-    assert summary.built_pages(YearParams(year=2018), tmp_path) == {}
-
-
-def test_table_range_orders_numbers_not_text():
-    assert summary.table_range({"Tabel 3.10", "Tabel 3.3", "Tabel 3.9a"}) == "Tabel 3.3–3.10"
-    assert summary.table_range({"Tabel 1.1", "Profil Daerah"}) == "Tabel 1.1, Profil Daerah"
-    assert summary.table_range({"Tabel 2.2", "Tabel 3.1"}) == "Tabel 2.2, 3.1"
-    assert summary.table_range({"Bab IV", "Bab III"}) == "Bab III, Bab IV"
-
-
-def test_signed_numbers_use_the_minus_sign():
-    assert summary.signed(-10.38) == "−10,4"
-    assert summary.signed(18.4) == "+18,4"
-    assert summary.signed(0.0) == "0,0"
-    assert summary.signed_percent(-2800) == "−2.800,0 %"
-    assert summary.signed_percent(94.9) == "94,9 %"
-    assert summary.keep_unit("65,6 %") == "65,6\u00a0%"
+    assert built_pages(YearParams(year=REPORT_YEAR, kind="realisasi"), None, tmp_path) == {}
 
 
 def test_correlation_words():
@@ -139,26 +140,28 @@ def test_variants_table_matches_the_analysis(analysis):
     assert shown.iloc[0]["Selisih dari 76\u00a0% (poin)"].startswith("−")
 
 
-def test_summary_figures_are_formatted_text(analysis, data):
-    figures = summary.summary_figures(analysis, data, 2018)
+def test_summary_figures_are_formatted_text(analysis):
+    figures = summary.summary_figures(analysis)
+    assert figures["year_text"] == "2018"
     assert figures["reported_average"] == "76 %"
     assert figures["reported_table"] == "Ikhtisar"
+    assert figures["reported_line"] == str(analysis.average.reported.source_line)
     assert figures["variants"] == str(len(analysis.average_variants))
     assert all(isinstance(value, str) and value for value in figures.values())
 
 
-def test_show_variants_writes_a_numbered_table(analysis, data, tmp_path):
-    page = Page(chapter=2, year=2018, directory=tmp_path)
-    summary.show_variants(page, analysis, data)
+def test_show_variants_writes_a_numbered_table(analysis, tmp_path):
+    page = Page(chapter=2, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    summary.show_variants(page, analysis)
     assert page.tables == 1
     written = pd.read_csv(tmp_path / "downloads" / "2018-tabel-rata-rata-capaian.csv")
     assert list(written["variant"]) == list(analysis.average_variants["variant"])
 
 
-def test_findings_show_a_hostile_indicator_name_as_text(data):
-    indicators = data["indicators"].assign(name=SCRIPT + " " + data["indicators"]["name"])
-    hostile = {**data, "indicators": indicators}
-    analysis = run_analysis(hostile, load_program_sasaran())
-    worst = summary.average_comparison(analysis, hostile).worst_name
+def test_findings_show_a_hostile_indicator_name_as_text(model, errata):
+    indicators = model["indicators"].assign(name=SCRIPT + " " + model["indicators"]["name"])
+    hostile = replace(model, tables={**model.tables, "indicators": indicators})
+    analysis = run_analysis(hostile, REPORT_YEAR, errata=errata)
+    worst = analysis.average.worst_name
     assert SCRIPT in worst
-    assert_shows_as_text(summary.findings_markdown(analysis, hostile, {}), worst)
+    assert_shows_as_text(summary.findings_markdown(analysis, {}), worst)
