@@ -1,0 +1,193 @@
+"""The PK targets step regenerates printed/pk_targets.csv exactly, and its reader holds up."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract._pk import apply_hints
+from binjai_analysis.data.extract.pk_targets import (
+    STEP,
+    TABLE,
+    Line,
+    Reader,
+    join_text,
+    read_target,
+)
+from binjai_analysis.data.parsing import normalise_whitespace
+from binjai_analysis.data.sources import Source, discover_sources
+from binjai_analysis.errors import DataError
+
+CURATED_SHARE_BOUND = 0.25
+"""About a fifth of the rows carry a hint: mostly the transcriber's worded judgment on an
+ambiguous figure, plus names and units the layout prints in one cell (see the hints file)."""
+
+
+@pytest.fixture(scope="module")
+def source() -> Source:
+    """The source whose printed tables include this one (found by its files, not its id)."""
+    found = [s for s in discover_sources().values() if (s.printed_dir / f"{TABLE}.csv").is_file()]
+    assert len(found) == 1
+    return found[0]
+
+
+def first_difference(actual: pd.DataFrame, expected: pd.DataFrame) -> str:
+    """The first differing cell (or shape), readable in a failure message."""
+    if list(actual.columns) != list(expected.columns):
+        return f"columns differ: {list(actual.columns)} != {list(expected.columns)}"
+    for row in range(min(len(actual), len(expected))):
+        for column in expected.columns:
+            if actual.at[row, column] != expected.at[row, column]:
+                return (
+                    f"row {row} ({expected.at[row, 'source_line']}), column {column}: "
+                    f"{actual.at[row, column]!r} != {expected.at[row, column]!r}"
+                )
+    return f"row counts differ: {len(actual)} != {len(expected)}"
+
+
+def stream(text: str) -> list[Line]:
+    """Lines of a made-up table: '~' stands for a line of spaces (a cell break), an empty
+    line only wraps a cell."""
+    lines: list[Line] = []
+    opens = True
+    for number, raw in enumerate(text.strip("\n").split("\n"), start=1):
+        if not raw:
+            continue
+        if raw == "~":
+            opens = True
+            continue
+        lines.append(Line(number, normalise_whitespace(raw), opens))
+        opens = False
+    return lines
+
+
+def read(text: str) -> list[tuple[str, str, str, str, str]]:
+    rows = Reader(stream(text)).read()
+    return [(r.sasaran_no, r.indicator_no, r.name, r.unit, r.raw) for r in rows]
+
+
+def test_regenerates_committed_csv(source: Source) -> None:
+    started = time.perf_counter()
+    extracted = STEP.run(source)
+    elapsed = time.perf_counter() - started
+    actual = as_text(extracted.frame)
+    expected = read_committed(source.printed_dir / f"{TABLE}.csv")
+    difference = "" if actual.equals(expected) else first_difference(actual, expected)
+    assert not difference, difference
+    pd.testing.assert_frame_equal(actual, expected)
+    assert elapsed < 1.0
+
+
+def test_curated_mask(source: Source) -> None:
+    assert STEP.table == TABLE
+    extracted = STEP.run(source)
+    assert extracted.curated.index.equals(extracted.frame.index)
+    assert extracted.curated.dtype == bool
+    assert 0 < extracted.curated.mean() <= CURATED_SHARE_BOUND
+
+
+def test_reads_cells_units_and_targets() -> None:
+    table = """
+1 Terwujudnya tata
+kelola
+~
+1.1.
+~
+Opini BPK terhadap
+
+daerah.
+
+Opini
+~
+WTP
+~
+1.2 Jumlah kegiatan
+olahraga.
+
+Keg/tahun 12
+~
+Kebinamargaan
+~
+1.3. Waduk buatan yang
+terbangun
+~
+-
+~
+4
+~
+2
+~
+2.1. Rasio dokter per
+1000 penduduk
+~
+Rasio
+~
+1: 268.
+342
+"""
+    assert read(table) == [
+        ("1", "1.1", "Opini BPK terhadap daerah", "Opini", "WTP"),
+        ("1", "1.2", "Jumlah kegiatan olahraga", "Keg/tahun", "12"),
+        ("1", "1.3", "Waduk buatan yang terbangun", "-", "4"),
+        ("2", "2.1", "Rasio dokter per 1000 penduduk", "Rasio", "268. 342"),
+    ]
+
+
+def test_pairs_runs_and_unnumbered_rows() -> None:
+    table = """
+1
+~
+1.1
+~
+1.2
+~
+Persentase Koperasi
+
+Aktif.
+~
+Jumlah UKM
+~
+%
+~
+UKM
+~
+64,04
+~
+3824
+~
+ Perhubungan
+~
+Jumlah Halte
+~
+Unit
+~
+5
+"""
+    rows = Reader(stream(table)).read()
+    assert [(r.indicator_no, r.name, r.unit, r.raw) for r in rows] == [
+        ("1.1", "Persentase Koperasi Aktif", "%", "64,04"),
+        ("1.2", "Jumlah UKM", "UKM", "3824"),
+        ("", "Jumlah Halte", "Unit", "5"),
+    ]
+    assert rows[0].notes == rows[1].notes
+    assert "of 1.1 and 1.2 are printed as separate runs (lines 3-19)" in rows[0].notes[0]
+
+
+def test_join_text_and_figure_readings() -> None:
+    assert join_text([Line(1, "AKI/100.", False), Line(2, "000KH", False)]) == "AKI/100.000KH"
+    assert join_text([Line(1, "Kegiatan/", False), Line(2, "tahun", False)]) == "Kegiatan/ tahun"
+    assert read_target("11,90") == ("id", 11.9, [])
+    style, value, notes = read_target("1.21")
+    assert (style, value) == ("us", 1.21) and "decimal mark" in notes[0]
+    _, value, notes = read_target("3.200")
+    assert value == 3200.0 and notes[0].startswith("'3.200' is ambiguous")
+
+
+def test_stale_hint_is_an_error() -> None:
+    frame = pd.DataFrame({"source_line": [10], "parse_note": [""]})
+    hint = {"rows": [{"source_line": 11, "set": {"parse_note": "x"}, "why": "test"}]}
+    with pytest.raises(DataError, match="matches no row"):
+        apply_hints(frame, hint, TABLE)
