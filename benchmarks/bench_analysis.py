@@ -11,22 +11,25 @@ import platform
 import statistics
 import time
 
+from binjai_analysis.analysis.audit import run_audit
 from binjai_analysis.analysis.year import run_analysis
-from binjai_analysis.data import load_all
-from binjai_analysis.data.curation import load_program_sasaran
+from binjai_analysis.analysis.years import realisation_years
+from binjai_analysis.data.model import load_model
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7)
     repeat = parser.parse_args().repeat
-    data, mapping = load_all(), load_program_sasaran()
+    model = load_model()
+    year = realisation_years(model)[0]
+    errata = run_audit(model)
     seconds = []
     for _ in range(repeat):
         start = time.perf_counter()
-        analysis = run_analysis(data, mapping)
+        analysis = run_analysis(model, year, errata=errata)
         seconds.append(time.perf_counter() - start)
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}; year {year}")
     print(
         f"indicators: {len(analysis.results)}, programs: {len(analysis.absorption)}, "
         f"errata: {len(analysis.errata)}"

@@ -46,15 +46,16 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def library_only() -> float:
     from binjai_analysis.analysis.year import run_analysis
-    from binjai_analysis.data import load_all
-    from binjai_analysis.data.curation import load_program_sasaran
+    from binjai_analysis.analysis.years import realisation_years
+    from binjai_analysis.data.model import load_model
 
     start = time.perf_counter()
-    data, mapping = load_all(), load_program_sasaran()
+    model = load_model()
+    year = realisation_years(model)[0]
     runs = []
     for _ in range(3):
         begin = time.perf_counter()
-        run_analysis(data, mapping)
+        run_analysis(model, year)
         runs.append(time.perf_counter() - begin)
     return (time.perf_counter() - start - sum(runs)) + statistics.median(runs)
 
