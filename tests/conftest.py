@@ -209,3 +209,15 @@ def copy_sources(destination: Path) -> Path:
 
     shutil.copytree(SOURCES_DIR, destination, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list:
+    """Everything pages and views display (tables, figures, Markdown), collected instead of
+    shown in a notebook."""
+    from binjai_analysis import notebook, presentation
+
+    objects: list = []
+    monkeypatch.setattr(presentation, "display", objects.append)
+    monkeypatch.setattr(notebook, "display", objects.append)
+    return objects

@@ -8,19 +8,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from binjai_analysis import presentation
 from binjai_analysis.presentation import Page, printed_lines, source_line
 
 CITE = "LKjIP Kota Uji 1999"
 """A source title for the captions (any title: captions cite what the page is given)."""
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list[object]:
-    """What the page displays (HTML and Markdown objects), instead of a notebook's output."""
-    displayed: list[object] = []
-    monkeypatch.setattr(presentation, "display", displayed.append)
-    return displayed
 
 
 def table_html(shown: list[object]) -> str:

@@ -59,9 +59,7 @@ def _classify(row: pd.Series, rule: TrajectoryRule) -> str:
         return "not assessable"
     if pd.isna(target_now) or pd.isna(target_end):
         return "not assessable"
-    if row["needed"] <= 0 or (
-        pd.notna(row["capaian"]) and row["capaian"] >= rule.on_track_pct
-    ):
+    if row["needed"] <= 0 or (pd.notna(row["capaian"]) and row["capaian"] >= rule.on_track_pct):
         return "on track"
     effort = row["effort"]
     if (pd.notna(row["capaian"]) and row["capaian"] >= rule.at_risk_pct) or (

@@ -83,7 +83,13 @@ def ensure_kernel(paths: ProjectPaths) -> str:
         "language": "python",
     }
     spec_dir.mkdir(parents=True, exist_ok=True)
-    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    # Pages in parallel workers call this too: write only when the spec changes, and by
+    # renaming a complete file, so no worker ever reads a half-written kernel.json.
+    path, text = spec_dir / "kernel.json", json.dumps(spec, indent=1)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        partial = spec_dir / f"kernel.json.{os.getpid()}.partial"
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
     search_path = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
     if str(jupyter_dir) not in search_path:
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(jupyter_dir), *search_path]))

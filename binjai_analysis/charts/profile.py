@@ -83,9 +83,7 @@ def population_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFram
     return chart, data
 
 
-def density_chart(
-    profile: pd.DataFrame, region: str
-) -> tuple[alt.LayerChart, pd.DataFrame]:
+def density_chart(profile: pd.DataFrame, region: str) -> tuple[alt.LayerChart, pd.DataFrame]:
     """(chart, data): penduduk per km² per kecamatan, with the city's density as a dashed line."""
     data = density_chart_data(profile)
     city = float(profile["penduduk"].sum() / profile["luas_km2"].sum())

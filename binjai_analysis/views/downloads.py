@@ -20,6 +20,7 @@ from babel.dates import format_date
 from binjai_analysis import __version__
 from binjai_analysis.data.canonical import CANONICAL_DESCRIPTIONS
 from binjai_analysis.data.dictionary import DICTIONARY_PATH, data_dictionary
+from binjai_analysis.data.extract import coverage
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.data.printed import TABLES
 from binjai_analysis.data.schemas import PROVENANCE_COLUMNS
@@ -361,9 +362,7 @@ def citation(
         built=built or date.today(),
         commit=git_commit(Path.cwd() if directory is None else directory),
         sources=sources_titles(model),
-        region=" dan ".join(
-            dict.fromkeys(s.origin.region.name for s in model.sources.values())
-        ),
+        region=" dan ".join(dict.fromkeys(s.origin.region.name for s in model.sources.values())),
         checksums=checksums,
     )
 
@@ -391,11 +390,35 @@ def show_datasets(page: Page, model: DataModel) -> None:
     show_markdown(downloads_markdown(write_dataset_files(tables, page.directory)))
 
 
+ROUTE_LABELS = {
+    "code": "dibaca kode",
+    "code with hint": "dibaca kode dengan petunjuk kurasi",
+    "by hand": "disalin dengan tangan",
+}
+"""`extract.ROUTES` for readers: how each row of a printed table came to be."""
+
+
+def route_text(row: pd.Series) -> str:
+    """How a printed table's rows were made, e.g. '730 dibaca kode, 89 dengan petunjuk'."""
+    parts = [
+        f"{format_number(int(row[route]), 0)} {label}"
+        for route, label in ROUTE_LABELS.items()
+        if int(row[route])
+    ]
+    return "; ".join(parts) or "–"
+
+
 def show_printed(page: Page, model: DataModel) -> None:
-    """Each source's printed tables: the listing, then the download links."""
+    """Each source's printed tables: the listing with how each was made, then the downloads."""
     descriptions = {name: table.description for name, table in TABLES.items()}
+    routes = coverage(model.sources).set_index(["source", "table"])
     for source_id, tables in model.printed.items():
         shown, exact = dataset_listing(tables, descriptions)
+        if source_id in routes.index.get_level_values("source"):
+            made = routes.loc[source_id].reindex(exact["dataset"]).fillna(0)
+            for route in ROUTE_LABELS:
+                exact[route.replace(" ", "_")] = made[route].astype(int).to_numpy()
+            shown["Cara dibuat (baris)"] = [route_text(row) for _, row in made.iterrows()]
         page.table(
             shown,
             title=f"Tabel tercetak sumber {source_id}, apa adanya",

@@ -210,9 +210,7 @@ def show_macro_table(page: Page, series: pd.DataFrame, region: str) -> None:
     )
 
 
-def show_growth_trend(
-    page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str
-) -> None:
+def show_growth_trend(page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str) -> None:
     """Growth with its OLS trend line and confidence band, the trend table, and the narrative."""
     rows = trend_rows(series, macro)
     growth = macro_analysis.macro_series_by_year(series, "pertumbuhan_ekonomi")
@@ -248,9 +246,7 @@ def show_growth_trend(
     )
 
 
-def show_real_nominal(
-    page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str
-) -> None:
+def show_real_nominal(page: Page, series: pd.DataFrame, macro: pd.DataFrame, region: str) -> None:
     """PDRB per capita in current and constant prices, and nominal against real growth."""
     rows = trend_rows(series, macro)
     span = year_span(macro["current"])

@@ -101,9 +101,7 @@ def test_a_page_needing_an_absent_part_is_left_out(tmp_path):
     chosen = pages_for_year(templates, settings, {"macro_series", "average"})
     assert [t.slug for t in chosen] == ["a", "b"]
     left_out = left_out_pages(templates, settings, {"macro_series", "average"})
-    assert [(t.slug, missing) for t, missing in left_out] == [
-        ("c", ["program_sasaran"])
-    ]
+    assert [(t.slug, missing) for t, missing in left_out] == [("c", ["program_sasaran"])]
     assert [t.slug for t in pages_for_year(templates, settings, set(OPTIONAL_PARTS))] == [
         "a",
         "b",

@@ -7,7 +7,6 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from binjai_analysis import presentation
 from binjai_analysis.analysis import budget
 from binjai_analysis.analysis.year import AnalysisOptions, run_analysis
 from binjai_analysis.charts.budget import (
@@ -40,14 +39,6 @@ def counted_by_hand(lines) -> pd.DataFrame:
     """The program rows worked out from the long dataset, without the library's absorption."""
     rows = budget.budget_rows(lines)
     return rows[~rows["row_seq"].isin(DUPLICATES | FLAGGED)]
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything `Page.table` and `Page.figure` display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    return objects
 
 
 # --- the year's tables, named from the data ------------------------------------------------------

@@ -203,3 +203,19 @@ def test_citation_file_is_valid_cff():
     assert cff["license"] == "MIT"
     assert cff["authors"] == [{"name": "Binjai Analysis"}]
     assert cff["message"]
+
+
+def test_printed_listing_says_how_each_table_was_made(model, tmp_path, shown):
+    from binjai_analysis.presentation import Page
+    from binjai_analysis.views.downloads import route_text, show_printed
+
+    page = Page(chapter=12, year=2018, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    show_printed(page, model)
+    listing = pd.read_csv(tmp_path / "downloads" / f"2018-tabel-tercetak-{SOURCE_ID}.csv")
+    rows = listing.set_index("dataset")
+    assert rows.loc["lkjip_budget", "code"] == rows.loc["lkjip_budget", "rows"]
+    assert rows.loc["indicator_aliases", "by_hand"] == rows.loc["indicator_aliases", "rows"]
+    assert (rows[["code", "code_with_hint", "by_hand"]].sum(axis=1) == rows["rows"]).all()
+    assert route_text(pd.Series({"code": 3, "code with hint": 0, "by hand": 2})) == (
+        "3 dibaca kode; 2 disalin dengan tangan"
+    )

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
 from binjai_analysis.charts import OKABE_ITO
 from binjai_analysis.charts.efficiency import (
@@ -25,15 +24,6 @@ from tests.test_formatting import SCRIPT, assert_shows_as_text
 def mapping(year_data):
     """The source's curated program → sasaran links."""
     return year_data.program_sasaran
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def synthetic_table() -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis.years import Framework, framework_for
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import framework as view
@@ -25,13 +24,10 @@ def framework(data) -> pd.DataFrame:
 
 
 @pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    monkeypatch.setattr(view, "display", objects.append)
-    return objects
+def shown(shown, monkeypatch) -> list:
+    """conftest's `shown`, plus what this view displays itself (its HTML trees)."""
+    monkeypatch.setattr(view, "display", shown.append)
+    return shown
 
 
 def test_the_framework_is_the_one_of_the_year(data, year_data):

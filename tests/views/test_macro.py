@@ -7,7 +7,6 @@ import math
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis import macro as trends
 from binjai_analysis.charts import OKABE_ITO
 from binjai_analysis.charts.macro import real_nominal_chart, real_nominal_chart_data
@@ -27,15 +26,6 @@ CITE = "LKjIP Kota Binjai 2018"
 def series(year_data) -> pd.DataFrame:
     """The macro series the year's LKjIP prints (canonical rows)."""
     return year_data.macro_series
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def test_macro_table_is_tabel_1_2_as_printed(series):

@@ -8,7 +8,6 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from binjai_analysis import presentation
 from binjai_analysis.analysis.efficiency import QuadrantRule
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.trajectory import TrajectoryRule
@@ -29,14 +28,6 @@ def indicators(year_data) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def realised(model) -> list[int]:
     return realisation_years(model)
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything `Page.table` displays, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    return objects
 
 
 def test_formula_examples_are_computed():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import performance as view
 from tests.conftest import REPORT_YEAR
@@ -15,15 +14,6 @@ from tests.test_formatting import SCRIPT, assert_shows_as_text
 @pytest.fixture(scope="module")
 def results(analysis) -> pd.DataFrame:
     return analysis.results
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def test_sasaran_markdown_names_the_lowest_capaian(results):

@@ -8,7 +8,6 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis import budget, plan
 from binjai_analysis.analysis.year import PlanAnalysis
 from binjai_analysis.charts.plan import (
@@ -48,14 +47,6 @@ def later(analysis) -> PlanAnalysis:
     """The same figures as if the PK were of 2031 and its base year 2030: every year a view
     writes must come from the analysis, none from the code."""
     return replace(analysis, year=2031, base=replace(analysis.base, year=2030))
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def test_the_plan_year_is_read_against_the_latest_realisation_year(analysis):

@@ -10,7 +10,6 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis.profile import Profile, kecamatan_profile, latest_profile
 from binjai_analysis.charts.profile import density_chart, population_chart
 from binjai_analysis.presentation import Page
@@ -28,15 +27,6 @@ def data(model) -> Profile:
 @pytest.fixture(scope="module")
 def profile(data) -> pd.DataFrame:
     return kecamatan_profile(data)
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def test_figures_for_the_text_are_formatted_and_consistent(data):

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from binjai_analysis import notebook, presentation
 from binjai_analysis.analysis.trajectory import TrajectoryRule
 from binjai_analysis.charts import OKABE_ITO
 from binjai_analysis.charts.trajectory import STATUS_COLOURS, status_chart
@@ -18,15 +17,6 @@ from tests.test_formatting import SCRIPT, assert_shows_as_text
 
 END = 2021
 """The last year of the RPJMD 2016–2021."""
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list:
-    """Everything the views display, collected instead of printed."""
-    objects: list = []
-    monkeypatch.setattr(presentation, "display", objects.append)
-    monkeypatch.setattr(notebook, "display", objects.append)
-    return objects
 
 
 def test_format_value_reads_any_size():
