@@ -7,7 +7,7 @@ import time
 import pandas as pd
 import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract import as_text, differences, read_committed
 from binjai_analysis.data.extract.lkjip_agreement_targets import (
     STEP,
     TABLE,
@@ -16,7 +16,6 @@ from binjai_analysis.data.extract.lkjip_agreement_targets import (
     read_style,
     read_table,
 )
-from binjai_analysis.data.sources import discover_sources
 from binjai_analysis.errors import DataError
 
 CURATED_SHARE_BOUND = 0.40
@@ -25,19 +24,6 @@ transcriber's reasons for ambiguous figures, misprints)."""
 PROSE = "Teks berikutnya adalah paragraf panjang yang menutup tabel ini sepenuhnya."
 YEAR = 2031
 """A made-up report year for the made-up tables (outside the years the project counts)."""
-
-
-@pytest.fixture(scope="module")
-def source():
-    """The packaged source whose printed tables include this step's table."""
-    found = [s for s in discover_sources().values() if (s.printed_dir / f"{TABLE}.csv").is_file()]
-    assert len(found) == 1, [s.id for s in found]
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def extracted(source):
-    return STEP.run(source)
 
 
 def _lines(body: str, before: str = "") -> list[str]:
@@ -57,28 +43,11 @@ def _line_of(lines: list[str], text: str) -> int:
     return lines.index(text) + 1
 
 
-def _first_difference(got: pd.DataFrame, expected: pd.DataFrame) -> str:
-    if list(got.columns) != list(expected.columns) or len(got) != len(expected):
-        return f"shape/columns differ: {list(got.columns)} x {len(got)} vs {len(expected)}"
-    for index in range(len(expected)):
-        for column in expected.columns:
-            if got.at[index, column] != expected.at[index, column]:
-                line = expected.at[index, "source_line"]
-                return (
-                    f"row {index} (source_line {line}), column {column}:\n"
-                    f"  regenerated {got.at[index, column]!r}\n"
-                    f"  committed   {expected.at[index, column]!r}"
-                )
-    return "no cell differs"
-
-
 def test_regenerates_the_committed_table(source, extracted) -> None:
-    got = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / f"{TABLE}.csv")
-    try:
-        pd.testing.assert_frame_equal(got, expected)
-    except AssertionError as error:
-        raise AssertionError(_first_difference(got, expected)) from error
+    assert differences(source, TABLE, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame), read_committed(source.printed_dir / f"{TABLE}.csv")
+    )
 
 
 def test_curated_marks_hinted_rows_only_and_stays_below_bound(extracted) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract import as_text, differences, read_committed
 from binjai_analysis.data.extract.lkjip_budget import (
     STEP,
     TableSpan,
@@ -22,8 +22,9 @@ from binjai_analysis.data.extract.lkjip_budget import (
     tokenize,
     walk_rows,
 )
-from binjai_analysis.data.sources import Document, Origin, Region, Source, discover_sources
+from binjai_analysis.data.sources import Document, Origin, Region, Source
 from binjai_analysis.errors import DataError
+from tests.data.extract.conftest import sources_holding
 
 CURATED_SHARE_BOUND = 0.05
 """At most this share of the rows may need a curated hint (today: none does)."""
@@ -92,44 +93,11 @@ def _walk(lines: list[str]) -> pd.DataFrame:
     return build_frame(walk_rows(tokenize(content_lines(lines, span))), span.label)
 
 
-def _first_difference(got: pd.DataFrame, expected: pd.DataFrame) -> str:
-    if list(got.columns) != list(expected.columns) or len(got) != len(expected):
-        return f"shape/columns differ: {got.shape} {list(got.columns)} vs {expected.shape}"
-    for index in range(len(expected)):
-        for column in expected.columns:
-            if got.at[index, column] != expected.at[index, column]:
-                return (
-                    f"row {index} (source_line {expected.at[index, 'source_line']}), column "
-                    f"{column}: got {got.at[index, column]!r}, committed "
-                    f"{expected.at[index, column]!r}"
-                )
-    return "none"
-
-
-SOURCES = [
-    source
-    for source in discover_sources().values()
-    if source.text_path and (source.printed_dir / "lkjip_budget.csv").is_file()
-]
-"""Every vendored source whose committed printed tables include this one."""
-
-
-@pytest.fixture(scope="module", params=SOURCES, ids=lambda source: source.id)
-def source(request) -> Source:
-    return request.param
-
-
-@pytest.fixture(scope="module")
-def extracted(source):
-    return STEP.run(source)
-
-
 def test_regenerates_the_committed_table(source, extracted):
-    got = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / "lkjip_budget.csv")
-    difference = _first_difference(got, expected)
-    assert difference == "none", f"first difference: {difference}"
-    pd.testing.assert_frame_equal(got, expected)
+    assert differences(source, STEP.table, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame), read_committed(source.printed_dir / f"{STEP.table}.csv")
+    )
 
 
 def test_curated_share_is_small(extracted):
@@ -265,7 +233,7 @@ def test_rejects_text_where_a_row_should_start():
 
 
 def test_some_source_holds_the_table():
-    assert SOURCES, "no source with a committed lkjip_budget.csv: the regeneration test ran on none"
+    assert sources_holding(STEP.table), "no source with a committed lkjip_budget.csv"
 
 
 def test_hints_override_a_cell_and_mark_it_curated(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract import Extracted, as_text, differences, read_committed
 from binjai_analysis.data.extract import lkjip_result_summary as step_module
 from binjai_analysis.data.extract.lkjip_result_summary import (
     STEP,
@@ -26,7 +26,7 @@ from binjai_analysis.data.extract.lkjip_result_summary import (
     split_line,
     walk,
 )
-from binjai_analysis.data.sources import Source, discover_sources
+from binjai_analysis.data.sources import Source
 from binjai_analysis.errors import DataError
 
 CURATED_SHARE_BOUND = 0.15
@@ -35,29 +35,6 @@ that runs on through a capitalised line, 8 sub-items of a label (one row is both
 RUNTIME_BOUND = 1.0
 """Seconds for one run of the step."""
 SPAN = TableSpan("Tabel 9.9", 1999, 1, 0)
-
-
-@pytest.fixture(scope="module")
-def source() -> Source:
-    """The source whose printed tables include this one (found by its files, not its id)."""
-    found = [s for s in discover_sources().values() if (s.printed_dir / f"{TABLE}.csv").is_file()]
-    assert len(found) == 1
-    return found[0]
-
-
-def first_difference(actual: pd.DataFrame, expected: pd.DataFrame) -> str:
-    """The first differing cell (or shape), readable in a failure message."""
-    if list(actual.columns) != list(expected.columns):
-        return f"columns differ: {list(actual.columns)} != {list(expected.columns)}"
-    for row in range(min(len(actual), len(expected))):
-        for column in expected.columns:
-            if actual.at[row, column] != expected.at[row, column]:
-                return (
-                    f"row {row} (source_line {expected.at[row, 'source_line']}, "
-                    f"{expected.at[row, 'measure']}), column {column}: "
-                    f"{actual.at[row, column]!r} != {expected.at[row, column]!r}"
-                )
-    return f"row counts differ: {len(actual)} != {len(expected)}"
 
 
 def read_made_up(lines: list[str]) -> list[Row]:
@@ -78,16 +55,14 @@ def test_regenerates_committed_csv(source: Source) -> None:
     started = time.perf_counter()
     extracted = STEP.run(source)
     elapsed = time.perf_counter() - started
-    actual = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / f"{TABLE}.csv")
-    difference = "" if actual.equals(expected) else first_difference(actual, expected)
-    assert not difference, difference
-    pd.testing.assert_frame_equal(actual, expected)
+    assert differences(source, TABLE, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame), read_committed(source.printed_dir / f"{TABLE}.csv")
+    )
     assert elapsed < RUNTIME_BOUND
 
 
-def test_curated_mask(source: Source) -> None:
-    extracted = STEP.run(source)
+def test_curated_mask(extracted: Extracted) -> None:
     assert extracted.curated.index.equals(extracted.frame.index)
     assert extracted.curated.dtype == bool
     assert 0 < extracted.curated.mean() <= CURATED_SHARE_BOUND

@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 
 import pandas as pd
-import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract import as_text, differences, read_committed
 from binjai_analysis.data.extract._results import (
     find_charts,
     find_layouts,
@@ -23,7 +22,6 @@ from binjai_analysis.data.extract.lkjip_results import (
     number_style,
     table_records,
 )
-from binjai_analysis.data.sources import discover_sources
 
 CURATED_SHARE_BOUND = 0.35
 """Curated rows: the row hints (45) and the rows of the tables whose note style is hinted
@@ -67,47 +65,18 @@ except where a word breaks over lines (marked '~' here); '[cells]' stands for a 
 spaces, which the text prints for a row's empty cells."""
 
 
-@pytest.fixture(scope="module")
-def source():
-    """The source whose printed tables include this step's table (found, not named)."""
-    found = [
-        source
-        for source in discover_sources().values()
-        if (source.printed_dir / f"{TABLE}.csv").is_file()
-    ]
-    assert found, f"no source commits printed/{TABLE}.csv"
-    return found[0]
-
-
-def _first_difference(got: pd.DataFrame, expected: pd.DataFrame) -> str:
-    if len(got) != len(expected):
-        return f"{len(got)} rows regenerated, {len(expected)} committed"
-    for index in range(len(expected)):
-        for column in expected.columns:
-            if got.at[index, column] != expected.at[index, column]:
-                row = expected.loc[index, ["source_table", "source_line", "measure"]].tolist()
-                return (
-                    f"row {index} {row}, column {column}: regenerated "
-                    f"{got.at[index, column]!r}, committed {expected.at[index, column]!r}"
-                )
-    return "no cell differs"
-
-
 def test_regeneration_equals_the_committed_table(source) -> None:
     started = time.perf_counter()
     extracted = STEP.run(source)
     elapsed = time.perf_counter() - started
-    got = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / f"{TABLE}.csv")
-    assert list(got.columns) == list(expected.columns)
-    if not got.equals(expected):
-        pytest.fail(_first_difference(got, expected))
-    pd.testing.assert_frame_equal(got, expected)
+    assert differences(source, TABLE, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame), read_committed(source.printed_dir / f"{TABLE}.csv")
+    )
     assert elapsed < 1.0
 
 
-def test_curated_flags_cover_the_frame_and_stay_a_minority(source) -> None:
-    extracted = STEP.run(source)
+def test_curated_flags_cover_the_frame_and_stay_a_minority(extracted) -> None:
     assert extracted.curated.index.equals(extracted.frame.index)
     assert extracted.curated.dtype == bool
     assert 0 < extracted.curated.mean() < CURATED_SHARE_BOUND

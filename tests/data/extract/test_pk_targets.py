@@ -7,7 +7,7 @@ import time
 import pandas as pd
 import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed
+from binjai_analysis.data.extract import Extracted, as_text, differences, read_committed
 from binjai_analysis.data.extract._pk import apply_hints
 from binjai_analysis.data.extract.pk_targets import (
     STEP,
@@ -18,34 +18,12 @@ from binjai_analysis.data.extract.pk_targets import (
     read_target,
 )
 from binjai_analysis.data.parsing import normalise_whitespace
-from binjai_analysis.data.sources import Source, discover_sources
+from binjai_analysis.data.sources import Source
 from binjai_analysis.errors import DataError
 
 CURATED_SHARE_BOUND = 0.25
 """About a fifth of the rows carry a hint: mostly the transcriber's worded judgment on an
 ambiguous figure, plus names and units the layout prints in one cell (see the hints file)."""
-
-
-@pytest.fixture(scope="module")
-def source() -> Source:
-    """The source whose printed tables include this one (found by its files, not its id)."""
-    found = [s for s in discover_sources().values() if (s.printed_dir / f"{TABLE}.csv").is_file()]
-    assert len(found) == 1
-    return found[0]
-
-
-def first_difference(actual: pd.DataFrame, expected: pd.DataFrame) -> str:
-    """The first differing cell (or shape), readable in a failure message."""
-    if list(actual.columns) != list(expected.columns):
-        return f"columns differ: {list(actual.columns)} != {list(expected.columns)}"
-    for row in range(min(len(actual), len(expected))):
-        for column in expected.columns:
-            if actual.at[row, column] != expected.at[row, column]:
-                return (
-                    f"row {row} ({expected.at[row, 'source_line']}), column {column}: "
-                    f"{actual.at[row, column]!r} != {expected.at[row, column]!r}"
-                )
-    return f"row counts differ: {len(actual)} != {len(expected)}"
 
 
 def stream(text: str) -> list[Line]:
@@ -73,17 +51,15 @@ def test_regenerates_committed_csv(source: Source) -> None:
     started = time.perf_counter()
     extracted = STEP.run(source)
     elapsed = time.perf_counter() - started
-    actual = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / f"{TABLE}.csv")
-    difference = "" if actual.equals(expected) else first_difference(actual, expected)
-    assert not difference, difference
-    pd.testing.assert_frame_equal(actual, expected)
+    assert differences(source, TABLE, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame), read_committed(source.printed_dir / f"{TABLE}.csv")
+    )
     assert elapsed < 1.0
 
 
-def test_curated_mask(source: Source) -> None:
+def test_curated_mask(extracted: Extracted) -> None:
     assert STEP.table == TABLE
-    extracted = STEP.run(source)
     assert extracted.curated.index.equals(extracted.frame.index)
     assert extracted.curated.dtype == bool
     assert 0 < extracted.curated.mean() <= CURATED_SHARE_BOUND

@@ -7,9 +7,8 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-from binjai_analysis.data.extract import as_text, read_committed, steps
+from binjai_analysis.data.extract import as_text, differences, read_committed, steps
 from binjai_analysis.data.extract._rpjmd import Logical, glue_lines, read_layout
 from binjai_analysis.data.extract.rpjmd_targets import (
     STEP,
@@ -18,43 +17,10 @@ from binjai_analysis.data.extract.rpjmd_targets import (
     assemble_name,
     compose,
 )
-from binjai_analysis.data.sources import discover_sources
 
 CURATED_SHARE_BOUND = 0.12
 """At most this share of rows may need a hint (now 89 of 819: mostly the reasons why an
 ambiguous '3.000' or '1,023' reads as it does, plus the garbled e-Gov row)."""
-
-
-@pytest.fixture(scope="module")
-def source():
-    """The packaged source with a committed `rpjmd_targets` table (found, not named)."""
-    found = [
-        source
-        for source in discover_sources().values()
-        if source.text_path is not None and (source.printed_dir / "rpjmd_targets.csv").is_file()
-    ]
-    assert len(found) == 1, [source.id for source in found]
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def extracted(source):
-    return STEP.run(source)
-
-
-def first_difference(got: pd.DataFrame, expected: pd.DataFrame) -> str:
-    """A readable account of the first cell where two printed tables differ."""
-    if list(got.columns) != list(expected.columns):
-        return f"columns differ: {list(got.columns)} != {list(expected.columns)}"
-    for index in range(min(len(got), len(expected))):
-        for column in expected.columns:
-            if got.at[index, column] != expected.at[index, column]:
-                return (
-                    f"row {index} (committed source_line {expected.at[index, 'source_line']}), "
-                    f"column {column}: got {got.at[index, column]!r}, "
-                    f"committed {expected.at[index, column]!r}"
-                )
-    return f"row counts differ: got {len(got)}, committed {len(expected)}"
 
 
 def test_step_is_registered():
@@ -62,12 +28,12 @@ def test_step_is_registered():
 
 
 def test_regeneration_equals_committed_csv(source, extracted):
-    got = as_text(extracted.frame)
-    expected = read_committed(source.printed_dir / "rpjmd_targets.csv")
-    try:
-        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
-    except AssertionError as error:
-        raise AssertionError(first_difference(got, expected)) from error
+    assert differences(source, STEP.table, extracted) == []
+    pd.testing.assert_frame_equal(
+        as_text(extracted.frame),
+        read_committed(source.printed_dir / f"{STEP.table}.csv"),
+        check_dtype=False,
+    )
 
 
 def test_curated_has_frame_index_and_bounded_share(extracted):

@@ -1,0 +1,41 @@
+"""Fixtures of the extraction step tests: the sources a module's step reads, and its run.
+
+A test module here names its step as `STEP`; every test asking for `source` then runs once
+per vendored source whose committed printed tables include that step's table (found by its
+files, never by an id or a year), and `extracted` is the step's run on that source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from binjai_analysis.data.extract import Extracted
+from binjai_analysis.data.sources import Source, discover_sources
+
+
+def sources_holding(table: str) -> list[Source]:
+    """Every vendored source with a text whose committed printed tables include `table`."""
+    return [
+        source
+        for source in discover_sources().values()
+        if source.text_path is not None and (source.printed_dir / f"{table}.csv").is_file()
+    ]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    step = getattr(metafunc.module, "STEP", None)
+    if step is None or "source" not in metafunc.fixturenames:
+        return
+    found = sources_holding(step.table)
+    if not found:
+        raise pytest.UsageError(
+            f"{metafunc.module.__name__}: no vendored source commits printed/{step.table}.csv, "
+            "so its step would be tested on nothing"
+        )
+    metafunc.parametrize("source", found, ids=[source.id for source in found], scope="module")
+
+
+@pytest.fixture(scope="module")
+def extracted(request: pytest.FixtureRequest, source: Source) -> Extracted:
+    """The module's step (`STEP`) run on `source`."""
+    return request.module.STEP.run(source)
