@@ -12,8 +12,10 @@ import click
 
 from binjai_analysis import __version__
 from binjai_analysis.build.pipeline import PageResult
+from binjai_analysis.build.standalone import write_notebook
 from binjai_analysis.build.workflow import build_site, clean, load_variant, run_notebooks
-from binjai_analysis.errors import BinjaiError
+from binjai_analysis.data.validate import validate_path
+from binjai_analysis.errors import BinjaiError, DataError
 from binjai_analysis.paths import ProjectPaths
 
 
@@ -153,6 +155,49 @@ def build(
     click.echo(f"Open it in a browser: file://{index}")
 
 
+@main.command("notebook")
+@click.argument("template")
+@click.option("--year", type=int, required=True, help="The year of the page.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The notebook to write. Default: <template>-<year>.ipynb in the current folder.",
+)
+@VARIANT
+@click.pass_context
+def notebook_command(
+    ctx: click.Context, template: str, year: int, output: Path | None, variant_file: Path | None
+) -> None:
+    """Write the notebook the build runs for one page (TEMPLATE: e.g. capaian-kinerja) of YEAR.
+
+    Plain papermill on it gives the site's page: papermill NOTEBOOK OUT.ipynb -p year YEAR.
+    """
+    paths = _paths(ctx)
+    variant = load_variant(variant_file) if variant_file else None
+    output = output or Path(f"{Path(template).stem}-{year}.ipynb")
+    written = write_notebook(paths, template, year, output, variant)
+    page = written.with_suffix(".out.ipynb")
+    click.echo(f"Wrote {written}. Run it (the downloads go to the --cwd folder), e.g.:")
+    click.echo(f"  papermill {written} {page} -p year {year} --cwd {page.parent}")
+
+
+@main.command("validate")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+def validate_command(path: Path | None) -> None:
+    """Check the data and report every problem, each with its file, row and column.
+
+    PATH is a source folder (with an origin.yaml; checked among the source folders beside it)
+    or a folder of source folders. Default: the sources the build uses ($BINJAI_SOURCES_DIR,
+    else the packaged ones). Exits 4 when there are errors, 0 when the data is usable.
+    """
+    report = validate_path(path)
+    click.echo("\n".join(report.lines()))
+    if report.errors:
+        sys.exit(DataError.exit_code)
+
+
 @main.command("clean")
 @click.pass_context
 def clean_command(ctx: click.Context) -> None:
@@ -162,3 +207,115 @@ def clean_command(ctx: click.Context) -> None:
     for path in removed:
         click.echo(f"  removed {paths.relative(path)}")
     click.echo("Nothing to clean." if not removed else f"Removed {len(removed)} folder(s).")
+
+
+def _sources_dir(sources: Path | None) -> Path:
+    from binjai_analysis.data.sources import sources_directory
+
+    return sources if sources is not None else sources_directory()
+
+
+SOURCES = click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The folder of source folders. Default: $BINJAI_SOURCES_DIR, else the packaged one.",
+)
+FORCE_DRAFT = click.option(
+    "--force", is_flag=True, help="Overwrite printed/ and curation/ files that are already there."
+)
+
+
+def _report_files(written: list[Path], kept: list[Path]) -> None:
+    for path in written:
+        click.echo(f"  wrote {path}")
+    for path in kept:
+        click.echo(f"  kept  {path} (already there; not overwritten)")
+
+
+@main.command("new-year")
+@click.argument("year", type=click.IntRange(1900, 2200))
+@click.option(
+    "--kind",
+    type=click.Choice(["LKjIP", "PK"]),
+    default="LKjIP",
+    show_default=True,
+    help="The document: a performance report (LKjIP) or a performance agreement (PK).",
+)
+@click.option("--id", "source_id", default="", help="The source folder's name (default: derived).")
+@SOURCES
+def new_year_command(year: int, kind: str, source_id: str, sources: Path | None) -> None:
+    """Make the source folder for a new document of YEAR, with forms pre-filled.
+
+    It holds the origin file to fill in, where to put the text (TEXT.md), and forms/: CSV and
+    Excel forms with every indicator of the plan period, its unit, polarity and RPJMD target.
+    Running it again never overwrites anything; it adds only what is missing.
+    """
+    from binjai_analysis.data.model import load_model
+    from binjai_analysis.intake.scaffold import new_year
+
+    directory = _sources_dir(sources)
+    excluded = frozenset({source_id}) if source_id else frozenset()
+    model = load_model(directory, exclude=excluded | _drafts_in(directory, year))
+    made = new_year(model, directory, year, kind, source_id)
+    _report_files(made.written, made.kept)
+    click.echo(f"Next: put the text in {made.folder} and run binjai extract <text>; see TEXT.md.")
+
+
+def _drafts_in(directory: Path, year: int) -> frozenset[str]:
+    """Source folders of `directory` for `year` that are still being drafted (left out of the
+    model used to scaffold or draft, so a half-filled folder cannot stop the command)."""
+    return frozenset(path.name for path in directory.glob(f"*-{year}") if path.is_dir())
+
+
+@main.command("extract")
+@click.argument("text", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@FORCE_DRAFT
+@SOURCES
+def extract_command(text: Path, force: bool, sources: Path | None) -> None:
+    """Draft the tables of a new report's TEXT (in its source folder) for review.
+
+    Reads the result tables, the program budget table and the PK targets and budget with the
+    data model's extraction steps; links each indicator to the framework with a match score.
+    Writes printed/*.csv and curation/indicator_aliases.csv (never over existing files unless
+    --force) and review/*.csv: every row with its confidence and why it needs a look.
+    """
+    from binjai_analysis.data.model import load_model
+    from binjai_analysis.intake.extraction import extract
+
+    text = text.resolve()
+    model = load_model(_sources_dir(sources), exclude=frozenset({text.parent.name}))
+    result = extract(text, model, force)
+    for field in result.recorded:
+        click.echo(f"  recorded {field} in {text.parent / 'origin.yaml'}")
+    for draft in result.drafts:
+        if draft.not_found:
+            click.echo(f"  {draft.table:<14} not found ({draft.not_found})")
+            continue
+        flagged = int(draft.review["review"].sum())
+        click.echo(f"  {draft.table:<14} {len(draft.rows):>5} rows, {flagged} marked for review")
+    _report_files(result.written, result.kept)
+    click.echo(f"Next: check the rows marked in {text.parent / 'review'}, then binjai validate.")
+
+
+@main.command("import")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@FORCE_DRAFT
+@SOURCES
+def import_command(folder: Path, force: bool, sources: Path | None) -> None:
+    """Turn the filled forms of FOLDER (forms/*.csv or the workbook) into its printed tables.
+
+    For a report without a text: rows with a printed figure are imported, linked to the
+    framework; existing printed/ and curation/ files are kept unless --force.
+    """
+    from binjai_analysis.data.model import load_model
+    from binjai_analysis.intake.importing import import_forms
+
+    folder = folder.resolve()
+    model = load_model(_sources_dir(sources), exclude=frozenset({folder.name}))
+    result = import_forms(folder, model, force)
+    for draft in result.drafts:
+        flagged = int(draft.review["review"].sum())
+        click.echo(f"  {draft.table:<14} {len(draft.rows):>5} rows, {flagged} marked for review")
+    _report_files(result.written, result.kept)
+    click.echo(f"Next: binjai validate {folder}")

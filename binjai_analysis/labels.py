@@ -6,6 +6,8 @@ OPTIONAL_PART_LABELS = {
     "average": "rata-rata capaian yang dinyatakan laporan",
     "macro_series": "seri makro Tabel 1.2 (pertumbuhan ekonomi, PDRB per kapita)",
     "program_sasaran": "pemetaan program anggaran ke sasaran",
+    "previous_year": "tahun realisasi sebelumnya dalam periode RPJMD yang sama untuk "
+    "dibandingkan (perbandingan memerlukan sedikitnya dua tahun realisasi)",
 }
 """`analysis.years.OPTIONAL_PARTS` for readers (the year index says which pages lack them)."""
 
@@ -148,3 +150,32 @@ REPORTED_SUMMARY_LABELS = {
     "sasaran_8_average_capaian_pct": "rata-rata capaian sasaran 8",
 }
 """The report's summary statements (`reported_summary` items), as phrases for readers."""
+
+FORM_HEADINGS = {
+    "sasaran_no": "No. sasaran",
+    "indicator_no": "No. indikator",
+    "indicator_name": "Nama indikator (seperti tercetak)",
+    "unit": "Satuan",
+    "year": "Tahun",
+    "measure": "Ukuran",
+    "row_seq": "Urutan baris",
+    "printed_no": "No. tercetak",
+    "program": "Program (seperti tercetak)",
+    "source_table": "Tabel sumber",
+    "source_line": "Baris teks sumber",
+    "raw": "Angka seperti tercetak",
+    "number_style": "Gaya angka (id: 1.234,5 / us: 1,234.5)",
+    "value": "Nilai (boleh kosong: dihitung)",
+    "parse_note": "Catatan",
+    "ref_polarity": "Polaritas (referensi, jangan diubah)",
+    "ref_rpjmd_target": "Target RPJMD tahun ini (referensi)",
+}
+"""Indonesian headings of the data-entry workbook `binjai new-year` writes (one per column)."""
+
+FORM_SHEETS = {
+    "lkjip_results": "Capaian kinerja",
+    "lkjip_budget": "Anggaran program",
+    "pk_targets": "Target PK",
+    "pk_budget": "Anggaran PK",
+}
+"""The workbook's sheet per printed table."""

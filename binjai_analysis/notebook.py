@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import Markdown, display
 
+from binjai_analysis.analysis import years
 from binjai_analysis.analysis.audit import run_audit
 from binjai_analysis.analysis.year import (
     Analysis,
@@ -17,22 +18,73 @@ from binjai_analysis.analysis.year import (
     run_analysis,
     run_plan_analysis,
 )
-from binjai_analysis.analysis.years import optional_parts
 from binjai_analysis.build import templates
 from binjai_analysis.build.renderer import enable_offline_renderer
 from binjai_analysis.data.model import DataModel, load_model
 from binjai_analysis.data.sources import sources_directory
+from binjai_analysis.errors import ParamsError, YearWithoutDataError
 from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
 
+PREPARE = "binjai notebook TEMPLATE --year {year} -o NOTEBOOK.ipynb"
+"""How to get the notebook of a page for a year (see `build.standalone`)."""
+
 
 def setup(year: int, params: dict[str, Any]) -> YearParams:
-    """Validate the injected params and configure display (offline charts, pandas)."""
-    settings = YearParams.from_notebook(year, params)
+    """Check the year and its params and configure display (offline charts, pandas).
+
+    The same checks run in the build and in a plain papermill run: the year must be given,
+    have data, and be the year the notebook was prepared for; otherwise a BinjaiError says
+    what is missing, and no other year's figures are shown.
+    """
+    settings = year_settings(year, params)
     enable_offline_renderer()
     pd.set_option("display.max_columns", 50)
     return settings
+
+
+def year_settings(year: int, params: dict[str, Any]) -> YearParams:
+    """The params of `year` (its kind derived from the data when not given), or a BinjaiError
+    naming what is missing: no year (`year = 0`), no data for it, or a notebook that is the
+    template as written or was prepared for another year."""
+    model = data()
+    if not year:
+        raise ParamsError(
+            f"No year given (year = {year!r}): run the notebook with papermill -p year YEAR. "
+            f"Years with data: {_years_with_data(model)}."
+        )
+    kind = years.kind_of(model, year)
+    if kind is None:
+        raise YearWithoutDataError(
+            f"{year} has no data: no source holds an LKjIP or a Perjanjian Kinerja of {year}. "
+            f"Years with data: {_years_with_data(model)}. Figures of other years are never "
+            "shown instead; to add the year, see README, 'Adding a year'."
+        )
+    if not params:
+        raise ParamsError(
+            "This notebook is a template as written: its headings still hold '{year}', its "
+            "sections per sasaran are not written out and its tables are not numbered. "
+            f"Prepare it for the year, then run that with papermill: {PREPARE.format(year=year)}"
+        )
+    prepared = params.get("year", year)
+    if prepared != year:
+        raise ParamsError(
+            f"This notebook was prepared for {prepared} (its title, sections and params are "
+            f"those of {prepared}), but year is {year}. Prepare one for {year}: "
+            + PREPARE.format(year=year)
+        )
+    settings = YearParams.from_notebook(year, params)
+    if settings.kind is None:
+        settings = settings.model_copy(update={"kind": kind})
+    years.check_year(model, year, settings.kind)  # names what the year's kind lacks
+    return settings
+
+
+def _years_with_data(model: DataModel) -> str:
+    realised = [f"{year} (realisasi)" for year in years.realisation_years(model)]
+    planned = [f"{year} (rencana)" for year in years.plan_years(model)]
+    return ", ".join(realised + planned) or "none"
 
 
 @cache
@@ -67,7 +119,7 @@ def plan_for(settings: YearParams) -> PlanAnalysis:
 
 def built_pages(settings: YearParams) -> dict[str, str]:
     """The pages this build renders, seen from a page of the year (for links)."""
-    return templates.built_pages(settings, optional_parts(data(), settings.year))
+    return templates.built_pages(settings, years.optional_parts(data(), settings.year))
 
 
 def source_titles(*source_ids: str) -> str:

@@ -275,3 +275,60 @@ def test_a_variant_file_needs_a_name(project, tmp_path):
     result = invoke(project.root, "run", "--params", str(variant))
     assert result.exit_code == InvalidParamsValueError.exit_code
     assert "has no 'variant: <name>' key" in result.output
+
+
+# --- binjai validate -----------------------------------------------------------------------------
+
+
+def test_validate_reports_every_seeded_problem_and_exits_4(tmp_path):
+    """The acceptance test: 14 different problems seeded into a copy, all reported in one run,
+    each with its file, row and column, and the run exits with the data error's code."""
+    from tests.data.test_validate import seed_problems
+
+    copy = copy_sources(tmp_path / "sources")
+    seeds = seed_problems(copy)
+    result = CliRunner().invoke(main, ["validate", str(copy)])
+    assert result.exit_code == DataError.exit_code, result.output
+    lines = result.output.splitlines()
+    for seed in seeds:
+        row = f"row {seed.row} (line {seed.row + 1})" if seed.row else "header (line 1)"
+        row = "-" if seed.row is None else row
+        start = f"{seed.severity.upper()} {copy / SOURCE_ID / seed.file}:{row}:{seed.column}: "
+        assert any(line.startswith(start) and seed.words in line for line in lines), seed.what
+    assert re.search(r"^\d+ error\(s\), \d+ warning\(s\) in \d+ file\(s\)", lines[-1])
+    assert "Audit: not run" in result.output
+
+
+def test_validate_passes_the_packaged_data_with_the_errata_counted():
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "ERROR" not in result.output
+    assert re.search(r"^Audit: \d+ erratum/errata", result.output, re.MULTILINE)
+    assert re.search(r"^\s+reported_capaian_mismatch\s+high\s+\d+$", result.output, re.MULTILINE)
+    assert re.search(r"^0 error\(s\), \d+ warning\(s\)", result.output.splitlines()[-1])
+
+
+def test_validate_a_source_folder_among_its_neighbours(tmp_path):
+    copy = copy_sources(tmp_path / "sources")
+    aliases = copy / SOURCE_ID / "curation" / "indicator_aliases.csv"
+    aliases.write_text(
+        aliases.read_text(encoding="utf-8").replace(",S01.I01,", ",S01.I99,", 1), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["validate", str(copy / SOURCE_ID)])
+    assert result.exit_code == DataError.exit_code
+    assert f"ERROR {aliases}:row 1 (line 2):indicator_id: 'S01.I99'" in result.output
+
+
+def test_build_stops_before_any_notebook_when_the_data_has_errors(project, tmp_path, monkeypatch):
+    from tests.data.test_validate import edit_cell
+
+    copy = copy_sources(tmp_path / "sources")
+    budget = copy / SOURCE_ID / "printed" / "pk_budget.csv"
+    edit_cell(budget, 1, "source_line", "1")  # in the LKjIP, where no such figure is printed
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "build")
+    assert result.exit_code == DataError.exit_code, result.output
+    assert "nothing was built" in result.output
+    assert f"ERROR {budget}:row 1 (line 2):raw: " in result.output  # the full report
+    assert f"ERROR {budget}:row 1 (line 2):source_line: line 1 lies in lkjip-2018" in result.output
+    assert not project.generated_dir.exists()  # no notebook ran

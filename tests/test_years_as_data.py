@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -152,6 +154,59 @@ def test_second_year_pages_show_its_own_numbers(second_year):
     assert home_figures(old)["absorption"] != figures["absorption"]
     test_page = (project.html_dir / f"book/_generated/{NEW_YEAR}/index.html").read_text()
     assert "Data uji buatan" in test_page
+
+
+CROSS_YEAR_PAGE = "perbandingan-tahun"
+
+
+@pytest.mark.slow
+def test_the_later_year_is_compared_with_the_earlier_one(second_year):
+    """The cross-year page of the new year shows figures computed from both years' data."""
+    from binjai_analysis.analysis.year import run_analysis
+    from binjai_analysis.data.model import load_model
+    from binjai_analysis.formatting import percent_text
+    from binjai_analysis.views.comparison import points
+
+    project, sources = second_year
+    model = load_model(sources)
+    new, old = run_analysis(model, NEW_YEAR), run_analysis(model, 2018)
+    toc = (project.root / "_toc.yml").read_text(encoding="utf-8")
+    assert f"book/_generated/{NEW_YEAR}/{CROSS_YEAR_PAGE}" in toc
+    page = project.html_dir / f"book/_generated/{NEW_YEAR}/{CROSS_YEAR_PAGE}.html"
+    html = page.read_text(encoding="utf-8")
+    means = (float(old.overall["mean"].iloc[0]), float(new.overall["mean"].iloc[0]))
+    absorption = (old.absorption_summary["weighted_pct"], new.absorption_summary["weighted_pct"])
+    for value in (*means, *absorption):
+        assert percent_text(value) in html
+    assert points(means[1] - means[0]) in html
+    assert "Program Uji Tahun Baru (data uji)" in html and "hanya di 2018" in html
+    published = published_csvs(project.html_dir)
+    indicators = pd.read_csv(io.StringIO(published[f"{NEW_YEAR}-tabel-perubahan-indikator.csv"]))
+    row = indicators.set_index("indicator_id").loc["S01.I02"]  # lower is better: 9 -> 8,37
+    capaian = {
+        y: a.results.set_index("indicator_id").loc["S01.I02", "capaian"]
+        for y, a in ((2018, old), (NEW_YEAR, new))
+    }
+    assert row["capaian_2018"] == pytest.approx(capaian[2018])
+    assert row[f"capaian_{NEW_YEAR}"] == pytest.approx(capaian[NEW_YEAR])
+    assert row["reading"] == "membaik"
+    programs = pd.read_csv(io.StringIO(published[f"{NEW_YEAR}-tabel-perubahan-program.csv"]))
+    assert (programs["presence"] == "only 2018").sum() == 1
+
+
+@pytest.mark.slow
+def test_a_single_realisation_year_says_why_it_has_no_comparison(second_year):
+    from binjai_analysis.labels import OPTIONAL_PART_LABELS
+
+    project, _ = second_year
+    html = project.html_dir / "book" / "_generated"
+    assert not (html / "2018" / f"{CROSS_YEAR_PAGE}.html").exists()
+    assert f"book/_generated/2018/{CROSS_YEAR_PAGE}" not in (project.root / "_toc.yml").read_text()
+    index = (html / "2018" / "index.html").read_text(encoding="utf-8")
+    left_out = "<em>Perbandingan antar tahun</em>: tidak ada "
+    assert left_out + OPTIONAL_PART_LABELS["previous_year"] in index
+    assert left_out not in (html / "2019" / "index.html").read_text()  # a plan year
+    assert left_out not in (html / str(NEW_YEAR) / "index.html").read_text()
 
 
 @pytest.mark.slow

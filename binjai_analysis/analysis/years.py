@@ -367,10 +367,26 @@ OPTIONAL_PARTS = {
     "macro_series": "the macro series of Tabel 1.2 (printed/macro_series.csv: pertumbuhan_ekonomi, "
     "pdrb_per_kapita_adhb and pdrb_per_kapita_adhk)",
     "program_sasaran": "the program-to-sasaran links (curation/program_sasaran.csv)",
+    "previous_year": "an earlier realisation year of the same plan period, with complete data, "
+    "to compare the year with (an LKjIP of an earlier year, see 'Adding a year')",
 }
 """Parts of a realisation year's data that some pages need and a report may lack; a page that
 needs a part the year lacks is left out of the year (and the year's index says why)."""
 MACRO_SERIES = ("pertumbuhan_ekonomi", "pdrb_per_kapita_adhb", "pdrb_per_kapita_adhk")
+
+
+def previous_year(model: DataModel, year: int) -> int | None:
+    """The realisation year `year` is compared with: the latest earlier realisation year, when
+    it reports against the same plan period and its data is complete; otherwise None (an older
+    year is never taken in its place)."""
+    earlier = base_year(model, year)
+    if earlier is None:
+        return None
+    try:
+        current, before = realisation_year(model, year), realisation_year(model, earlier)
+    except YearWithoutDataError:
+        return None
+    return earlier if before.framework.period.id == current.framework.period.id else None
 
 
 def optional_parts(model: DataModel, year: int) -> set[str]:
@@ -389,4 +405,6 @@ def optional_parts(model: DataModel, year: int) -> set[str]:
         parts.add("macro_series")
     if len(data.program_sasaran):
         parts.add("program_sasaran")
+    if previous_year(model, year) is not None:
+        parts.add("previous_year")
     return parts

@@ -25,12 +25,10 @@ from binjai_analysis.build.templates import (
     Items,
     Template,
     discover_templates,
-    expand_repeats,
     pages_for_year,
-    read_template,
+    prepare_notebook,
     repeat_items,
     site_pages,
-    substitute_year_in_headings,
 )
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.errors import NotebookError
@@ -96,15 +94,6 @@ def ensure_kernel(paths: ProjectPaths) -> str:
     return KERNEL_NAME
 
 
-def _prepare(template: Template, year: int, items: Items) -> nbformat.NotebookNode:
-    notebook = read_template(template.path)
-    expand_repeats(notebook, items, str(template.path))
-    substitute_year_in_headings(notebook, year)
-    for index, cell in enumerate(notebook.cells):
-        cell["id"] = f"{template.slug}-{index}"  # stable ids: same inputs, same notebook
-    return notebook
-
-
 def _finish(notebook: nbformat.NotebookNode, slug: str) -> nbformat.NotebookNode:
     """Hide the parameters cells on the page and drop run-specific metadata (timestamps, the
     random id papermill gives the cell it injects), so the same inputs give the same file."""
@@ -167,16 +156,12 @@ def execute_page(
     with tempfile.TemporaryDirectory(prefix=f".{template.slug}-", dir=out_dir) as scratch:
         source = Path(scratch) / "input.ipynb"
         executed = Path(scratch) / "output.ipynb"
-        nbformat.write(_prepare(template, settings.year, items), source)
+        nbformat.write(prepare_notebook(template, settings, items), source)
         try:
-            papermill.execute_notebook(
+            papermill.execute_notebook(  # what `papermill <notebook> <page> -p year <year>` does
                 str(source),
                 str(executed),
-                parameters={
-                    "year": settings.year,
-                    "params": settings.model_dump(mode="json"),
-                    "chapter": template.meta.chapter,
-                },
+                parameters={"year": settings.year},
                 kernel_name=ensure_kernel(paths),
                 progress_bar=False,
                 cwd=str(out_dir),

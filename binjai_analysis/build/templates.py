@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import copy as copy_module
+import pprint
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,8 @@ from binjai_analysis.paths import ProjectPaths
 
 TITLE_YEAR_TOKEN = "{year}"
 """Written in a template's headings; replaced by the year (page titles cannot use glue)."""
+PARAMETERS_TAG = "parameters"
+"""The tag of a template's parameters cell (papermill injects its values after it)."""
 
 
 class PageMeta(BaseModel):
@@ -239,3 +243,49 @@ def expand_repeats(notebook: nbformat.NotebookNode, items: Items, where: str) ->
                 cells.append(copy)
         index = end
     notebook.cells = cells
+
+
+def set_parameters(notebook: nbformat.NotebookNode, values: dict[str, object], where: str) -> None:
+    """Give the names in `values` these values in the notebook's parameters cell, in place.
+
+    The cell's other lines stay; the values are written as Python literals (e.g. JSON-mode
+    params). `where` names the template in error messages.
+    """
+    cells = [c for c in notebook.cells if PARAMETERS_TAG in c.metadata.get("tags", [])]
+    if not cells:
+        raise ProjectError(f"{where} has no code cell tagged '{PARAMETERS_TAG}'.")
+    cell = cells[0]
+    lines = cell.source.split("\n")
+    for node in reversed(ast.parse(cell.source).body):  # drop the old assignments of the names
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if any(isinstance(target, ast.Name) and target.id in values for target in targets):
+            del lines[node.lineno - 1 : node.end_lineno]
+    assigned = []
+    for name, value in values.items():
+        text = pprint.pformat(value, sort_dicts=False, width=96 - len(name))
+        assigned.append(f"{name} = " + text.replace("\n", "\n" + " " * (len(name) + 3)))
+    cell.source = "\n".join(assigned + lines).strip()
+
+
+def prepare_notebook(
+    template: Template, settings: YearParams, items: Items
+) -> nbformat.NotebookNode:
+    """The notebook of one page for one year, ready for plain papermill: the template with its
+    repeated cells written out for `items` (the year's misi and sasaran), `{year}` replaced in
+    its headings, and its parameters cell holding the year, its params and the page's chapter.
+
+    The pipeline executes exactly this with `-p year <year>`; so does a researcher who runs
+    the notebook written by `binjai notebook`, and gets the same page.
+    """
+    notebook = read_template(template.path)
+    expand_repeats(notebook, items, str(template.path))
+    substitute_year_in_headings(notebook, settings.year)
+    values = {
+        "year": settings.year,
+        "params": settings.model_dump(mode="json"),
+        "chapter": template.meta.chapter,
+    }
+    set_parameters(notebook, values, str(template.path))
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{template.slug}-{index}"  # stable ids: same inputs, same notebook
+    return notebook

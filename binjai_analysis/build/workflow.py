@@ -17,6 +17,7 @@ from binjai_analysis.build.templates import (
     site_pages,
 )
 from binjai_analysis.data.model import DataModel, load_model
+from binjai_analysis.data.validate import ensure_usable
 from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
 from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
@@ -106,7 +107,9 @@ def build_site(
 ) -> Path:
     """Validate every params file, make every page (reusing unchanged ones), write the run
     manifest, then build and publish the book: the main site, or `variant`'s own site in
-    `_build/variants/<name>/html` (with the variant's params for its year)."""
+    `_build/variants/<name>/html` (with the variant's params for its year). The data is
+    validated first: errors stop the build (DataError), warnings are printed."""
+    ensure_usable()
     paths = paths.for_variant(variant.variant if variant else None)
     model = load_model()
     settings = resolve_kinds(select_params(paths, (), variant), model)

@@ -21,10 +21,15 @@ Tables:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
 
+from binjai_analysis.data.printed import TABLES
+from binjai_analysis.data.problems import ERROR, Problem, describe_problems, errors_of, row_problem
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
-from binjai_analysis.data.sources import Source
+from binjai_analysis.data.sources import ORIGIN_FILE, Source
 from binjai_analysis.errors import DataError
 
 ORIGIN_COLUMNS = ["source", "document", "document_year"]
@@ -138,35 +143,57 @@ def periods_table(sources: dict[str, Source]) -> pd.DataFrame:
     return pd.DataFrame(list(rows.values()), columns=columns)
 
 
-def _documents_of(frame: pd.DataFrame, source: Source, table: str) -> pd.DataFrame:
+def _documents_of(
+    frame: pd.DataFrame, source: Source, table: str, problems: list[Problem]
+) -> pd.DataFrame:
     """`frame` with `source`, `document` and `document_year` in front, found from the lines.
 
-    A source without a text (entered by hand) must hold exactly one document.
+    A source without a text (entered by hand) must hold exactly one document. Rows whose line
+    lies in no document are left out, each a problem.
     """
     documents = source.origin.documents
     if source.origin.text is None:
         if len(documents) != 1:
-            raise DataError(
-                f"Source {source.id} has no text, so its rows cannot be placed by line: its "
-                f"origin file must list exactly one document (it lists {len(documents)})."
+            problems.append(
+                Problem(
+                    ERROR,
+                    source.folder / ORIGIN_FILE,
+                    None,
+                    "documents",
+                    f"Source {source.id} has no text, so its rows cannot be placed by line: its "
+                    f"origin file must list exactly one document (it lists {len(documents)}).",
+                    "list one document, or add the text and each document's lines",
+                    "origin",
+                )
             )
+            frame = frame.iloc[:0]
         found = [documents[0]] * len(frame)
     else:
         found = [source.document_of_line(int(line)) for line in frame["source_line"]]
-    missing = [index for index, document in enumerate(found) if document is None]
-    if missing:
-        row = missing[0]
-        raise DataError(
-            f"{source.printed_dir / (table + '.csv')}: row {row + 1} (line {row + 2} of the "
-            f"file), column 'source_line': line {frame['source_line'].iloc[row]} lies in no "
-            f"document of {source.folder / 'origin.yaml'}. Extend a document's 'lines' or add "
-            "the document."
-        )
-    placed = frame.copy()
-    placed.insert(0, "document_year", [document.year for document in found])
-    placed.insert(0, "document", [document.id for document in found])
+    files = _files(source, table)
+    for position, line, document in zip(frame.index, frame["source_line"], found, strict=True):
+        if document is None:
+            problems.append(
+                row_problem(
+                    files,
+                    position,
+                    "source_line",
+                    f"line {line} lies in no document of {source.folder / ORIGIN_FILE}",
+                    "extend a document's 'lines', or add the document",
+                    check="year",
+                )
+            )
+    placed = frame[_mask(frame, [document is not None for document in found])].copy()
+    kept = [document for document in found if document is not None]
+    placed.insert(0, "document_year", [document.year for document in kept])
+    placed.insert(0, "document", [document.id for document in kept])
     placed.insert(0, "source", source.id)
     return placed.reset_index(drop=True)
+
+
+def _mask(frame: pd.DataFrame, flags: list[bool]) -> pd.Series:
+    """`flags` as a boolean mask of `frame`'s rows (an empty list selects no rows, not columns)."""
+    return pd.Series(flags, index=frame.index, dtype=bool)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame | None:
@@ -174,8 +201,13 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame | None:
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
+def _files(source: Source, table: str) -> list[Path]:
+    """The files table `table` of `source` is read from (its parts, or the one file)."""
+    return TABLES[table].files(source) or [source.folder / TABLES[table].folder / f"{table}.csv"]
+
+
 def framework_tables(
-    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]]
+    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]], problems: list[Problem]
 ) -> dict[str, pd.DataFrame]:
     """Misi, tujuan, sasaran and indicators per plan period (`period` column).
 
@@ -190,21 +222,41 @@ def framework_tables(
         source = sources[source_id]
         period = source.origin.plan_period
         if period is None:
-            raise DataError(
-                f"Source {source_id} prints framework tables (misi, tujuan, sasaran, indicators) "
-                f"but {source.folder / 'origin.yaml'} declares no plan_period they belong to."
+            problems.append(
+                Problem(
+                    ERROR,
+                    source.folder / ORIGIN_FILE,
+                    None,
+                    "plan_period",
+                    f"Source {source_id} prints framework tables (misi, tujuan, sasaran, "
+                    f"indicators) but {source.folder / ORIGIN_FILE} declares no plan_period "
+                    "they belong to",
+                    "add the plan_period (the RPJMD) the framework belongs to",
+                    "link",
+                )
             )
+            continue
         if period.id in seen:
             continue
         absent = [name for name in FRAMEWORK if name not in tables_of_source]
         if absent:
-            raise DataError(
-                f"Source {source_id} prints part of the framework of {period.id}; missing: "
-                f"{', '.join(f'printed/{name}.csv' for name in absent)}."
-            )
+            for name in absent:
+                problems.append(
+                    Problem(
+                        ERROR,
+                        source.printed_dir / f"{name}.csv",
+                        None,
+                        None,
+                        f"Source {source_id} prints part of the framework of {period.id}; "
+                        f"missing: {', '.join(f'printed/{n}.csv' for n in absent)}.",
+                        "a plan period's framework is misi, tujuan, sasaran and indicators",
+                        "link",
+                    )
+                )
+            continue
         seen.add(period.id)
         for name in FRAMEWORK:
-            frame = _documents_of(tables_of_source[name], source, name)
+            frame = _documents_of(tables_of_source[name], source, name, problems)
             frame.insert(0, "period", period.id)
             tables[name].append(frame)
     return {
@@ -213,36 +265,60 @@ def framework_tables(
     }
 
 
-def _link(
-    frame: pd.DataFrame, table: str, aliases: pd.DataFrame | None, source: Source
-) -> pd.DataFrame:
-    """Add `indicator_id` and `match_basis` from the source's aliases; every row must be linked."""
-    path = source.curation_dir / "indicator_aliases.csv"
-    if aliases is None:
-        raise DataError(
-            f"Source {source.id} prints indicator figures (printed/{table}.csv) but has no "
-            f"{path}: link each printed indicator name to its canonical indicator there."
-        )
+def match_aliases(frame: pd.DataFrame, table: str, aliases: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (a printed table of indicator figures) with `indicator_id` and `match_basis`
+    from the source's aliases (NaN where a row has no alias); `frame`'s index is kept."""
     links = aliases.loc[aliases["dataset"] == table, [*ALIAS_KEYS, "indicator_id", "match_basis"]]
     linked = frame.merge(links, on=ALIAS_KEYS, how="left", validate="many_to_one")
-    missing = linked.index[linked["match_basis"].isna()]
-    if len(missing):
-        lines = [f"{source.printed_dir / (table + '.csv')} has indicator rows missing from {path}:"]
-        for index in missing[:10]:
-            row = frame.loc[index]
-            lines.append(
-                f"  - row {index + 1} (line {index + 2} of the file), column 'indicator_name': "
-                f"{row['indicator_name']!r} (sasaran {row['sasaran_no']}, {row['source_table']}) "
-                "has no link to an indicator"
+    return linked.set_axis(frame.index)
+
+
+def _link(
+    frame: pd.DataFrame,
+    table: str,
+    aliases: pd.DataFrame | None,
+    source: Source,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    """Add `indicator_id` and `match_basis` from the source's aliases; rows without one are
+    left out, each a problem."""
+    path = source.curation_dir / "indicator_aliases.csv"
+    if aliases is None or not (aliases["dataset"] == table).any():
+        have = "has no rows for it in" if aliases is not None else "has no"
+        problems.append(
+            Problem(
+                ERROR,
+                path,
+                None,
+                "dataset",
+                f"Source {source.id} prints indicator figures (printed/{table}.csv, "
+                f"{len(frame)} rows) but {have} {path}",
+                f"link each printed indicator name to its indicator there (dataset {table})",
+                "link",
             )
-        if len(missing) > 10:
-            lines.append(f"  ... and {len(missing) - 10} more rows")
-        raise DataError("\n".join(lines))
-    return linked
+        )
+        return frame.iloc[:0].assign(indicator_id="", match_basis="")
+    linked = match_aliases(frame, table, aliases)
+    missing = linked["match_basis"].isna()
+    files = _files(source, table)
+    for position, row in linked[missing].iterrows():
+        problems.append(
+            row_problem(
+                files,
+                position,
+                "indicator_name",
+                f"{row['indicator_name']!r} (sasaran {row['sasaran_no']}, {row['source_table']}) "
+                f"has no link to an indicator in {path}",
+                f"add a row for it (dataset {table}) to {path}: its indicator_id, or none "
+                "(empty, match_basis none) with the reason in parse_note",
+                check="link",
+            )
+        )
+    return linked[~missing]
 
 
 def indicator_values(
-    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]]
+    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]], problems: list[Problem]
 ) -> pd.DataFrame:
     """Every printed figure of an indicator, linked, with its basis, year and measure."""
     frames = []
@@ -252,8 +328,8 @@ def indicator_values(
         for table, basis in PERFORMANCE_BASIS.items():
             if table not in tables:
                 continue
-            rows = _link(tables[table], table, tables.get("indicator_aliases"), source)
-            rows = _documents_of(rows, source, table)
+            rows = _link(tables[table], table, tables.get("indicator_aliases"), source, problems)
+            rows = _documents_of(rows, source, table, problems)
             rows.insert(3, "period", period.id if period else "")
             rows.insert(4, "printed_table", table)
             rows.insert(5, "basis", basis)
@@ -291,7 +367,7 @@ def indicator_values(
 
 
 def budget_lines(
-    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]]
+    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]], problems: list[Problem]
 ) -> pd.DataFrame:
     """Every printed program budget figure, with its year (the document's) and phase.
 
@@ -303,7 +379,7 @@ def budget_lines(
         for table, stage in BUDGET_TABLES.items():
             if table not in tables:
                 continue
-            rows = _documents_of(tables[table], sources[source_id], table)
+            rows = _documents_of(tables[table], sources[source_id], table, problems)
             if stage == "plan":
                 phase = pd.Series("plan", index=rows.index)
             else:
@@ -317,11 +393,14 @@ def budget_lines(
 
 
 def by_document(
-    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]], name: str
+    sources: dict[str, Source],
+    printed: dict[str, dict[str, pd.DataFrame]],
+    name: str,
+    problems: list[Problem],
 ) -> pd.DataFrame:
     """A printed table of every source that holds it, each row placed in its document."""
     frames = [
-        _documents_of(tables[name], sources[source_id], name)
+        _documents_of(tables[name], sources[source_id], name, problems)
         for source_id, tables in printed.items()
         if name in tables
     ]
@@ -341,144 +420,154 @@ def program_links(printed: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:
     return table[["source", *(c for c in table.columns if c != "source")]]
 
 
-FRAMEWORK_LINKS = (
-    ("tujuan", "misi_id", "misi"),
-    ("sasaran", "tujuan_id", "tujuan"),
-    ("indicators", "sasaran_id", "sasaran"),
-)
-"""(table, column, parent table): each framework row belongs to a parent of its period."""
+@dataclass(frozen=True)
+class Link:
+    """A column of a printed (or curated) table that names a row of the plan period's
+    framework: `table.column` → `parent.key`."""
+
+    table: str
+    column: str
+    parent: str
+    key: str
+    noun: str
+    """The parent as readers name it, with its article: 'a sasaran', 'an indicator'."""
+    suggestion: str
 
 
-def _first_bad(
-    frame: pd.DataFrame,
-    bad: pd.Series,
+LINKS = (
+    Link("tujuan", "misi_id", "misi", "misi_id", "a misi", "use a misi_id of printed/misi.csv"),
+    Link(
+        "sasaran", "tujuan_id", "tujuan", "tujuan_id", "a tujuan",
+        "use a tujuan_id of printed/tujuan.csv",
+    ),
+    Link(
+        "indicators", "sasaran_id", "sasaran", "sasaran_id", "a sasaran",
+        "use a sasaran_id of printed/sasaran.csv",
+    ),
+    Link(
+        "program_sasaran", "sasaran_no", "sasaran", "sasaran_no", "a sasaran",
+        "use a sasaran_no of the period's printed/sasaran.csv, or leave it empty (basis none)",
+    ),
+    Link(
+        "indicator_aliases", "indicator_id", "indicators", "indicator_id", "an indicator",
+        "use an indicator_id of the period's printed/indicators.csv, or none (empty, "
+        "match_basis none)",
+    ),
+    *(
+        Link(
+            table, "sasaran_no", "sasaran", "sasaran_no", "a sasaran",
+            "use a sasaran_no of the period's printed/sasaran.csv",
+        )
+        for table in PERFORMANCE_BASIS
+    ),
+)  # fmt: skip
+"""Every link to the framework: each row's value must be in its source's plan period's."""
+
+
+def _known(tables: dict[str, pd.DataFrame], table: str, column: str) -> set[tuple[str, object]]:
+    """(period, value) of `column` in canonical framework table `table`."""
+    frame = tables[table]
+    return set(zip(frame.get("period", []), frame.get(column, []), strict=True))
+
+
+def _linked(value: object) -> bool:
+    """Whether a cell links to anything (an empty cell links to nothing)."""
+    return pd.notna(value) and value != ""
+
+
+def _shown(value: object) -> str:
+    """A value in a message: a string quoted, a number as it is written."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _period_of(source: Source) -> str:
+    return source.origin.plan_period.id if source.origin.plan_period else ""
+
+
+def _link_problems(
+    frame: pd.DataFrame, files: list[Path], period: str, link: Link, known: set
+) -> list[Problem]:
+    """A problem for each row of `frame` whose link names no row of plan period `period`'s
+    framework (`known`); one for the whole file when the period has no `link.parent` at all
+    (its framework is missing or failed: that is reported once, where it is)."""
+    label = period or "(none declared)"
+    linked = [_linked(value) for value in frame[link.column]]
+    if not any(known_period == period for known_period, _ in known):
+        if not any(linked):
+            return []
+        message = (
+            f"{sum(linked)} row(s) link to plan period {label}, which has no {link.parent} "
+            f"(printed/{link.parent}.csv)"
+        )
+        suggestion = (
+            "declare the plan period in origin.yaml; a source must print its framework (misi, "
+            "tujuan, sasaran, indicators)"
+        )
+        return [Problem(ERROR, files[0], None, link.column, message, suggestion, "link")]
+    unknown = [
+        is_linked and (period, value) not in known
+        for is_linked, value in zip(linked, frame[link.column], strict=True)
+    ]
+    return [
+        row_problem(
+            files,
+            position,
+            link.column,
+            f"{_shown(value)} is not {link.noun} of plan period {label}",
+            link.suggestion,
+            check="link",
+        )
+        for position, value in frame.loc[_mask(frame, unknown), link.column].items()
+    ]
+
+
+def link_problems(
+    tables: dict[str, pd.DataFrame],
     sources: dict[str, Source],
-    table: str,
-    folder: str,
-    column: str,
-    what: str,
-) -> DataError:
-    """An error naming the file, row and column of the first row flagged in `bad`."""
-    index = bad[bad].index[0]
-    row = frame.loc[index]
-    source = sources[row["source"]]
-    within = frame[frame["source"] == row["source"]].index.get_loc(index)
-    path = source.folder / folder / f"{table}.csv"
-    return DataError(
-        f"{path}: row {within + 1} (line {within + 2} of the file), column '{column}': "
-        f"{row[column]!r} {what}. {int(bad.sum())} row(s) are affected."
-    )
+    printed: dict[str, dict[str, pd.DataFrame]],
+) -> list[Problem]:
+    """Every link to the framework (`LINKS`: tujuan → misi, sasaran → tujuan, indicator →
+    sasaran, program → sasaran, alias → indicator, printed indicator row → sasaran) names a
+    row of the framework of its source's plan period."""
+    problems = []
+    for source_id, tables_of_source in printed.items():
+        source, period = sources[source_id], _period_of(sources[source_id])
+        for link in LINKS:
+            if link.table in tables_of_source:
+                known = _known(tables, link.parent, link.key)
+                frame, files = tables_of_source[link.table], _files(source, link.table)
+                problems += _link_problems(frame, files, period, link, known)
+    return problems
 
 
-def check_framework(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> None:
-    """Every tujuan, sasaran and indicator points to a parent of its own plan period, and every
-    curated program link to a sasaran of its source's period."""
-    for table, column, parent in FRAMEWORK_LINKS:
-        frame, parents = tables[table], tables[parent]
-        if frame.empty:
-            continue
-        key = FRAMEWORK_KEYS[parent]
-        known = set(zip(parents["period"], parents[key], strict=True))
-        bad = pd.Series(
-            [pair not in known for pair in zip(frame["period"], frame[column], strict=True)],
-            index=frame.index,
-        )
-        if bad.any():
-            raise _first_bad(
-                frame, bad, sources, table, "printed", column, f"is not a {parent} of its period"
-            )
-    links = tables["program_sasaran"]
-    if links.empty:
-        return
-    period_of = {
-        s.id: s.origin.plan_period.id if s.origin.plan_period else "" for s in sources.values()
+def build_canonical(
+    sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]]
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every canonical table, from the sources and their printed tables, and every problem
+    found on the way (rows placed in no document, unlinked rows, broken links)."""
+    problems: list[Problem] = []
+    tables = {
+        "documents": documents_table(sources),
+        "periods": periods_table(sources),
+        **framework_tables(sources, printed, problems),
+        "indicator_values": indicator_values(sources, printed, problems),
+        "budget_lines": budget_lines(sources, printed, problems),
+        **{name: by_document(sources, printed, name, problems) for name in BY_DOCUMENT},
+        "program_sasaran": program_links(printed),
     }
-    sasaran = tables["sasaran"]
-    known_no = set(zip(sasaran.get("period", []), sasaran.get("sasaran_no", []), strict=True))
-    bad = pd.Series(
-        [
-            pd.notna(no) and (period_of[source], no) not in known_no
-            for source, no in zip(links["source"], links["sasaran_no"], strict=True)
-        ],
-        index=links.index,
-    )
-    if bad.any():
-        raise _first_bad(
-            links,
-            bad,
-            sources,
-            "program_sasaran",
-            "curation",
-            "sasaran_no",
-            "is not a sasaran of the source's plan period",
-        )
-
-
-def check_links(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> None:
-    """Every linked indicator and printed sasaran exists in its period's framework."""
-    check_framework(tables, sources)
-    values = tables["indicator_values"]
-    if values.empty:
-        return
-    indicators = tables["indicators"]
-    known = set(zip(indicators.get("period", []), indicators.get("indicator_id", []), strict=True))
-    sasaran = tables["sasaran"]
-    known_sasaran = set(zip(sasaran.get("period", []), sasaran.get("sasaran_no", []), strict=True))
-    linked = values[values["indicator_id"] != ""]
-    bad = linked[
-        [key not in known for key in zip(linked["period"], linked["indicator_id"], strict=True)]
-    ]
-    if len(bad):
-        row = bad.iloc[0]
-        source = sources[row["source"]]
-        aliases = source_aliases(source)
-        match = aliases[
-            (aliases["dataset"] == row["printed_table"])
-            & (aliases["indicator_name"] == row["indicator_name"])
-            & (aliases["indicator_id"] == row["indicator_id"])
-        ].index
-        where = f"row {match[0] + 1} (line {match[0] + 2} of the file)" if len(match) else "a row"
-        raise DataError(
-            f"{source.curation_dir / 'indicator_aliases.csv'}: {where}, column 'indicator_id': "
-            f"{row['indicator_id']!r} (for {row['indicator_name']!r} in {row['printed_table']}) "
-            f"is not an indicator of plan period {row['period'] or '(none declared)'}. "
-            f"{len(bad)} printed row(s) are affected."
-        )
-    orphan = values[
-        [
-            key not in known_sasaran
-            for key in zip(values["period"], values["sasaran_no"], strict=True)
-        ]
-    ]
-    if len(orphan):
-        row = orphan.iloc[0]
-        raise DataError(
-            f"{sources[row['source']].printed_dir / (row['printed_table'] + '.csv')}: column "
-            f"'sasaran_no' holds {row['sasaran_no']} (line {row['source_line']} of the text), "
-            f"which is not a sasaran of plan period {row['period'] or '(none declared)'}."
-        )
-
-
-def source_aliases(source: Source) -> pd.DataFrame:
-    """A source's indicator aliases as committed (for messages that name a row)."""
-    from binjai_analysis.data.printed import load_table
-
-    aliases = load_table(source, "indicator_aliases")
-    return aliases if aliases is not None else pd.DataFrame(columns=["dataset"])
+    problems += link_problems(tables, sources, printed)
+    return tables, list(dict.fromkeys(problems))
 
 
 def canonical_tables(
     sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]]
 ) -> dict[str, pd.DataFrame]:
-    """Every canonical table, from the sources and their printed tables."""
-    tables = {
-        "documents": documents_table(sources),
-        "periods": periods_table(sources),
-        **framework_tables(sources, printed),
-        "indicator_values": indicator_values(sources, printed),
-        "budget_lines": budget_lines(sources, printed),
-        **{name: by_document(sources, printed, name) for name in BY_DOCUMENT},
-        "program_sasaran": program_links(printed),
-    }
-    check_links(tables, sources)
+    """Every canonical table, from the sources and their printed tables; DataError naming every
+    broken row (file, row, column) when the rows cannot all be placed and linked."""
+    tables, problems = build_canonical(sources, printed)
+    errors = errors_of(problems)
+    if errors:
+        raise DataError(
+            describe_problems("The data's rows cannot all be placed and linked:", errors)
+        )
     return tables

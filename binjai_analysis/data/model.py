@@ -46,10 +46,11 @@ class DataModel:
         return table.reset_index(drop=True)
 
 
-def load_model(directory: Path | None = None) -> DataModel:
-    """Every source folder of `directory` (default: `sources_directory()`), validated."""
+def load_model(directory: Path | None = None, exclude: frozenset[str] = frozenset()) -> DataModel:
+    """Every source folder of `directory` (default: `sources_directory()`) but those named in
+    `exclude`, validated."""
     directory = sources_directory() if directory is None else directory
-    sources = discover_sources(directory)
+    sources = discover_sources(directory, exclude)
     for source in sources.values():
         source.lines  # noqa: B018 - reads the text: checks its checksum and the line ranges
         stray = unknown_files(source)

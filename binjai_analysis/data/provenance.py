@@ -44,3 +44,25 @@ def rows_not_in_source(frame: pd.DataFrame, lines: Sequence[str]) -> pd.DataFram
         for raw, line in zip(frame["raw"], frame["source_line"], strict=True)
     ]
     return frame[[not ok for ok in found]]
+
+
+SEARCH_LINES = 300
+"""How far from its `source_line` a misplaced `raw` is looked for (to suggest its line)."""
+
+
+def nearest_line(
+    raw: str, line: int, lines: Sequence[str], within: int = SEARCH_LINES
+) -> int | None:
+    """The line nearest to `line` (at most `within` lines away) at which `raw` is printed.
+
+    Examples:
+        >>> nearest_line("27.227,36", 1, ["Tabel", "24.574,84 27.227,36"])
+        2
+        >>> nearest_line("99", 1, ["Tabel", "24.574,84"]) is None
+        True
+    """
+    for distance in range(1, within + 1):
+        for candidate in (line - distance, line + distance):
+            if raw_is_at_line(raw, candidate, lines):
+                return candidate
+    return None

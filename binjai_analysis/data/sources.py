@@ -32,6 +32,9 @@ from binjai_analysis.paths import SOURCES_DIR
 ORIGIN_FILE = "origin.yaml"
 PRINTED_DIR = "printed"
 CURATION_DIR = "curation"
+PLACEHOLDER = "ISI:"
+"""Starts a value of an origin file still to be filled in (`binjai new-year` writes them;
+`binjai validate` reports each one left)."""
 SOURCES_VARIABLE = "BINJAI_SOURCES_DIR"
 """Environment variable naming another folder of sources (a researcher's copy with a new year,
 or a test's broken one); default: the packaged sources."""
@@ -152,8 +155,9 @@ def _describe(error: ValidationError, path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_origin(path: Path) -> Origin:
-    """Read and validate one `origin.yaml`; errors name the file and the key."""
+def read_origin(path: Path, unless_given: dict[str, object] | None = None) -> Origin:
+    """Read and validate one `origin.yaml`; errors name the file and the key. Keys of
+    `unless_given` fill in those the file leaves out or null (e.g. a new text's sha256)."""
     if not path.is_file():
         raise DataError(
             f"Source folder {path.parent} has no {ORIGIN_FILE}. Every source folder needs one "
@@ -163,6 +167,11 @@ def read_origin(path: Path) -> Origin:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DataError(f"Origin file {path} is not valid YAML: {exc}") from exc
+    if isinstance(document, dict) and unless_given:
+        document = {
+            **document,
+            **{k: v for k, v in unless_given.items() if document.get(k) is None},
+        }
     try:
         origin = Origin.model_validate(document)
     except ValidationError as exc:
@@ -173,6 +182,27 @@ def read_origin(path: Path) -> Origin:
             f"'{path.parent.name}'; they must be the same."
         )
     return origin
+
+
+def placeholders(origin: Origin) -> list[str]:
+    """The keys of `origin` whose values are still a placeholder (dotted, e.g. 'obtained').
+
+    Examples:
+        >>> region = Region(name="ISI: name", province="Sumatera Utara", bps_code="1275")
+        >>> placeholders(Origin.model_construct(obtained="ISI: where", region=region))
+        ['obtained', 'region.name']
+    """
+
+    def walk(value: object, key: str) -> list[str]:
+        if isinstance(value, BaseModel):
+            return walk(value.model_dump(), key)
+        if isinstance(value, dict):
+            return [k for name, v in value.items() for k in walk(v, f"{key}.{name}".lstrip("."))]
+        if isinstance(value, list | tuple):
+            return [k for i, v in enumerate(value) for k in walk(v, f"{key}.{i}")]
+        return [key] if isinstance(value, str) and value.startswith(PLACEHOLDER) else []
+
+    return sorted(walk(origin, ""))
 
 
 @dataclass(frozen=True)
@@ -246,14 +276,17 @@ class Source:
         raise KeyError(f"Source {self.id} has no document {document_id!r}")
 
 
-def discover_sources(directory: Path | None = None) -> dict[str, Source]:
-    """Every source folder in `directory` (default: `sources_directory()`), by id, in id order."""
+def discover_sources(
+    directory: Path | None = None, exclude: frozenset[str] = frozenset()
+) -> dict[str, Source]:
+    """Every source folder in `directory` (default: `sources_directory()`), by id, in id order;
+    folders named in `exclude` are left out (e.g. a new source still being drafted)."""
     directory = sources_directory() if directory is None else directory
     if not directory.is_dir():
         raise DataError(f"Sources folder not found: {directory}")
     sources = {}
     for folder in sorted(path for path in directory.iterdir() if path.is_dir()):
-        if folder.name.startswith((".", "_")):
+        if folder.name.startswith((".", "_")) or folder.name in exclude:
             continue
         origin = read_origin(folder / ORIGIN_FILE)
         sources[origin.id] = Source(folder, origin)

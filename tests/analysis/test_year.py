@@ -117,7 +117,7 @@ def test_a_year_without_an_optional_part_is_analysed(tmp_path, errata, edit, lac
     if lacking == "program_sasaran":
         assert set(result.efficiency["quadrant"]) == {"tidak lengkap"}
         assert len(result.unmapped_programs) == result.absorption_summary["programs"]
-    assert set(OPTIONAL_PARTS) - {lacking} <= optional_parts(model, 2018)
+    assert set(OPTIONAL_PARTS) - {lacking, "previous_year"} <= optional_parts(model, 2018)
     assert run_plan_analysis(model, 2019).base_year == 2018
 
 

@@ -265,8 +265,8 @@ def test_check_year_dispatches_on_the_kind(model):
 
 
 def test_optional_parts_of_the_packaged_years(model):
-    assert set(OPTIONAL_PARTS) == {"average", "macro_series", "program_sasaran"}
-    assert optional_parts(model, 2018) == set(OPTIONAL_PARTS)
+    assert set(OPTIONAL_PARTS) == {"average", "macro_series", "program_sasaran", "previous_year"}
+    assert optional_parts(model, 2018) == set(OPTIONAL_PARTS) - {"previous_year"}  # the first
     assert optional_parts(model, 2019) == set()  # a plan year has none
     assert optional_parts(model, 2017) == set()  # no document at all
 
@@ -275,6 +275,7 @@ def test_optional_parts_say_where_they_come_from():
     assert "printed/reported_summary.csv" in OPTIONAL_PARTS["average"]
     assert "printed/macro_series.csv" in OPTIONAL_PARTS["macro_series"]
     assert "curation/program_sasaran.csv" in OPTIONAL_PARTS["program_sasaran"]
+    assert "an earlier realisation year" in OPTIONAL_PARTS["previous_year"]
 
 
 def blank_average(folder: Path) -> None:
@@ -310,7 +311,7 @@ def blank_average(folder: Path) -> None:
 )
 def test_a_year_lacking_an_optional_part(tmp_path, edit, lacking):
     model = made_up_model(tmp_path, edit)
-    assert optional_parts(model, 2018) == set(OPTIONAL_PARTS) - {lacking}
+    assert optional_parts(model, 2018) == set(OPTIONAL_PARTS) - {lacking, "previous_year"}
     realisation_year(model, 2018)  # an optional part missing does not fail the year
 
 

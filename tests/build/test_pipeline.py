@@ -44,12 +44,14 @@ def test_template_executes_with_injected_params(project, model):
     notebook = nbformat.read(results[0].output, as_version=4)
 
     assert notebook.cells[0].source.startswith("# Tren dan lintasan RPJMD 2018")
+    (parameters,) = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1
     assert "remove-cell" in injected[0].metadata["tags"]
-    assert "year = 2018" in injected[0].source
-    assert "chapter = 6" in injected[0].source
-    assert '"kind": "realisasi"' in injected[0].source  # resolved from the data
+    assert "remove-cell" in parameters.metadata["tags"]
+    assert injected[0].source.strip().endswith("year = 2018")  # as `papermill -p year 2018`
+    assert "chapter = 6" in parameters.source  # the prepared notebook holds the rest
+    assert "'kind': 'realisasi'" in parameters.source  # resolved from the data
 
     html = "\n".join(outputs_of(notebook, "text/html"))
     assert "24.574,84" in html  # Tabel 1.2, PDRB per kapita ADHB 2013, Indonesian format

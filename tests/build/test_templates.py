@@ -13,8 +13,10 @@ from binjai_analysis.build.templates import (
     left_out_pages,
     load_template,
     pages_for_year,
+    prepare_notebook,
     read_template,
     repeat_items,
+    set_parameters,
     substitute_year_in_headings,
 )
 from binjai_analysis.errors import ParamsError, ProjectError, YearWithoutDataError
@@ -234,3 +236,37 @@ def test_shipped_templates_expand_with_the_framework(repo_paths, model):
             assert REPEAT_KEY not in cell.metadata
     assert expanded["capaian-kinerja"] == 2 * (14 - 1)  # a heading and a table per sasaran
     assert expanded["kerangka-strategis"] == 2 * (5 - 1)  # a heading and a table per misi
+
+
+def parameters_of(notebook: nbformat.NotebookNode) -> dict:
+    """The values the notebook's parameters cell assigns (what a run without -p sees)."""
+    (cell,) = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    values: dict = {}
+    exec(cell.source, values)  # our own generated literals
+    return {name: value for name, value in values.items() if not name.startswith("__")}
+
+
+def test_a_prepared_notebook_is_the_page_of_its_year(repo_paths, model):
+    template = load_template(repo_paths.templates_dir / "capaian-kinerja.md")
+    settings = YearParams(year=REPORT_YEAR, kind="realisasi", caveats=("Catatan.",))
+    items = repeat_items(framework_for(model, REPORT_YEAR))
+    notebook = prepare_notebook(template, settings, items)
+    assert notebook.cells[0].source == f"# Capaian kinerja {REPORT_YEAR}"
+    assert parameters_of(notebook) == {
+        "year": REPORT_YEAR,
+        "params": settings.model_dump(mode="json"),
+        "chapter": 5,  # from the front matter
+    }
+    sources = "\n".join(cell.source for cell in notebook.cells)
+    assert "{{" not in sources and sources.count("## Sasaran ") == 14
+    assert [cell["id"] for cell in notebook.cells[:2]] == ["capaian-kinerja-0", "capaian-kinerja-1"]
+    assert prepare_notebook(template, settings, items) == notebook  # same inputs, same notebook
+
+
+def test_parameters_keep_the_cells_other_lines():
+    notebook = notebook_of(("code", "year = 0\nparams = {\n}\nlimit = 3  # kept", None))
+    notebook.cells[0].metadata["tags"] = ["parameters"]
+    set_parameters(notebook, {"year": 2019, "params": {"caveats": ["a"]}}, "uji")
+    assert notebook.cells[0].source == "year = 2019\nparams = {'caveats': ['a']}\nlimit = 3  # kept"
+    with pytest.raises(ProjectError, match="uji has no code cell tagged 'parameters'"):
+        set_parameters(notebook_of(("code", "year = 0", None)), {"year": 1}, "uji")

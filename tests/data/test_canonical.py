@@ -11,6 +11,7 @@ from binjai_analysis.data.canonical import (
     CANONICAL_DESCRIPTIONS,
     FRAMEWORK,
     ORIGIN_COLUMNS,
+    build_canonical,
     canonical_tables,
 )
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
@@ -187,7 +188,7 @@ def test_a_printed_sasaran_that_is_not_in_the_framework_is_named(model, printed,
     message = str(error.value)
     # The framework is checked first: its indicators of sasaran 14 now have no sasaran.
     assert str(source.printed_dir / "indicators.csv") in message
-    assert "column 'sasaran_id': 'S14' is not a sasaran of its period" in message
+    assert "column 'sasaran_id': 'S14' is not a sasaran of plan period rpjmd-2016-2021" in message
 
 
 def test_a_source_without_a_text_holds_one_document(model, source):
@@ -196,3 +197,27 @@ def test_a_source_without_a_text_holds_one_document(model, source):
     sources = {SOURCE_ID: Source(source.folder, origin)}
     with pytest.raises(DataError, match=r"must list exactly one document \(it lists 3\)"):
         canonical_tables(sources, model.printed)
+
+
+def test_building_collects_every_problem_and_loading_raises_them(model, printed):
+    targets = printed["lkjip_agreement_targets"].copy()
+    targets.loc[[0, 5], "indicator_name"] = ["Tiada satu", "Tiada dua"]
+    tables = {SOURCE_ID: {**printed, "lkjip_agreement_targets": targets}}
+    built, problems = build_canonical(model.sources, tables)
+    assert [(p.row, p.column, p.check) for p in problems] == [
+        (1, "indicator_name", "link"),
+        (6, "indicator_name", "link"),
+    ]
+    assert len(built["indicator_values"]) == len(model["indicator_values"]) - 2  # left out
+
+
+def test_loading_raises_with_every_broken_link(model, printed):
+    tables = dict(printed)
+    targets = printed["lkjip_agreement_targets"].copy()
+    targets.loc[[0, 5], "indicator_name"] = ["Tiada satu", "Tiada dua"]
+    tables["lkjip_agreement_targets"] = targets
+    with pytest.raises(DataError) as error:
+        canonical_tables(model.sources, {SOURCE_ID: tables})
+    message = str(error.value)
+    assert "row 1 (line 2 of the file), column 'indicator_name': 'Tiada satu'" in message
+    assert "row 6 (line 7 of the file), column 'indicator_name': 'Tiada dua'" in message

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from binjai_analysis.data.loading import read_dataset
+from binjai_analysis.data.loading import check_dataset, read_dataset
 from binjai_analysis.data.model import load_model
 from binjai_analysis.data.printed import TABLES, load_tables, unknown_files
-from binjai_analysis.data.schemas import MACRO_SERIES
+from binjai_analysis.data.problems import describe_problems
+from binjai_analysis.data.schemas import LKJIP_BUDGET, MACRO_SERIES
 from binjai_analysis.data.sources import discover_sources
 from binjai_analysis.errors import DataError
 from binjai_analysis.paths import SOURCES_DIR
 from tests.conftest import SOURCE_ID, copy_sources
+from tests.data.test_validate import drop_column, edit_cell
 
 PRINTED = SOURCES_DIR / SOURCE_ID / "printed"
 ORIGINAL = (PRINTED / "macro_series.csv").read_text(encoding="utf-8")
@@ -170,3 +172,27 @@ def test_alias_to_an_unknown_indicator_names_file_row_and_column(tmp_path):
     message = str(error.value)
     assert str(aliases) in message
     assert "row 1 (line 2 of the file), column 'indicator_id'" in message
+
+
+def test_every_schema_failure_is_reported_not_only_twenty(tmp_path):
+    path = tmp_path / "lkjip_budget.csv"
+    path.write_bytes((SOURCES_DIR / SOURCE_ID / "printed" / "lkjip_budget.csv").read_bytes())
+    for row in range(1, 31):
+        edit_cell(path, row, "value", "banyak")
+    frame, problems = check_dataset(path, LKJIP_BUDGET)
+    assert [p.row for p in problems] == list(range(1, 31))
+    assert len(frame) == 486 - 30  # the rows that validate are kept for the other checks
+    assert list(frame.index[:2]) == [30, 31]  # ... at their own positions
+    with pytest.raises(DataError) as error:
+        read_dataset(path, LKJIP_BUDGET)
+    assert str(error.value) == describe_problems(f"Dataset {path} failed validation:", problems)
+    assert "... and 10 more" in str(error.value)
+
+
+def test_a_table_that_fails_as_a_whole_is_none(tmp_path):
+    path = tmp_path / "macro_series.csv"
+    path.write_bytes((SOURCES_DIR / SOURCE_ID / "printed" / "macro_series.csv").read_bytes())
+    drop_column(path, "indicator")
+    frame, problems = check_dataset(path, MACRO_SERIES)
+    assert frame is None
+    assert [(p.row, p.column, p.line) for p in problems] == [(0, "indicator", 1)]
