@@ -28,6 +28,7 @@ COLUMN_LABELS = {
 CAPAIAN_STATUS_LABELS = {
     "ok": "dihitung",
     "ok (rank-based, ordinal)": "dihitung (peringkat kategori)",
+    "ok (met or not met, ordinal)": "dihitung (kategori tercapai atau tidak)",
     "no realisation": "tidak ada realisasi",
     "no target": "tidak ada target",
     "not comparable": "tidak dapat dibandingkan",
@@ -60,6 +61,16 @@ ERRATA_KIND_LABELS = {
     "mislabelled_year": "Tahun salah sebut",
     "reported_capaian_mismatch": "Capaian tercetak tidak sesuai",
     "reported_predikat_mismatch": "Predikat tercetak tidak sesuai",
+    "conflicting_figures": "Angka berbeda antartabel",
+    "implausible_value": "Angka tidak wajar",
+    "misnumbered": "Penomoran salah",
+    "narrative_mismatch": "Narasi tidak cocok dengan tabel",
+    "summary_mismatch": "Ringkasan tidak cocok",
+    "category_mismatch": "Kategori tidak konsisten",
+    "misprinted_number": "Angka salah cetak",
+    "inconsistent_format": "Format angka berganti",
+    "misprinted_label": "Nama atau satuan salah cetak",
+    "misplaced_figure": "Angka milik baris lain",
 }
 """Indonesian labels of the audit's kinds (`audit.KINDS`)."""
 
@@ -74,6 +85,16 @@ ERRATA_KIND_PHRASES = {
     "mislabelled_year": "tahun yang salah sebut",
     "reported_capaian_mismatch": "capaian tercetak yang tidak mengikuti rumus",
     "reported_predikat_mismatch": "predikat tercetak yang tidak sesuai skala",
+    "conflicting_figures": "angka yang berbeda antartabel",
+    "implausible_value": "angka yang tidak wajar",
+    "misnumbered": "penomoran yang salah",
+    "narrative_mismatch": "angka narasi yang berbeda dari tabel",
+    "summary_mismatch": "angka ringkasan yang tidak dapat dihitung ulang dari tabel",
+    "category_mismatch": "kategori (opini atau nilai) yang tidak konsisten",
+    "misprinted_number": "angka yang salah cetak",
+    "inconsistent_format": "angka dengan format yang lain dari tabelnya",
+    "misprinted_label": "nama, label atau satuan yang salah cetak",
+    "misplaced_figure": "angka yang tercetak di baris, kolom atau indikator yang salah",
 }
 """The audit's kinds as phrases inside a sentence."""
 
@@ -95,10 +116,74 @@ ERRATA_KIND_DESCRIPTIONS = {
     "realisasi yang tercetak di sampingnya.",
     "reported_predikat_mismatch": "Predikat tercetak yang tidak sesuai dengan capaian tercetak "
     "menurut skala predikat laporan.",
+    "conflicting_figures": "Realisasi atau capaian satu indikator pada tahun yang sama yang "
+    "tercetak berbeda di tabel ringkasan, tabel per sasaran atau tabel pendukungnya; rata-rata "
+    "tercetak yang tidak sama dengan rata-rata baris-barisnya.",
+    "implausible_value": "Angka yang mungkin secara hitungan tetapi hampir pasti keliru: "
+    "persentase terbatas di atas 100 %, jumlah rumah tangga yang melampaui penduduk, rasio "
+    "berbentuk lain dari targetnya, capaian ekstrem; ditandai agar satuannya diperiksa.",
+    "misnumbered": "Nomor tercetak sebuah indikator, sasaran, tabel atau gambar yang terlewat, "
+    "berulang, mundur, atau berbeda dari nomor yang sama di bagian lain.",
+    "narrative_mismatch": "Angka yang dikutip dalam teks Bab III (target, realisasi, capaian, "
+    "anggaran) yang berbeda dari angka tabel untuk indikator atau program dan ukuran yang sama.",
+    "summary_mismatch": "Jumlah sasaran, program atau indikator, atau rata-rata capaian, yang "
+    "dinyatakan dalam ringkasan tetapi tidak dihasilkan oleh cara hitung wajar mana pun atas "
+    "tabel.",
+    "category_mismatch": "Opini BPK atau nilai AKIP yang tidak konsisten antara target, "
+    "realisasi, capaian, tabel ringkasan, narasi atau skornya.",
+    "misprinted_number": "Angka yang tercetak keliru: digitnya hilang, atau angka itu tidak "
+    "cocok dengan angka-angka di sampingnya.",
+    "inconsistent_format": "Angka yang dicetak dengan pemisah ribuan dan desimal lain dari "
+    "angka-angka lain di tabelnya (misalnya format Amerika di tabel berformat Indonesia).",
+    "misprinted_label": "Nama indikator atau program, label grafik, atau satuan yang salah eja, "
+    "terpotong, atau tidak sesuai dengan angkanya.",
+    "misplaced_figure": "Angka yang tercetak pada baris, kolom atau indikator lain dari yang "
+    "semestinya (misalnya angka indikator lain).",
 }
 """What each kind of check finds, for readers."""
 
 SEVERITY_LABELS = {"high": "tinggi", "medium": "sedang", "low": "rendah"}
+
+FLAGGED_ROWS = "realisasi melebihi anggaran, angka salah tulis atau digit hilang"
+"""Why a budget row is flagged (`budget.flag_rows`), as every page says it."""
+
+CONVENTION_LABEL = "perbedaan konvensi"
+"""A catatan that is a difference of convention, not an error of the source ("kesalahan")."""
+
+ERRATA_CAUSE_LABELS = {
+    "capped_at_100": "capaian dibatasi 100 %",
+    "inverted_formula": "rumus target ÷ realisasi untuk indikator makin rendah makin baik",
+    "polarity_reversed": "rumus arah indikator yang berlawanan",
+    "rounding": "pembulatan",
+    "label_synonym": "sinonim predikat",
+    "label_typo": "salah ketik predikat",
+    "follows_recomputed": "predikat mengikuti capaian hasil hitung ulang",
+    "unit_mismatch": "satuan target dan realisasi berbeda",
+    "unexplained": "tidak terjelaskan",
+}
+"""The audit's causes of a printed-versus-recomputed difference (`audit.CAUSES`), for readers."""
+
+ERRATA_CAUSE_DESCRIPTIONS = {
+    "capped_at_100": "Laporan mencetak 100 % untuk capaian yang menurut rumusnya lebih dari "
+    "100 %: konvensi membatasi capaian, bukan salah hitung.",
+    "inverted_formula": "Untuk indikator yang makin rendah makin baik, laporan memakai target ÷ "
+    "realisasi × 100 %, sedangkan situs ini memakai (2 × target − realisasi) ÷ target × 100 %. "
+    "Keduanya lazim dipakai.",
+    "polarity_reversed": "Capaian tercetak mengikuti rumus untuk arah indikator yang berlawanan "
+    "dengan arah yang dipakai situs ini (misalnya realisasi ÷ target untuk indikator yang makin "
+    "rendah makin baik): perbedaan pandangan tentang arah indikator.",
+    "rounding": "Capaian tercetak sama dengan hasil hitung yang dibulatkan atau dipotong, atau "
+    "dengan hasil hitung dari target dan realisasi yang sendirinya sudah dibulatkan.",
+    "label_synonym": "Predikat tercetak memakai kata skala lain untuk jenjang yang sama "
+    "(misalnya “Sangat Tinggi” untuk “Sangat Baik”).",
+    "label_typo": "Predikat tercetak salah ketik (misalnya “Tingg”), tetapi jenjangnya benar.",
+    "follows_recomputed": "Predikat tercetak sesuai dengan capaian yang dihitung ulang dari "
+    "target dan realisasi; yang salah adalah capaian tercetaknya (dicatat tersendiri).",
+    "unit_mismatch": "Target dan realisasi tercetak dalam satuan berbeda (misalnya per 1.000 "
+    "penduduk dan persen), sehingga capaian tidak bermakna dan tidak dihitung.",
+    "unexplained": "Tidak satu pun penjelasan di atas memberi angka tercetak: kesalahan laporan.",
+}
+"""What each cause means, for readers (Kualitas data)."""
 
 
 def reconciliation_labels(table: str) -> dict[str, str]:
@@ -134,6 +219,29 @@ ERRATA_EFFECTS = {
     "targets_kept_per_table": "Target setiap tabel disimpan bersama tabel sumbernya; capaian "
     "memakai target yang tercetak di samping realisasinya.",
     "read_as_report_year": "Tidak ada: angka-angkanya dibaca sebagai angka tahun {year}.",
+    "capaian_not_computed": "Capaian tidak dihitung karena satuan target dan realisasi berbeda; "
+    "angka tercetak ditampilkan di sampingnya.",
+    "figures_kept_per_table": "Angka setiap tabel dibiarkan seperti tercetak bersama tabel "
+    "sumbernya; capaian situs memakai angka tabel per sasaran.",
+    "flagged_for_review": "Angka ditampilkan seperti tercetak dan ditandai agar satuan atau "
+    "cara hitungnya diperiksa; tidak dihitung ulang.",
+    "average_recomputed": "Rata-rata di situs dihitung ulang dari baris-baris indikator; "
+    "rata-rata tercetak ditampilkan di sampingnya.",
+    "plan_numbers_kept": "Tidak ada: sasaran, tujuan dan misi diberi nomor urut rencana, bukan "
+    "nomor tercetak ini.",
+    "cited_by_line": "Tidak ada: tabel dan gambar dirujuk dengan nomor tercetak dan baris teksnya.",
+    "table_figures_used": "Situs ini memakai angka tabel; angka narasi hanya dicatat di sini.",
+    "summary_recomputed": "Situs ini menampilkan jumlah atau rata-rata yang dihitung ulang dari "
+    "tabel; angka ringkasan tercetak ditampilkan di sampingnya.",
+    "program_rows_kept": "Kedua baris tetap dihitung seperti tercetak; tabel tidak menyebut "
+    "perangkat daerahnya, sehingga tidak diketahui angka mana yang benar atau apakah keduanya "
+    "program yang berbeda.",
+    "digits_lost_flagged": "Realisasi dibiarkan seperti tercetak dan baris ini ditandai; "
+    "serapannya tidak dipakai dalam statistik serapan.",
+    "read_as_noted": "Tidak ada: angka dibaca seperti dijelaskan dalam catatan pembacaan tabel "
+    "sumbernya; angka tercetaknya tidak diubah.",
+    "area_figures_kept": "Tidak ada: jumlah kota dan angka per kecamatan dibiarkan seperti "
+    "tercetak; situs tidak menghitung apa pun dari jumlah kota ini.",
 }
 """What each of the audit's effect codes (`audit.EFFECTS`) changes in the site's figures;
 `{year}` is the erratum's year."""

@@ -19,6 +19,7 @@ from binjai_analysis.analysis.year import (
     run_plan_analysis,
 )
 from binjai_analysis.build import templates
+from binjai_analysis.build.errata_store import stored_errata
 from binjai_analysis.build.renderer import enable_offline_renderer
 from binjai_analysis.data.model import DataModel, load_model
 from binjai_analysis.data.sources import sources_directory
@@ -99,11 +100,13 @@ def data() -> DataModel:
 
 @cache
 def _errata(directory: Path) -> pd.DataFrame:
-    return run_audit(_model(directory))
+    stored = stored_errata() if directory == sources_directory() else None
+    return run_audit(_model(directory)) if stored is None else stored
 
 
 def errata() -> pd.DataFrame:
-    """The audit's errata of every source, computed once per notebook."""
+    """The audit's errata of every source: the build's stored ones (`errata_store`), else
+    computed once per notebook."""
     return _errata(sources_directory())
 
 

@@ -30,10 +30,15 @@ class AnalysisParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     capaian_cap: float | None = Field(
-        default=None, gt=0, description="Upper bound of capaian in percent (e.g. 120); none."
+        default=120.0, gt=0, description="Upper bound of capaian in percent; none for no bound."
     )
     capaian_floor: float | None = Field(
         default=0.0, description="Lower bound of capaian in percent; none for the plain formula."
+    )
+    ordinal_capaian: Literal["met", "rank"] = Field(
+        default="met",
+        description="Ordinal indicators: 'met' (100 % when the target category is reached, "
+        "else 0 %) or 'rank' (rank of realisation / rank of target).",
     )
     max_ratio: float | None = Field(
         default=100.0,
@@ -51,7 +56,6 @@ class AnalysisParams(BaseModel):
     on_track_pct: float = Field(default=100.0, gt=0, description="Trajectory: on track from here.")
     at_risk_pct: float = Field(default=90.0, gt=0, description="Trajectory: at risk from here.")
     effort_ratio: float = Field(default=1.5, gt=0, description="Trajectory: needed / planned.")
-    quadrant_capaian_pct: float = Field(default=90.0, description="Efficiency: high capaian.")
     quadrant_absorption_pct: float = Field(default=90.0, description="Efficiency: high absorption.")
 
     @field_validator("rating_scale")

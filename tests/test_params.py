@@ -100,10 +100,22 @@ def test_from_notebook_validates_what_papermill_injected():
 
 def test_analysis_params_defaults_and_scale():
     assert options_from_params(AnalysisParams()) == AnalysisOptions()
-    chosen = AnalysisParams(rating_scale="permendagri_86_2017", capaian_cap=120)
+    defaults = AnalysisParams()
+    assert (defaults.capaian_cap, defaults.capaian_floor) == (120.0, 0.0)  # bounded both sides
+    assert defaults.ordinal_capaian == "met"
+    chosen = AnalysisParams(
+        rating_scale="permendagri_86_2017", capaian_cap=None, ordinal_capaian="rank"
+    )
     options = options_from_params(chosen)
     assert options.scale == SCALES.permendagri_86_2017
-    assert options.cap == 120
+    assert options.cap is None and options.ordinal == "rank"
+    assert "quadrant_capaian_pct" not in AnalysisParams.model_fields  # bands, not a threshold
+
+
+def test_ordinal_method_is_checked(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nanalysis:\n  ordinal_capaian: distance\n")
+    with pytest.raises(ParamsError, match="ordinal_capaian"):
+        load_params(path)
 
 
 def test_analysis_thresholds_must_be_ordered(tmp_path):

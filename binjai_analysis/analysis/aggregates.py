@@ -47,25 +47,94 @@ def aggregate_achievement(
     return table.reset_index().rename(columns={key or "overall": level})
 
 
+HEADLINE_CAP = 120.0
+"""The site's default upper bound of capaian (%): over-achievement counts, but at most a fifth
+above target, so one indicator with a low target cannot outweigh failures elsewhere."""
+HEADLINE_FLOOR = 0.0
+"""The site's default lower bound of capaian (%): nothing achieved is the worst outcome; below
+0 % is an artefact of the lower-is-better formula (a realisation above twice its target)."""
+HEADLINE_BOUNDS = {"cap": HEADLINE_CAP, "floor": HEADLINE_FLOOR}
+
+
 @dataclass(frozen=True)
 class Variant:
-    """One way of computing the average: capaian bounds, and which rows count."""
+    """One way of computing the average: capaian bounds and ordinal method (`options`, passed
+    to `score_indicators`), which rows count, and how they are weighted."""
 
     label: str
     options: dict[str, Any] = field(default_factory=dict)
     exclude_qualitative: bool = False
     use_reported_capaian: bool = False
+    by_sasaran: bool = False
+    """Mean of the sasaran means: every sasaran weighs the same, whatever its indicator count."""
+    note: str = ""
+    """What the variant shows (Bahasa Indonesia)."""
 
 
 DEFAULT_VARIANTS = (
-    Variant("Rumus resmi, tanpa batas (dasar)"),
-    Variant("Capaian dibatasi 100 %", {"cap": 100.0}),
-    Variant("Capaian dibatasi 120 %", {"cap": 120.0}),
-    Variant("Capaian minimal 0 %", {"floor": 0.0}),
-    Variant("Dibatasi 0-120 %", {"cap": 120.0, "floor": 0.0}),
-    Variant("Tanpa indikator kualitatif", exclude_qualitative=True),
-    Variant("Capaian seperti tercetak di laporan", use_reported_capaian=True),
+    Variant(
+        "Rumus yang lazim dipakai dalam LKjIP, tanpa batas (dasar)",
+        note="rumus apa adanya; satu nilai ekstrem dapat menguasai rata-rata",
+    ),
+    Variant(
+        "Capaian minimal 0 %, tanpa batas atas",
+        {"floor": HEADLINE_FLOOR},
+        note="kegagalan dibatasi, kelebihan tidak",
+    ),
+    Variant(
+        "Dibatasi 0–100 %",
+        {"cap": 100.0, "floor": HEADLINE_FLOOR},
+        note="kelebihan capaian tidak menutup kekurangan indikator lain",
+    ),
+    Variant(
+        "Dibatasi 0–120 %",
+        HEADLINE_BOUNDS,
+        note="dibatasi di kedua sisi; kelebihan dihitung sampai seperlima di atas target",
+    ),
+    Variant(
+        "Dibatasi 0–120 %, rata-rata dari rata-rata sasaran",
+        HEADLINE_BOUNDS,
+        by_sasaran=True,
+        note="setiap sasaran berbobot sama, berapa pun jumlah indikatornya",
+    ),
+    Variant(
+        "Dibatasi 0–120 %, kategori menurut peringkat",
+        {**HEADLINE_BOUNDS, "ordinal": "rank"},
+        note="opini BPK dan nilai AKIP diberi capaian peringkat R ÷ peringkat T",
+    ),
+    Variant(
+        "Dibatasi 0–120 %, tanpa indikator kategori",
+        HEADLINE_BOUNDS,
+        exclude_qualitative=True,
+        note="hanya indikator angka",
+    ),
+    Variant(
+        "Capaian seperti tercetak di laporan",
+        use_reported_capaian=True,
+        note="angka capaian laporan sendiri, tanpa hitung ulang",
+    ),
 )
+
+
+def sasaran_mean(results: pd.DataFrame, column: str = "capaian") -> float:
+    """The equal-weight mean of the sasaran means of `column` (sasaran without a value skipped).
+
+    Examples:
+        >>> frame = pd.DataFrame({"sasaran_id": ["S1", "S1", "S2"], "capaian": [100.0, 50.0, 0.0]})
+        >>> sasaran_mean(frame), float(frame["capaian"].mean())
+        (37.5, 50.0)
+    """
+    values = pd.to_numeric(results[column], errors="coerce").astype(float)
+    return float(values.groupby(results["sasaran_id"]).mean().dropna().mean())
+
+
+def variant_used(variant: Variant, options: dict[str, Any]) -> bool:
+    """Whether `variant` is the site's own way of computing (a plain indicator mean with the
+    build's `options`: cap, floor and ordinal method)."""
+    if variant.exclude_qualitative or variant.use_reported_capaian or variant.by_sasaran:
+        return False
+    defaults = {"cap": None, "floor": None, "ordinal": "met"}
+    return {**defaults, **variant.options} == {**defaults, **options}
 
 
 @dataclass(frozen=True)
@@ -99,31 +168,43 @@ def average_variants(
     rows: pd.DataFrame,
     reported: ReportedAverage | None,
     variants: tuple[Variant, ...] = DEFAULT_VARIANTS,
+    used: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Our average capaian under each variant, beside the report's stated average.
 
-    `rows` is `performance.indicator_rows(...)` of the year. `closer_than_base` says whether a
-    variant moves the average toward the report's figure compared with the first (base)
-    variant; without a stated average, the comparison columns are empty.
+    `rows` is `performance.indicator_rows(...)` of the year; `used` the build's options
+    (`cap`, `floor`, `ordinal`), which mark the site's own variant in `used_by_site`.
+    `closer_than_base` says whether a variant moves the average toward the report's figure
+    compared with the first (base) variant; without a stated average, the comparison columns
+    are empty. A `by_sasaran` variant's mean and median are over the sasaran means.
     """
     stated = reported.value if reported is not None else float("nan")
+    used = HEADLINE_BOUNDS if used is None else used
     table_rows = []
     for variant in variants:
         results = score_indicators(rows, **variant.options)
         if variant.exclude_qualitative:
             results = results[results["polarity"] != "qualitative"]
-        values = (
-            pd.to_numeric(results["reported_capaian"], errors="coerce")
-            if variant.use_reported_capaian
-            else results["capaian"]
-        ).dropna()
+        column = "reported_capaian" if variant.use_reported_capaian else "capaian"
+        values = pd.to_numeric(results[column], errors="coerce").astype(float)
+        counted = results[values.notna()]
+        values = values.dropna()
+        if variant.by_sasaran:
+            means = values.groupby(counted["sasaran_id"]).mean()
+            mean, median = sasaran_mean(counted, column), float(means.median())
+        else:
+            mean, median = float(values.mean()), float(values.median())
         table_rows.append(
             {
                 "variant": variant.label,
+                "note": variant.note,
                 "indicators": int(values.count()),
-                "mean": float(values.mean()),
-                "median": float(values.median()),
+                "sasaran": int(counted["sasaran_id"].nunique()),
+                "by_sasaran": variant.by_sasaran,
+                "mean": mean,
+                "median": median,
                 "share_met_pct": float((values >= MET_THRESHOLD).mean() * 100),
+                "used_by_site": variant_used(variant, used),
                 "reported_average": stated,
             }
         )

@@ -62,7 +62,8 @@ FlaggedRows = Literal["exclude", "include"]
 
 
 def flag_rows(budget: pd.DataFrame) -> pd.DataFrame:
-    """Program rows with `duplicate`, `impossible` (realisasi > anggaran) and `malformed` flags."""
+    """Program rows with `duplicate`, `impossible` (realisasi > anggaran), `malformed` and
+    `digits_lost` (the printed % implies 1.000^k times the printed amount) flags."""
     rows = budget_rows(budget)
     rows["duplicate"] = rows["row_seq"].isin(duplicate_row_seqs(budget))
     rows["impossible"] = (rows["realisasi"] > rows["anggaran"]).fillna(False).astype(bool)
@@ -74,20 +75,34 @@ def flag_rows(budget: pd.DataFrame) -> pd.DataFrame:
         ]
     )
     rows["malformed"] = rows["row_seq"].isin(malformed_seqs)
+    rows["digits_lost"] = rows["row_seq"].isin(_noted_rows(budget, DIGITS_LOST_NOTE))
     return rows
+
+
+DIGITS_LOST_NOTE = "digits lost"
+"""The data's note on a figure whose printed % implies 1.000^k times more (data/extract)."""
+
+
+def _noted_rows(budget: pd.DataFrame, words: str) -> set[int]:
+    """Rows with an anggaran or realisasi whose parse note contains `words`."""
+    noted = budget["measure"].isin(["anggaran", "realisasi"]) & budget["parse_note"].str.contains(
+        words, case=False, na=False, regex=False
+    )
+    return set(budget.loc[noted, "row_seq"])
 
 
 def absorption(budget: pd.DataFrame, flagged: FlaggedRows = "exclude") -> pd.DataFrame:
     """Absorption (realisasi / anggaran × 100) per program row, duplicates left out.
 
-    Rows the audit flags as impossible or malformed are left out (`flagged="exclude"`) or kept
-    with their printed, best-read figures (`"include"`); `treatment` says which, per row.
+    Rows flagged as impossible, malformed or with digits lost are left out
+    (`flagged="exclude"`) or kept with their printed, best-read figures (`"include"`);
+    `treatment` says which, per row.
     """
     if flagged not in ("exclude", "include"):
         raise ValueError(f"flagged must be 'exclude' or 'include', not {flagged!r}")
     rows = flag_rows(budget)
     rows = rows[~rows["duplicate"]].copy()
-    suspect = rows["impossible"] | rows["malformed"]
+    suspect = rows["impossible"] | rows["malformed"] | rows["digits_lost"]
     rows["treatment"] = "included"
     rows.loc[suspect, "treatment"] = (
         "excluded (flagged)" if flagged == "exclude" else "included as printed (flagged)"
@@ -198,26 +213,91 @@ def reconcile_totals(budget: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     return table
 
 
+PEFA_MAX_HEADS = 20
+"""PEFA PI-2.1 (2016 framework, PI-2 data requirements): with more budget heads than this, the
+variance is assessed over the largest heads that together make up `PEFA_HEAD_SHARE_PCT` of the
+budget, with the remaining heads aggregated into one line."""
+PEFA_HEAD_SHARE_PCT = 75.0
+"""The budget share the largest PI-2.1 heads must reach before the rest becomes one line."""
+RESIDUAL_HEAD = "Program lainnya (digabung)"
+"""The name of PI-2.1's residual line."""
+
+
+def pefa_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `absorption(...)` that PEFA-style indicators count: every printed row once
+    (duplicates are already out), flagged rows kept with their printed, best-read figures.
+
+    PEFA measures the whole executed budget; leaving rows out because their realisation
+    exceeds their budget would hide exactly the deviations it measures.
+    """
+    return rows[rows["anggaran"].notna() & rows["realisasi"].notna()]
+
+
 def aggregate_outturn(rows: pd.DataFrame) -> float:
-    """PEFA PI-1 style aggregate outturn: total realisation / total budget × 100 (indicative)."""
-    counted = used_rows(rows)
+    """PEFA PI-1 style aggregate outturn: total realisation / total budget × 100 (indicative),
+    over `pefa_rows`."""
+    counted = pefa_rows(rows)
     return float(counted["realisasi"].sum() / counted["anggaran"].sum() * 100.0)
 
 
-def composition_variance(rows: pd.DataFrame) -> float:
-    """PEFA PI-2.1 style composition variance (percent, indicative).
+def pefa_heads(
+    rows: pd.DataFrame,
+    share_pct: float = PEFA_HEAD_SHARE_PCT,
+    max_heads: int = PEFA_MAX_HEADS,
+) -> pd.DataFrame:
+    """The budget heads of PI-2.1: each program of `pefa_rows` when there are at most
+    `max_heads`; otherwise the largest programs until together they reach `share_pct` of the
+    budget, plus one residual line (`RESIDUAL_HEAD`) summing the rest.
 
-    adjusted_i = budget_i × Σactual / Σbudget; variance = Σ|actual_i − adjusted_i| / Σadjusted_i.
-    It is 0 when every program's actual is proportional to its budget.
+    Returns `head`, `programs` (rows in the head), `anggaran`, `realisasi`, `share_pct` and
+    `residual` (whether the line is the residual one).
 
     Examples:
-        >>> frame = pd.DataFrame({"anggaran": [100.0, 300.0], "realisasi": [50.0, 150.0],
-        ...                       "treatment": ["included", "included"]})
+        >>> frame = pd.DataFrame({"row_seq": range(4), "program": list("abcd"),
+        ...     "anggaran": [50.0, 30.0, 15.0, 5.0], "realisasi": [50.0, 30.0, 15.0, 5.0]})
+        >>> pefa_heads(frame, max_heads=2)["head"].tolist()
+        ['a', 'b', 'Program lainnya (digabung)']
+    """
+    counted = pefa_rows(rows).sort_values(["anggaran", "row_seq"], ascending=[False, True])
+    total = counted["anggaran"].sum()
+    heads = pd.DataFrame(
+        {
+            "head": counted["program"],
+            "programs": 1,
+            "anggaran": counted["anggaran"],
+            "realisasi": counted["realisasi"],
+        }
+    ).reset_index(drop=True)
+    if len(heads) > max_heads:
+        before = heads["anggaran"].cumsum().shift(fill_value=0.0) / total * 100.0
+        largest, rest = heads[before < share_pct], heads[before >= share_pct]
+        residual = pd.DataFrame(
+            {
+                "head": [RESIDUAL_HEAD],
+                "programs": [len(rest)],
+                "anggaran": [rest["anggaran"].sum()],
+                "realisasi": [rest["realisasi"].sum()],
+            }
+        )
+        heads = pd.concat([largest, residual], ignore_index=True) if len(rest) else largest
+    heads["share_pct"] = heads["anggaran"] / total * 100.0
+    heads["residual"] = heads["head"].eq(RESIDUAL_HEAD) & (heads.index == len(heads) - 1)
+    return heads
+
+
+def composition_variance(heads: pd.DataFrame) -> float:
+    """PEFA PI-2.1 style composition variance (percent, indicative) over budget heads
+    (`pefa_heads(...)`, or any frame with `anggaran` and `realisasi` per head).
+
+    adjusted_i = budget_i × Σactual / Σbudget; variance = Σ|actual_i − adjusted_i| / Σadjusted_i.
+    It is 0 when every head's actual is proportional to its budget.
+
+    Examples:
+        >>> frame = pd.DataFrame({"anggaran": [100.0, 300.0], "realisasi": [50.0, 150.0]})
         >>> composition_variance(frame)
         0.0
     """
-    counted = used_rows(rows)
-    budgets, actuals = counted["anggaran"], counted["realisasi"]
+    budgets, actuals = heads["anggaran"], heads["realisasi"]
     adjusted = budgets * actuals.sum() / budgets.sum()
     return float((actuals - adjusted).abs().sum() / adjusted.sum() * 100.0)
 
@@ -257,13 +337,55 @@ def pefa_band_pi2(variance_pct: float) -> str:
     return "D"
 
 
-SAME_ROW, SAME_FIGURES = "same_row", "same_figures_other_name"
-"""How a row repeats an earlier one: same program and figures, or same figures renamed."""
+SAME_ROW, SAME_FIGURES, SAME_PROGRAM = (
+    "same_row",
+    "same_figures_other_name",
+    "same_program_other_figures",
+)
+"""How a row repeats an earlier one: the same program and figures; the same figures under
+another program's name; or the same program with other figures."""
+ROUND_LEADING_DIGITS = 2
+"""An amount is round when every digit after its first two is zero (50.000.000, 940.000.000,
+4.000.000.000): budgets are often planned in such sums, so two programs sharing one is no
+sign that a row was repeated."""
+MIN_EQUAL_FIGURES = 2
+"""Equal figures under two program names count as a repeated row when at least this many
+non-zero figures are equal (anggaran and realisasi), or when an equal figure is not round:
+one equal round amount (a table with only an anggaran column) is a coincidence."""
+
+
+def is_round(amount: float, leading_digits: int = ROUND_LEADING_DIGITS) -> bool:
+    """Whether `amount` is whole and has no non-zero digit after its first `leading_digits`.
+
+    Examples:
+        >>> is_round(50_000_000.0), is_round(940_000_000.0), is_round(1_815_000_000.0)
+        (True, True, False)
+    """
+    if amount != round(amount):
+        return False
+    digits = str(abs(round(amount)))
+    return digits[leading_digits:].strip("0") == ""
+
+
+def repeat_evidence(figures: tuple[float, ...]) -> bool:
+    """Whether figures printed alike under two names show a repeated row (`MIN_EQUAL_FIGURES`
+    non-zero figures, or a non-round one); zeros and missing figures (negative) tell nothing.
+
+    Examples:
+        >>> repeat_evidence((50_000_000.0, -1.0)), repeat_evidence((50_000_000.0, 0.0))
+        (False, False)
+        >>> repeat_evidence((50_000_000.0, 49_000_000.0)), repeat_evidence((4_840_340.0, -1.0))
+        (True, True)
+    """
+    telling = [figure for figure in figures if figure > 0]
+    return len(telling) >= MIN_EQUAL_FIGURES or any(not is_round(f) for f in telling)
 
 
 def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame:
     """Rows that repeat an earlier row, in print order: the same program and figures
-    (`SAME_ROW`), or the same figures under another program's name (`SAME_FIGURES`).
+    (`SAME_ROW`), the same figures under another program's name when they are evidence of a
+    repeat (`SAME_FIGURES`, see `repeat_evidence`), or the same program (normalised name)
+    with other figures (`SAME_PROGRAM`, against its first row).
 
     `rows` is wide (`budget_rows` or `absorption`); rows without an anggaran are skipped, and
     rows with a zero anggaran too unless `zero_budgets`. Returns `row_seq`, `repeat` (the
@@ -281,6 +403,7 @@ def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame
     )
     seen_rows: dict[tuple, tuple[int, str]] = {}
     seen_figures: dict[tuple, tuple[int, str]] = {}
+    seen_programs: dict[str, tuple[int, str]] = {}
     found = []
     for row_seq, key, program, figures in zip(
         ordered["row_seq"],
@@ -289,16 +412,44 @@ def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame
         zip(ordered["anggaran"], realisasi, strict=True),
         strict=True,
     ):
+        first_of_program = seen_programs.setdefault(key, (row_seq, program))
         if (key, *figures) in seen_rows:
             found.append((row_seq, SAME_ROW, *seen_rows[(key, *figures)]))
             continue
         seen_rows[(key, *figures)] = (row_seq, program)
-        if figures in seen_figures:
+        if figures in seen_figures and repeat_evidence(figures):
             found.append((row_seq, SAME_FIGURES, *seen_figures[figures]))
             continue
-        seen_figures[figures] = (row_seq, program)
+        seen_figures.setdefault(figures, (row_seq, program))
+        if first_of_program[0] != row_seq:
+            found.append((row_seq, SAME_PROGRAM, *first_of_program))
+    found = _in_reprinted_blocks(found, list(ordered["row_seq"]))
     columns = ["row_seq", "repeat", "same_as_row_seq", "same_as_program"]
     return pd.DataFrame(found, columns=columns)
+
+
+MIN_REPRINT_RUN = 4
+"""The fewest consecutive repeated rows that make a reprinted block. A program name printed
+again with other amounts on its own is most likely the same program run by another agency
+(the tables list programs agency by agency without naming the agency), so it is a repeat only
+inside a block of rows that all repeat earlier ones."""
+
+
+def _in_reprinted_blocks(found: list[tuple], order: list[int]) -> list[tuple]:
+    """`found` without the `SAME_PROGRAM` rows that lie outside a run of at least
+    `MIN_REPRINT_RUN` consecutive repeated rows (in print order `order`)."""
+    position = {row_seq: index for index, row_seq in enumerate(order)}
+    repeated = sorted(position[entry[0]] for entry in found)
+    in_block: set[int] = set()
+    run: list[int] = []
+    for index in [*repeated, None]:
+        if run and (index is None or index != run[-1] + 1):
+            if len(run) >= MIN_REPRINT_RUN:
+                in_block.update(run)
+            run = []
+        if index is not None:
+            run.append(index)
+    return [entry for entry in found if entry[1] != SAME_PROGRAM or position[entry[0]] in in_block]
 
 
 def repeated_figures(rows: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,9 @@
-"""Spending against results per sasaran: capaian, absorption, cost per point, quadrants, rank
+"""Budget absorption against results per sasaran: mean capaian, absorption, the group each
+sasaran falls in (capaian by the rating scale's band, absorption high or low) and the rank
 correlation. With 14 sasaran at most, the correlation is indicative only.
+
+This measures neither efficiency nor cost per result: absorption says how much of a budget
+was spent, not what each rupiah bought.
 """
 
 from __future__ import annotations
@@ -10,28 +14,42 @@ import pandas as pd
 from scipy import stats
 
 from binjai_analysis.analysis.budget import used_rows
+from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 
 CAVEAT = (
     "Korelasi ini dihitung dari paling banyak 14 sasaran, dengan pemetaan program ke sasaran "
     "yang merupakan penilaian; ia menunjukkan arah, bukan sebab-akibat, dan tidak bermakna "
-    "secara statistik bila p-value besar."
+    "secara statistik bila nilai p besar."
 )
 
 
 @dataclass(frozen=True)
 class QuadrantRule:
-    """Thresholds that split sasaran into high or low performance and absorption."""
+    """The threshold that splits sasaran into high or low absorption (capaian is grouped by
+    the rating scale's bands instead of a threshold of its own)."""
 
-    capaian_pct: float = 90.0
     absorption_pct: float = 90.0
 
 
-QUADRANTS = {
-    (True, True): "Kinerja tinggi, serapan tinggi",
-    (True, False): "Kinerja tinggi, serapan rendah",
-    (False, True): "Kinerja rendah, serapan tinggi",
-    (False, False): "Kinerja rendah, serapan rendah",
-}
+ABSORPTION_LEVELS = {True: "serapan tinggi", False: "serapan rendah"}
+"""Absorption at or above `QuadrantRule.absorption_pct`, and below it."""
+INCOMPLETE = "tidak lengkap"
+"""The group of a sasaran without a mean capaian or without mapped programs."""
+
+
+def group_label(band: str, high_absorption: bool) -> str:
+    """A sasaran's group in words: its capaian band on the rating scale and its absorption.
+
+    Examples:
+        >>> group_label("Tinggi", False)
+        'Capaian Tinggi, serapan rendah'
+    """
+    return f"Capaian {band}, {ABSORPTION_LEVELS[high_absorption]}"
+
+
+def group_labels(scale: RatingScale = DEFAULT_SCALE) -> list[str]:
+    """Every possible group of `scale`, best capaian first, high absorption first."""
+    return [group_label(band, high) for band in scale.labels for high in (True, False)]
 
 
 def mapped_spending(rows: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
@@ -54,9 +72,11 @@ def efficiency_by_sasaran(
     rows: pd.DataFrame,
     mapping: pd.DataFrame,
     rule: QuadrantRule = QuadrantRule(),
+    scale: RatingScale = DEFAULT_SCALE,
 ) -> pd.DataFrame:
-    """Per sasaran: mean capaian, budget and absorption of its programs, Rp per capaian point,
-    and the quadrant (high or low performance × high or low absorption)."""
+    """Per sasaran: mean capaian and its band on `scale` (`capaian_band`), budget and
+    absorption of its programs, `high_absorption`, and the group (`quadrant`, e.g. 'Capaian
+    Tinggi, serapan rendah'; `INCOMPLETE` without one of the two figures)."""
     performance = (
         results.groupby("sasaran_no")["capaian"]
         .agg(mean_capaian="mean", indicators="count")
@@ -74,17 +94,17 @@ def efficiency_by_sasaran(
     )
     table = performance.merge(money, on="sasaran_no", how="outer").sort_values("sasaran_no")
     table["absorption_pct"] = table["realisasi"] / table["anggaran"] * 100.0
-    table["rupiah_per_capaian_point"] = (table["realisasi"] / table["mean_capaian"]).where(
-        table["mean_capaian"] > 0
-    )
-    quadrants = []
-    for capaian, absorbed in zip(table["mean_capaian"], table["absorption_pct"], strict=True):
-        if pd.isna(capaian) or pd.isna(absorbed):
-            quadrants.append("tidak lengkap")
-        else:
-            key = (capaian >= rule.capaian_pct, absorbed >= rule.absorption_pct)
-            quadrants.append(QUADRANTS[key])
-    table["quadrant"] = quadrants
+    table["capaian_band"] = [
+        None if pd.isna(value) else scale.rate(float(value)) for value in table["mean_capaian"]
+    ]
+    table["high_absorption"] = [
+        None if pd.isna(value) else bool(value >= rule.absorption_pct)
+        for value in table["absorption_pct"]
+    ]
+    table["quadrant"] = [
+        INCOMPLETE if pd.isna(band) or pd.isna(high) else group_label(band, bool(high))
+        for band, high in zip(table["capaian_band"], table["high_absorption"], strict=True)
+    ]
     table["sasaran_no"] = table["sasaran_no"].astype(int)
     return table.reset_index(drop=True)
 

@@ -13,7 +13,13 @@ import re
 
 import pandas as pd
 
-from binjai_analysis.analysis.achievement import DEFAULT_MAX_RATIO, compute_achievement
+from binjai_analysis.analysis.achievement import (
+    DEFAULT_MAX_RATIO,
+    ORDINAL_MET,
+    OrdinalMethod,
+    compute_achievement,
+)
+from binjai_analysis.analysis.predikat import rating_changed
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 from binjai_analysis.analysis.tidy import spread_measures
 from binjai_analysis.analysis.years import Framework
@@ -42,10 +48,6 @@ def hierarchy(framework: Framework) -> pd.DataFrame:
         .merge(sasaran, on="sasaran_id", how="left", validate="many_to_one")
         .merge(tujuan, on="tujuan_id", how="left", validate="many_to_one")
     )
-
-
-def _label_key(label: object) -> str:
-    return " ".join(str(label).lower().split()) if isinstance(label, str) else ""
 
 
 def indicator_rows(values: pd.DataFrame, framework: Framework) -> pd.DataFrame:
@@ -87,22 +89,26 @@ def score_indicators(
     floor: float | None = None,
     max_ratio: float | None = DEFAULT_MAX_RATIO,
     scale: RatingScale = DEFAULT_SCALE,
+    ordinal: OrdinalMethod = ORDINAL_MET,
 ) -> pd.DataFrame:
-    """Add our capaian, status, rating, `met`, and the comparison with the reported figures."""
-    results = compute_achievement(rows, cap=cap, floor=floor, max_ratio=max_ratio)
+    """Add our capaian, status, rating, `met`, and the comparison with the reported figures.
+
+    `capaian_difference` compares the formula's value before any cap or floor
+    (`capaian_formula`) with the printed capaian: a bound is our choice, not a difference
+    from the report.
+    """
+    results = compute_achievement(rows, cap=cap, floor=floor, max_ratio=max_ratio, ordinal=ordinal)
     results["rating"] = results["capaian"].map(
         lambda value: scale.rate(None if pd.isna(value) else float(value))
     )
-    results["capaian_difference"] = results["capaian"] - pd.to_numeric(
+    results["capaian_difference"] = results["capaian_formula"] - pd.to_numeric(
         results["reported_capaian"], errors="coerce"
     ).astype("Float64")
     results["predikat_changed"] = [
-        bool(reported) and _label_key(ours) != _label_key(reported)
-        for ours, reported in zip(
-            results["rating"], results["reported_predikat"].fillna(""), strict=True
-        )
+        rating_changed(ours, reported, scale)
+        for ours, reported in zip(results["rating"], results["reported_predikat"], strict=True)
     ]
-    results["met"] = results["capaian"].ge(MET_THRESHOLD).fillna(False).astype(bool)
+    results["met"] = results["capaian_formula"].ge(MET_THRESHOLD).fillna(False).astype(bool)
     return results
 
 
@@ -113,11 +119,14 @@ def indicator_results(
     floor: float | None = None,
     max_ratio: float | None = DEFAULT_MAX_RATIO,
     scale: RatingScale = DEFAULT_SCALE,
+    ordinal: OrdinalMethod = ORDINAL_MET,
 ) -> pd.DataFrame:
     """One row per indicator of a year's results: ours beside the report's.
 
     `indicator_rows` then `score_indicators`: adds `capaian` and `capaian_status` (ours, with
-    `cap`, `floor`, `max_ratio`), `rating` (on `scale`), `met`, `capaian_difference` (ours
-    minus reported, points) and `predikat_changed`.
+    `cap`, `floor`, `max_ratio`, `ordinal`), `capaian_formula`, `rating` (on `scale`), `met`,
+    `capaian_difference` (formula minus reported, points) and `predikat_changed`.
     """
-    return score_indicators(indicator_rows(values, framework), cap, floor, max_ratio, scale)
+    return score_indicators(
+        indicator_rows(values, framework), cap, floor, max_ratio, scale, ordinal
+    )

@@ -4,9 +4,14 @@ A scale is a list of bands, best first. Each band starts at a lower bound (inclu
 runs up to where the better band starts; the worst band has no lower bound. So the bands tile the
 real line by construction: no gaps, no overlaps.
 
-The report's Tabel 3.1 prints `≥90,1`, `75,1 ≤ 90`, `65,1 ≤ 75`, `50,1≤65`, `≤ 50`: one-decimal
-bounds that leave gaps such as (90; 90,1). We read them as "above 90", "above 75", ...:
-90,0 is "Tinggi"; 90,05 and 90,1 are "Sangat Baik".
+Printed scales leave gaps between bands: the report's Tabel 3.1 prints `≥90,1`, `75,1 ≤ 90`,
+`65,1 ≤ 75`, `50,1≤65`, `≤ 50` (a gap (90; 90,1)); Permendagri 86/2017 prints 91-100, 76-90,
+66-75, 51-65, ≤50 (a gap (90; 91)). Both are read by one convention (`GAP_CONVENTION`): every
+printed upper bound is inclusive, and a band starts just *above* the upper bound of the next
+worse band. So 90,0 is "Tinggi" on both; 90,05 is "Sangat Baik" on Tabel 3.1 and "Sangat Tinggi"
+on Permendagri 86/2017. The alternative ("from 90,1 / 91 inclusive") would put 90,5 below a band
+whose printed top is 90; the upper bounds are printed for every band (even "≤ 50"), the lower
+ones only to the printed precision.
 """
 
 from __future__ import annotations
@@ -39,8 +44,14 @@ class RatingBand(BaseModel):
         return capaian >= self.lower if self.inclusive else capaian > self.lower
 
 
+GAP_CONVENTION = False
+"""`RatingBand.inclusive` of every band of the reference scales: a band starts just above the
+printed upper bound of the next worse band (see the module docstring)."""
+
+
 class RatingScale(BaseModel):
-    """Ordered bands, best first, with strictly falling lower bounds; the last is unbounded."""
+    """Ordered bands, best first, with strictly falling lower bounds; the last is unbounded.
+    All bounded bands read their lower bound the same way (one gap convention per scale)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -60,6 +71,8 @@ class RatingScale(BaseModel):
         for band in bounded:
             if band.lower is None:
                 raise ValueError(f"only the worst band may lack a lower bound ('{band.label}')")
+        if len({band.inclusive for band in bounded}) > 1:
+            raise ValueError("a scale must read all its lower bounds one way (inclusive or not)")
         for better, worse in itertools.pairwise(bounded):
             if worse.lower >= better.lower:  # type: ignore[operator]
                 raise ValueError(
@@ -74,6 +87,8 @@ class RatingScale(BaseModel):
         Examples:
             >>> [DEFAULT_SCALE.rate(x) for x in (90.0, 90.05, 90.1, 50.0)]
             ['Tinggi', 'Sangat Baik', 'Sangat Baik', 'Sangat Rendah']
+            >>> [SCALES.permendagri_86_2017.rate(x) for x in (90.0, 90.5, 91.0, 50.0)]
+            ['Tinggi', 'Sangat Tinggi', 'Sangat Tinggi', 'Sangat Rendah']
         """
         if capaian is None or (isinstance(capaian, float) and math.isnan(capaian)):
             return None
@@ -120,7 +135,9 @@ def scale_from_printed(printed: pd.DataFrame, name: str, source: str) -> RatingS
 
 
 def describe_scale(scale: RatingScale) -> str:
-    """The scale in words (Bahasa Indonesia), generated from its bands.
+    """The scale in words (Bahasa Indonesia), generated from its bands: "di atas x" for a
+    band that starts above x (the reference scales' convention), "mulai x" for one that
+    includes x.
 
     Examples:
         >>> describe_scale(DEFAULT_SCALE)[:44]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from binjai_analysis.analysis import aggregates, audit, budget, efficiency, macro, plan, trajectory
-from binjai_analysis.analysis.achievement import DEFAULT_MAX_RATIO
+from binjai_analysis.analysis.achievement import DEFAULT_MAX_RATIO, ORDINAL_MET, OrdinalMethod
 from binjai_analysis.analysis.budget import FlaggedRows
 from binjai_analysis.analysis.performance import indicator_rows, score_indicators
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
@@ -31,10 +31,13 @@ from binjai_analysis.params import AnalysisParams
 class AnalysisOptions:
     """Every choice the analysis makes, in one place (the params of a year map onto it)."""
 
-    cap: float | None = None
-    floor: float | None = 0.0
+    cap: float | None = aggregates.HEADLINE_CAP
+    """Capaian above 120 % reads as 120 % (see `aggregates.HEADLINE_CAP`)."""
+    floor: float | None = aggregates.HEADLINE_FLOOR
     """Capaian below 0 % (a lower-is-better realisation above twice its target) reads as 0 %."""
     max_ratio: float | None = DEFAULT_MAX_RATIO
+    ordinal: OrdinalMethod = ORDINAL_MET
+    """Ordinal indicators (BPK opinion, AKIP grade): met or not met (100 or 0 %), or 'rank'."""
     scale: RatingScale = DEFAULT_SCALE
     flagged_budget_rows: FlaggedRows = "exclude"
     trajectory_rule: trajectory.TrajectoryRule = field(default_factory=trajectory.TrajectoryRule)
@@ -47,14 +50,13 @@ def options_from_params(params: AnalysisParams) -> AnalysisOptions:
         cap=params.capaian_cap,
         floor=params.capaian_floor,
         max_ratio=params.max_ratio,
+        ordinal=params.ordinal_capaian,
         scale=params.scale(),
         flagged_budget_rows=params.flagged_budget_rows,
         trajectory_rule=trajectory.TrajectoryRule(
             params.on_track_pct, params.at_risk_pct, params.effort_ratio
         ),
-        quadrant_rule=efficiency.QuadrantRule(
-            params.quadrant_capaian_pct, params.quadrant_absorption_pct
-        ),
+        quadrant_rule=efficiency.QuadrantRule(params.quadrant_absorption_pct),
     )
 
 
@@ -84,7 +86,11 @@ class Analysis:
     pareto: pd.DataFrame
     reconciliation: pd.DataFrame
     aggregate_outturn_pct: float
+    """PEFA PI-1 style, over every row counted once (flagged rows as printed)."""
     composition_variance_pct: float
+    """PEFA PI-2.1 style, over `pefa_heads`."""
+    pefa_heads: pd.DataFrame
+    """The budget heads of PI-2.1: the largest programs up to 75 % of the budget, and the rest."""
     efficiency: pd.DataFrame
     correlation: efficiency.RankCorrelation
     unmapped_programs: pd.DataFrame
@@ -144,14 +150,20 @@ def run_analysis(
         floor=options.floor,
         max_ratio=options.max_ratio,
         scale=options.scale,
+        ordinal=options.ordinal,
     )
     rows = budget.absorption(data.budget, flagged=options.flagged_budget_rows)
     by_sasaran_efficiency = efficiency.efficiency_by_sasaran(
-        results, rows, data.program_sasaran, options.quadrant_rule
+        results, rows, data.program_sasaran, options.quadrant_rule, options.scale
     )
+    heads = budget.pefa_heads(rows)
     nominal, growth_trend = macro_tables(data.macro_series)
     reported = aggregates.reported_average(data.reported_summary)
-    variants = aggregates.average_variants(indicators, reported)
+    variants = aggregates.average_variants(
+        indicators,
+        reported,
+        used={"cap": options.cap, "floor": options.floor, "ordinal": options.ordinal},
+    )
     errata = audit.run_audit(model) if errata is None else errata
     return Analysis(
         year=year,
@@ -177,7 +189,8 @@ def run_analysis(
         pareto=budget.pareto(rows),
         reconciliation=budget.reconcile_totals(data.budget, data.budget_totals),
         aggregate_outturn_pct=budget.aggregate_outturn(rows),
-        composition_variance_pct=budget.composition_variance(rows),
+        composition_variance_pct=budget.composition_variance(heads),
+        pefa_heads=heads,
         efficiency=by_sasaran_efficiency,
         correlation=efficiency.capaian_absorption_correlation(by_sasaran_efficiency),
         unmapped_programs=efficiency.unmapped_programs(rows, data.program_sasaran),

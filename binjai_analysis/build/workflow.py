@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from binjai_analysis.analysis import years
+from binjai_analysis.build.errata_store import store_errata
 from binjai_analysis.build.manifest import write_manifest
 from binjai_analysis.build.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.build.site import build_book, prepare_book
@@ -108,9 +109,12 @@ def build_site(
     """Validate every params file, make every page (reusing unchanged ones), write the run
     manifest, then build and publish the book: the main site, or `variant`'s own site in
     `_build/variants/<name>/html` (with the variant's params for its year). The data is
-    validated first: errors stop the build (DataError), warnings are printed."""
-    ensure_usable()
+    validated first: errors stop the build (DataError), warnings are printed; the audit's
+    errata of the validation are stored for the pages (`errata_store`)."""
+    validation = ensure_usable()
     paths = paths.for_variant(variant.variant if variant else None)
+    if validation.errata is not None:
+        store_errata(validation.errata, paths.build_dir / "cache")
     model = load_model()
     settings = resolve_kinds(select_params(paths, (), variant), model)
     templates = discover_templates(paths.templates_dir)

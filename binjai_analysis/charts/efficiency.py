@@ -1,4 +1,5 @@
-"""Charts of spending against results: capaian against absorption per sasaran, in quadrants."""
+"""Charts of budget absorption against results: mean capaian against absorption per sasaran,
+coloured by the capaian's band on the rating scale, shaped by high or low absorption."""
 
 from __future__ import annotations
 
@@ -7,18 +8,14 @@ import math
 import altair as alt
 import pandas as pd
 
-from binjai_analysis.analysis.efficiency import QUADRANTS, QuadrantRule
-from binjai_analysis.charts import CHART_HEIGHT, CHART_WIDTH, OKABE_ITO, titled
+from binjai_analysis.analysis.efficiency import ABSORPTION_LEVELS, QuadrantRule
+from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
+from binjai_analysis.charts import CHART_HEIGHT, CHART_WIDTH, rating_scale, titled
 from binjai_analysis.formatting import format_percent
 
-QUADRANT_COLOURS = {
-    QUADRANTS[(True, True)]: OKABE_ITO[0],
-    QUADRANTS[(True, False)]: OKABE_ITO[2],
-    QUADRANTS[(False, True)]: OKABE_ITO[1],
-    QUADRANTS[(False, False)]: OKABE_ITO[3],
-}
-"""Quadrant colours (Okabe-Ito): blue and green for high performance, orange and reddish purple
-for low; four hues that stay apart with colour-blindness."""
+ABSORPTION_SHAPES = {ABSORPTION_LEVELS[True]: "circle", ABSORPTION_LEVELS[False]: "triangle-down"}
+"""Point shapes: a circle for high absorption, a downward triangle for low (shape, not only
+colour, so the two stay apart in greyscale)."""
 
 
 def absorption_domain(data: pd.DataFrame) -> list[float]:
@@ -44,22 +41,29 @@ def quadrant_chart_data(table: pd.DataFrame) -> pd.DataFrame:
             "serapan": complete["absorption_pct"].astype(float),
             "anggaran_miliar": complete["anggaran"].astype(float) / 1e9,
             "realisasi_miliar": complete["realisasi"].astype(float) / 1e9,
-            "kuadran": complete["quadrant"],
+            "predikat": complete["capaian_band"],
+            "serapan_tingkat": complete["high_absorption"].map(
+                lambda high: ABSORPTION_LEVELS[bool(high)]
+            ),
+            "kelompok": complete["quadrant"],
         }
     ).reset_index(drop=True)
 
 
-def quadrant_chart(data: pd.DataFrame, rule: QuadrantRule, title: str) -> alt.LayerChart:
-    """Scatter of mean capaian (y) against absorption (x), sized by budget, coloured by
-    quadrant, with the two threshold lines of `rule` and the sasaran number beside each point."""
-    quadrants = list(QUADRANT_COLOURS)
+def quadrant_chart(
+    data: pd.DataFrame, rule: QuadrantRule, title: str, scale: RatingScale = DEFAULT_SCALE
+) -> alt.LayerChart:
+    """Scatter of mean capaian (y) against absorption (x), sized by budget, coloured by the
+    capaian's band on `scale`, shaped by absorption level, with the absorption threshold of
+    `rule`, a line at each band's lower bound and the sasaran number beside each point."""
     tooltip = [
         alt.Tooltip("sasaran:N", title="Sasaran"),
         alt.Tooltip("capaian:Q", title="Rata-rata capaian (%)", format=",.1f"),
         alt.Tooltip("serapan:Q", title="Serapan anggaran (%)", format=",.1f"),
         alt.Tooltip("anggaran_miliar:Q", title="Anggaran (Rp miliar)", format=",.1f"),
         alt.Tooltip("realisasi_miliar:Q", title="Realisasi (Rp miliar)", format=",.1f"),
-        alt.Tooltip("kuadran:N", title="Kuadran"),
+        alt.Tooltip("predikat:N", title="Predikat capaian"),
+        alt.Tooltip("kelompok:N", title="Kelompok"),
     ]
     x_scale = alt.Scale(domain=absorption_domain(data), nice=False, zero=False)
     base = alt.Chart(data).encode(
@@ -68,11 +72,17 @@ def quadrant_chart(data: pd.DataFrame, rule: QuadrantRule, title: str) -> alt.La
     )
     points = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.5).encode(
         color=alt.Color(
-            "kuadran:N",
-            title="Kuadran",
-            sort=quadrants,
-            scale=alt.Scale(domain=quadrants, range=list(QUADRANT_COLOURS.values())),
-            legend=alt.Legend(orient="bottom", columns=2, labelLimit=300),
+            "predikat:N",
+            title="Predikat rata-rata capaian",
+            sort=list(scale.labels),
+            scale=rating_scale(scale.labels),
+            legend=alt.Legend(orient="bottom", columns=3, labelLimit=300),
+        ),
+        shape=alt.Shape(
+            "serapan_tingkat:N",
+            title="Serapan",
+            scale=alt.Scale(domain=list(ABSORPTION_SHAPES), range=list(ABSORPTION_SHAPES.values())),
+            legend=alt.Legend(orient="bottom"),
         ),
         size=alt.Size(
             "anggaran_miliar:Q",
@@ -90,20 +100,21 @@ def quadrant_chart(data: pd.DataFrame, rule: QuadrantRule, title: str) -> alt.La
         .mark_rule(strokeDash=[4, 3], color="#555555")
         .encode(x=alt.X("x:Q", scale=x_scale))
     )
+    bounds = [band.lower for band in scale.bands if band.lower is not None]
     horizontal = (
-        alt.Chart(pd.DataFrame({"y": [rule.capaian_pct]}))
-        .mark_rule(strokeDash=[4, 3], color="#555555")
+        alt.Chart(pd.DataFrame({"y": bounds}))
+        .mark_rule(strokeDash=[2, 4], color="#999999")
         .encode(y="y:Q")
     )
     return (vertical + horizontal + points + labels).properties(
         title=titled(
             title,
             subtitle=(
-                f"Garis putus-putus: ambang capaian {threshold(rule.capaian_pct)} dan serapan "
-                f"{threshold(rule.absorption_pct)}; angka di titik: nomor sasaran"
+                f"Garis tegak: ambang serapan {threshold(rule.absorption_pct)}; garis mendatar: "
+                "batas predikat skala; angka di titik: nomor sasaran"
             ),
         ),
         width=CHART_WIDTH,
         height=CHART_HEIGHT + 80,
-        description=f"{title}: satu titik per sasaran, dengan dua garis ambang.",
+        description=f"{title}: satu titik per sasaran, dengan ambang serapan dan batas predikat.",
     )

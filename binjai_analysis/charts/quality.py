@@ -6,20 +6,28 @@ import altair as alt
 import pandas as pd
 
 from binjai_analysis.charts import CHART_WIDTH, OKABE_ITO, titled
+from binjai_analysis.labels import CONVENTION_LABEL
 
-SEVERITY_COLOURS = {"tinggi": OKABE_ITO[5], "sedang": OKABE_ITO[1], "rendah": OKABE_ITO[4]}
-"""Severity from worst (vermillion) to mildest (sky blue), colour-blind safe."""
+SEVERITY_COLOURS = {
+    "tinggi": OKABE_ITO[5],
+    "sedang": OKABE_ITO[1],
+    "rendah": OKABE_ITO[4],
+    CONVENTION_LABEL: "#999999",
+}
+"""Errors' severity from worst (vermillion) to mildest (sky blue), colour-blind safe; grey for
+differences of convention, which are no error."""
 LABEL_ROOM = 230
 
 
 def errata_chart(data: pd.DataFrame) -> alt.LayerChart:
     """Stacked horizontal bars: errata per kind, coloured by severity, labelled with totals.
 
-    `data` is long: `jenis`, `tingkat` (tinggi/sedang/rendah), `urutan_tingkat`, `catatan` and
+    `data` is long: `jenis`, `tingkat` (tinggi/sedang/rendah, or perbedaan konvensi),
+    `urutan_tingkat`, `catatan` and
     `jumlah_jenis`, in the order the kinds are drawn (see `views.quality.errata_chart_data`).
     """
     order = list(dict.fromkeys(data["jenis"]))
-    title = "Catatan kesalahan per jenis"
+    title = "Catatan per jenis"
     y = alt.Y("jenis:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_ROOM))
     bars = (
         alt.Chart(data)
@@ -54,5 +62,5 @@ def errata_chart(data: pd.DataFrame) -> alt.LayerChart:
         title=titled(title, subtitle="Label: jumlah catatan per jenis"),
         width=CHART_WIDTH - LABEL_ROOM + 60,
         height=28 * len(order),
-        description=f"{title}, menurut tingkat keparahan.",
+        description=f"{title}: kesalahan menurut tingkat keparahan, dan perbedaan konvensi.",
     )

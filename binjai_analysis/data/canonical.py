@@ -16,7 +16,21 @@ Tables:
   report prints about its year;
 - `macro_series`, `kecamatan`, `kelurahan`, `population_kecamatan`: macro series and the
   regional profile, as each document prints them;
+- `audit_findings`, `water_sources`, `year_counts`: small tables of Bab III (the audit findings
+  with a loss, households by source of drinking water, the narrative's counts by year), as each
+  document prints them;
 - `program_sasaran`: the curated program → sasaran links, per source.
+
+Repeats: a table may print a row again (a page break repeats a run of rows under the repeated
+header). The canonical layer keeps every printed row, so that each stays citable, and counts
+only the first printing: in `indicator_values` a row that repeats an earlier printing of the
+same indicator in the same printed table (`REPEAT_KEYS`: same sasaran, indicator number and
+name up to case and spacing, year and measure, printed again after other rows) names that
+printing's `source_line` in `repeat_of`; the first printing has none. Sum or count only the
+rows where `repeat_of` is empty (`first_printings`). A repeat printed with a different value
+keeps it, so that the conflict stays visible; the first printing is the one that counts. (The
+rows stay because the intake scores its drafts against every printed row, and the audit cites
+them.)
 """
 
 from __future__ import annotations
@@ -53,6 +67,9 @@ CANONICAL_DESCRIPTIONS = {
     "kecamatan": "Area and administrative counts per kecamatan, per document.",
     "kelurahan": "The kelurahan of each kecamatan, per document.",
     "population_kecamatan": "Population and shares per kecamatan, per document.",
+    "audit_findings": "Audit findings that caused a loss, per examiner and agency, per document.",
+    "water_sources": "Households by source of drinking water per kecamatan, per document.",
+    "year_counts": "The narrative's small count-by-year tables, per document.",
     "program_sasaran": "The curated program → sasaran links of each source.",
 }
 """What each canonical table holds (the data dictionary and the Data page use it)."""
@@ -72,6 +89,9 @@ CANONICAL_COLUMNS = {
     "first_line": "First line of the document in the source text.",
     "last_line": "Last line of the document in the source text.",
     "test_data": "True for made-up test data, never to be cited.",
+    "repeat_of": "The source_line of the earlier printing this row repeats (same table, sasaran, "
+    "indicator number and name, year and measure); empty for a first printing, the one that "
+    "counts.",
     "start": "First year of the plan period.",
     "end": "Last year of the plan period.",
 }
@@ -96,6 +116,9 @@ BY_DOCUMENT = (
     "kecamatan",
     "kelurahan",
     "population_kecamatan",
+    "audit_findings",
+    "water_sources",
+    "year_counts",
 )
 """Printed tables that are canonical once each row names its source and document."""
 
@@ -317,6 +340,52 @@ def _link(
     return linked[~missing]
 
 
+PRINTING_KEYS = ["source", "printed_table", "source_table"]
+"""A printed table, in which repeats are looked for."""
+INDICATOR_KEYS = ["sasaran_no", "indicator_no", "name_key"]
+"""One indicator of a printed table (`name_key`: its name without case, spacing or a closing
+'.'). Consecutive rows of one indicator (its cells, sub-items) are one printing of it."""
+REPEAT_KEYS = [*PRINTING_KEYS, *INDICATOR_KEYS, "year", "measure"]
+"""What a repeat shares with the printing it repeats."""
+
+
+def name_key(name: object) -> str:
+    """A printed name reduced for comparing printings: case, spacing and a final '.' go.
+
+    Examples:
+        >>> name_key("Rehabilitasi  Sosial.") == name_key("rehabilitasi sosial")
+        True
+    """
+    return " ".join(str(name).split()).rstrip(".").strip().casefold()
+
+
+def repeat_of(frame: pd.DataFrame) -> pd.Series:
+    """Per row, the source_line of the earlier printing it repeats, NA for a first printing.
+
+    In print order, a run of consecutive rows of one indicator (`INDICATOR_KEYS`) is one
+    printing; a row is a repeat when its indicator, year and measure (`REPEAT_KEYS`) were
+    printed in an earlier run of the same table. The line named is that first row's.
+    """
+    if frame.empty:
+        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    keyed = frame.assign(
+        name_key=frame["indicator_name"].map(name_key),
+        **{key: frame[key].astype(str) for key in ("sasaran_no", "indicator_no", "year")},
+    ).sort_values([*PRINTING_KEYS, "source_line"], kind="stable")
+    indicator = keyed[[*PRINTING_KEYS, *INDICATOR_KEYS]].apply(tuple, axis=1)
+    keyed["run"] = (indicator != indicator.shift()).cumsum()
+    grouped = keyed.groupby(REPEAT_KEYS, sort=False, dropna=False)
+    first_run = grouped["run"].transform("first")
+    first_line = grouped["source_line"].transform("first")
+    repeated = first_line.where(keyed["run"] != first_run)
+    return repeated.astype("Int64").reindex(frame.index)
+
+
+def first_printings(values: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `indicator_values` that count: every first printing, no repeat."""
+    return values[values["repeat_of"].isna()]
+
+
 def indicator_values(
     sources: dict[str, Source], printed: dict[str, dict[str, pd.DataFrame]], problems: list[Problem]
 ) -> pd.DataFrame:
@@ -357,12 +426,14 @@ def indicator_values(
         "number_style",
         "value",
         "parse_note",
+        "repeat_of",
     ]
     table = _concat(frames)
     if table is None:
         return pd.DataFrame(columns=columns)
     for column in ("agency", "row_no"):
         table[column] = table[column].fillna("") if column in table else ""
+    table["repeat_of"] = repeat_of(table)
     return table[columns]
 
 

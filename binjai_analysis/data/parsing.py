@@ -109,6 +109,14 @@ def parse_number(raw: str, style: NumberStyle = "auto") -> ParsedNumber:
 
 FigureKind = Literal["number", "percent", "ratio", "missing", "category"]
 _RATIO = re.compile(r"^1\s*:\s*([\d.,]+)$")
+_SCALED_RATIO = re.compile(r"^(?P<count>\d+)\s*:\s*(?P<total>[\d.,]+)$")
+STRAY_MARKS = "&="
+"""Marks that have no meaning inside a figure: where one interrupts a figure ('100&',
+'65,33=3%') it is a misprint, and the figure before it is the best reading."""
+_STRAY = re.compile(
+    rf"^(?P<figure>[+-]?\d[\d.,]*?)\s*(?P<mark>[{re.escape(STRAY_MARKS)}])"
+    r"(?P<after>[\d.,]*)\s*(?P<percent>%?)$"
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,17 @@ def parse_figure(raw: str, style: NumberStyle = "auto") -> Figure:
         Figure(value=None, kind='category', note='')
         >>> parse_figure("-").kind
         'missing'
+
+    Malformed figures get a best reading and a note that says "malformed": an `a : b`
+    ratio is read as `1 : b/a`, and a figure interrupted by a stray mark (`STRAY_MARKS`)
+    as the figure before the mark.
+
+        >>> parse_figure("4 : 1.000", "id").value
+        250.0
+        >>> parse_figure("4 : 1.000", "id").note
+        "malformed ratio '4 : 1.000' (not in the '1:n' form): read as 1:250 (1000 / 4)"
+        >>> parse_figure("100&").value, parse_figure("65,33=3%").kind
+        (100.0, 'percent')
     """
     text = normalise_whitespace(raw)
     if text in MISSING_MARKS:
@@ -142,8 +161,50 @@ def parse_figure(raw: str, style: NumberStyle = "auto") -> Figure:
     if ratio:
         parsed = parse_number(ratio.group(1), style)
         return Figure(parsed.value, "ratio", parsed.note)
+    scaled = _SCALED_RATIO.match(text)
+    if scaled and int(scaled["count"]) > 1:
+        return _scaled_ratio(text, scaled, style)
+    stray = _STRAY.match(text)
+    if stray:
+        return _stray_mark(text, stray, style)
     try:
         parsed = parse_number(text, style)
     except ValueError:
         return Figure(None, "category")
     return Figure(parsed.value, "percent" if parsed.is_percent else "number", parsed.note)
+
+
+def _shown(value: float) -> str:
+    """A value as a note prints it: '250', '30102.89'."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def _scaled_ratio(text: str, match: re.Match[str], style: NumberStyle) -> Figure:
+    """An `a : b` ratio with a > 1, read as `1 : b/a` (a ratio's value is its n in `1:n`)."""
+    count, total = int(match["count"]), parse_number(match["total"], style)
+    if total.value is None:
+        return Figure(None, "category")
+    value = total.value / count
+    note = (
+        f"malformed ratio '{text}' (not in the '1:n' form): read as 1:{_shown(value)} "
+        f"({_shown(total.value)} / {count})"
+    )
+    return Figure(value, "ratio", "; ".join(filter(None, [total.note, note])))
+
+
+def _stray_mark(text: str, match: re.Match[str], style: NumberStyle) -> Figure:
+    """A figure interrupted by a stray mark: the figure before the mark, with a note."""
+    try:
+        parsed = parse_number(match["figure"], style)
+    except ValueError:
+        return Figure(None, "category")
+    if parsed.value is None:
+        return Figure(None, "category")
+    is_percent = bool(match["percent"])
+    dropped = f", dropping '{match['after']}' after it" if match["after"] else ""
+    note = (
+        f"malformed figure '{text}': read as {_shown(parsed.value)}{' %' if is_percent else ''}"
+        f", the figure before the stray '{match['mark']}'{dropped}"
+    )
+    kind: FigureKind = "percent" if is_percent else "number"
+    return Figure(parsed.value, kind, "; ".join(filter(None, [parsed.note, note])))

@@ -63,6 +63,9 @@ TABLES: dict[str, Table] = {
         Table("pk_targets", schemas.PK_TARGETS),
         Table("pk_budget", schemas.PK_BUDGET),
         Table("reported_summary", schemas.REPORTED_SUMMARY),
+        Table("audit_findings", schemas.AUDIT_FINDINGS),
+        Table("water_sources", schemas.WATER_SOURCES),
+        Table("year_counts", schemas.YEAR_COUNTS),
         Table("indicator_aliases", schemas.INDICATOR_ALIASES, "curation"),
         Table("program_sasaran", schemas.PROGRAM_SASARAN, "curation"),
     )

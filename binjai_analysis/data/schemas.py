@@ -326,6 +326,64 @@ BUDGET_NARRATIVE = dataset_schema(
     },
 )
 
+# --- Small tables of Bab III ------------------------------------------------------------------
+
+AUDIT_FINDINGS = dataset_schema(
+    "audit_findings",
+    "The LKjIP's list of audit findings that caused a loss to the state or region (Daftar "
+    "Temuan, Bab III): per examiner, each agency with a finding and the loss in rupiah.",
+    {
+        "row_seq": integer("1..n in print order: one per printed agency row.", low=1),
+        "examiner_no": text("The examiner's number as printed.", pattern=r"^\d+$"),
+        "examiner": text("The examiner (BPK-RI, an Inspektorat) as printed.", pattern=r"^\S"),
+        "audit_year": integer(
+            "The year printed with the examiner ('Tahun 2017'); empty if none.",
+            low=2000,
+            high=2100,
+            nullable=True,
+            unit="year",
+        ),
+        "printed_no": text("The agency row's number as printed (may repeat).", pattern=r"^\d+$"),
+        "agency": text("The agency (dinas) with the finding, as printed.", pattern=r"^\S"),
+        "reference": text("The audit report reference printed in the agency cell; empty if none."),
+        "year": YEAR,
+        "measure": text(
+            "kerugian: the loss to the state or region, in rupiah.", allowed=["kerugian"]
+        ),
+    },
+    unique=["row_seq"],
+)
+
+WATER_SOURCES = dataset_schema(
+    "water_sources",
+    "Households by source of drinking water (Ledeng/PDAM, Sumur) per kecamatan, from the chart "
+    "of Bab III, and the city totals its narrative states.",
+    {
+        "kecamatan_id": KECAMATAN_ID,
+        "kecamatan": text("The kecamatan as named in the chart; 'Kota Binjai' for city totals."),
+        "water_source": text("The source of drinking water as the chart's legend names it."),
+        "unit": text("The unit: 'rumah tangga' (the chart's title) or as the narrative prints it."),
+        "year": YEAR,
+        "origin": text(
+            "chart (a data label of the chart) or narrative (a figure in the text).",
+            allowed=["chart", "narrative"],
+        ),
+    },
+    unique=["kecamatan_id", "water_source", "origin"],
+)
+
+YEAR_COUNTS = dataset_schema(
+    "year_counts",
+    "The small 'Tahun / Jumlah' tables printed in the narrative of Bab III: a count by year "
+    "(deaths, cases, kelurahan, doctors, hospitals, population).",
+    {
+        "subject": text("What is counted: the line printed before the table.", pattern=r"^\S"),
+        "year": integer("The year of the count.", low=2000, high=2100, unit="year"),
+        "unit": text("The unit printed after the count ('orang', 'Kelurahan', 'buah')."),
+    },
+    unique=["subject", "year"],
+)
+
 # --- Curation: printed indicator rows -> canonical indicators ---------------------------------
 
 PERFORMANCE_BASIS = {

@@ -31,7 +31,7 @@ from binjai_analysis.formatting import (
     rupiah_cell,
     rupiah_exact,
 )
-from binjai_analysis.labels import reconciliation_labels
+from binjai_analysis.labels import FLAGGED_ROWS, reconciliation_labels
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -92,7 +92,29 @@ def flag_reason(row: pd.Series, malformed: dict[int, list[str]]) -> str:
     if row["malformed"]:
         figures = malformed.get(int(row["row_seq"]), [])
         reasons.append("angka tercetak cacat: " + ", ".join(figures) if figures else "angka cacat")
+    if row.get("digits_lost", False):
+        reasons.append(
+            f"realisasi tercetak {markdown_code(row['realisasi_raw'])} kehilangan digit: "
+            f"persen tercetak {markdown_code(row['persen_raw'])} menyiratkan angka 1.000 kali "
+            "lebih besar"
+        )
     return "; ".join(reasons)
+
+
+def flagged_sentence(rows: pd.DataFrame) -> str:
+    """What this page does with flagged rows, in one sentence (`rows` is `analysis.absorption`)."""
+    suspect = rows[rows["treatment"] != "included"]
+    excluded = bool(len(suspect)) and suspect["treatment"].str.startswith("excluded").all()
+    action = (
+        "tidak dihitung dalam penyerapan, sebaran, program terendah, konsentrasi dan total"
+        if excluded
+        else "dihitung dengan angka tercetaknya"
+    )
+    return (
+        f"Baris ganda dihitung sekali; {_count(len(suspect))} baris bertanda ({FLAGGED_ROWS}) "
+        f"{action}, tetapi tetap dihitung dengan angka tercetaknya dalam ukuran gaya PEFA di "
+        "akhir halaman."
+    )
 
 
 def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
@@ -111,7 +133,7 @@ def data_notes_markdown(rows: pd.DataFrame, budget_data: pd.DataFrame) -> str:
     table = str(budget_data["source_table"].iloc[0])
     text = (
         f"{table} memuat {_count(len(printed))} baris program; statistik di halaman ini "
-        f"memakai {_count(len(counted))} baris."
+        f"memakai {_count(len(counted))} baris. {flagged_sentence(rows)}"
     )
     if len(duplicates):
         items = "\n".join(
@@ -528,9 +550,11 @@ def show_reconciliation(page: Page, analysis: Analysis) -> None:
 PEFA_FORMULAS = {
     "PI-1": "total realisasi ÷ total anggaran",
     "PI-2.1": (
-        "jumlah selisih mutlak antara realisasi tiap program dan anggarannya yang disesuaikan "
-        "(anggaran program × total realisasi ÷ total anggaran), dibagi jumlah anggaran yang "
-        "disesuaikan"
+        "jumlah selisih mutlak antara realisasi tiap pos dan anggarannya yang disesuaikan "
+        "(anggaran pos × total realisasi ÷ total anggaran), dibagi jumlah anggaran yang "
+        "disesuaikan; pos = program terbesar yang bersama-sama mencakup "
+        f"{format_percent(budget.PEFA_HEAD_SHARE_PCT, 0)} anggaran, ditambah satu baris "
+        "gabungan untuk program lainnya"
     ),
 }
 """How each indicator is computed, in words (see `budget.aggregate_outturn` and
@@ -579,23 +603,42 @@ PEFA_BAND_WORDS = {
 }
 
 
-def pefa_markdown(outturn_pct: float, variance_pct: float, table: str) -> str:
-    """The caveat (why both indicators are only indicative) and a one-year reading of them."""
+def pefa_markdown(
+    outturn_pct: float, variance_pct: float, table: str, heads: pd.DataFrame | None = None
+) -> str:
+    """The caveat (why both indicators are only indicative) and a one-year reading of them;
+    `heads` is `budget.pefa_heads(...)` (the PI-2.1 heads), for the counts."""
+    split = ""
+    if heads is not None and len(heads):
+        residual = heads[heads["residual"]]
+        split = (
+            f" PI-2.1 memakai {_count(len(heads) - len(residual))} program terbesar "
+            f"({_percent(float(heads.loc[~heads['residual'], 'share_pct'].sum()))} anggaran) "
+            f"dan satu baris gabungan untuk {_count(int(residual['programs'].sum()))} program "
+            "lainnya, sesuai aturan PEFA bila pos anggaran lebih dari "
+            f"{_count(budget.PEFA_MAX_HEADS)}."
+            if len(residual)
+            else f" PI-2.1 memakai setiap program sebagai satu pos ({_count(len(heads))} pos)."
+        )
     return (
         f":::{{admonition}} Indikatif, bukan skor PEFA\n:class: note\n"
         f"PEFA menilai {_count(budget.PEFA_YEARS_NEEDED)} tahun anggaran terakhir dan "
         f"membandingkan realisasi dengan anggaran *awal yang disahkan*. Halaman ini membaca "
-        f"satu tahun saja, dan laporannya tidak menyebut apakah anggaran di {table} anggaran "
-        f"awal atau anggaran perubahan. "
-        f"PI-2.1 juga seharusnya dihitung menurut klasifikasi fungsi atau organisasi; di sini "
-        f"dihitung per program, tanpa baris ganda dan baris ditandai.\n:::\n\n"
+        f"satu tahun saja. {table} hanya memuat Belanja Langsung (program dan kegiatan), dan "
+        "laporannya tidak menyebut apakah anggarannya anggaran awal atau anggaran perubahan; "
+        "kemungkinan besar anggaran perubahan (lihat Metodologi). PEFA mengizinkan klasifikasi "
+        "program, administratif atau fungsi, pada tingkat anggaran itu disahkan; di sini "
+        "dipakai program, satu-satunya klasifikasi yang dicetak laporan. Baris ganda dihitung "
+        f"sekali; baris yang ditandai ({FLAGGED_ROWS}) tetap "
+        f"dihitung dengan angka tercetaknya, karena PEFA mengukur seluruh anggaran.{split}"
+        "\n:::\n\n"
         f"Dibaca untuk satu tahun saja, realisasi belanja agregat {_percent(outturn_pct)} "
         f"berada pada {PEFA_BAND_WORDS[budget.pefa_band_pi1(outturn_pct)]} PI-1, dan variasi "
         f"komposisi {_percent(variance_pct)} pada "
         f"{PEFA_BAND_WORDS[budget.pefa_band_pi2(variance_pct)]} "
         f"PI-2.1. PI-1 = {PEFA_FORMULAS['PI-1']}. PI-2.1 = {PEFA_FORMULAS['PI-2.1']}: "
-        f"seberapa jauh realisasi tiap program menyimpang dari porsinya jika semua program "
-        f"menyerap dengan laju yang sama; nol berarti semua program menyerap sama rata."
+        f"seberapa jauh realisasi tiap pos menyimpang dari porsinya jika semua pos menyerap "
+        f"dengan laju yang sama; nol berarti semua pos menyerap sama rata."
     )
 
 
@@ -603,7 +646,7 @@ def show_pefa(page: Page, analysis: Analysis) -> None:
     """The PEFA-style indicators: the caveat, sentences and table."""
     outturn, variance = analysis.aggregate_outturn_pct, analysis.composition_variance_pct
     year = analysis.year
-    show_markdown(pefa_markdown(outturn, variance, budget_table(analysis)))
+    show_markdown(pefa_markdown(outturn, variance, budget_table(analysis), analysis.pefa_heads))
     shown, exact = pefa_table(outturn, variance, year)
     page.table(
         shown,
@@ -613,6 +656,32 @@ def show_pefa(page: Page, analysis: Analysis) -> None:
         data=exact,
         numeric=[f"Nilai {year}"],
     )
+    shown, exact = pefa_heads_table(analysis.pefa_heads)
+    page.table(
+        shown,
+        title="Pos anggaran PI-2.1: program terbesar dan baris gabungan",
+        source=budget_table(analysis),
+        label="pos-pefa",
+        data=exact,
+        numeric=["No.", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Porsi", "Penyerapan"],
+    )
+
+
+def pefa_heads_table(heads: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the PI-2.1 heads of `budget.pefa_heads`, largest first, residual last."""
+    exact = heads.assign(absorption_pct=heads["realisasi"] / heads["anggaran"] * 100.0)
+    shown = pd.DataFrame(
+        {
+            "No.": [str(number) for number in range(1, len(exact) + 1)],
+            "Pos": exact["head"],
+            "Program": exact["programs"].map(_count),
+            "Anggaran (Rp)": exact["anggaran"].map(rupiah_cell),
+            "Realisasi (Rp)": exact["realisasi"].map(rupiah_cell),
+            "Porsi": exact["share_pct"].map(_percent),
+            "Penyerapan": exact["absorption_pct"].map(_percent),
+        }
+    )
+    return shown, exact.reset_index(drop=True)
 
 
 # --- every program ------------------------------------------------------------------------------
@@ -647,6 +716,7 @@ def absorption_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "absorption_pct",
             "impossible",
             "malformed",
+            "digits_lost",
             "treatment",
         ]
     ]

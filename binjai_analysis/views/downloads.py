@@ -40,6 +40,10 @@ TITLE = "Binjai Analysis"
 UNKNOWN = "tidak diketahui"
 
 DATASET_TITLES = {
+    "audit_findings": "Temuan pemeriksaan BPK dan Inspektorat yang menimbulkan kerugian "
+    "negara atau daerah",
+    "water_sources": "Rumah tangga menurut sumber air minum per kecamatan",
+    "year_counts": "Tabel kecil “Tahun / Jumlah” dalam narasi Bab III",
     "kecamatan": "Luas dan jumlah wilayah administrasi per kecamatan",
     "kelurahan": "Kelurahan di setiap kecamatan",
     "population_kecamatan": "Luas, penduduk dan sebarannya per kecamatan",

@@ -1,13 +1,21 @@
-"""Views for the chapter "Efisiensi": capaian against budget absorption per sasaran, the rank
-correlation and what it can say, and the programs that serve no sasaran in the mapping."""
+"""Views for the chapter "Serapan anggaran dan capaian" (file efisiensi.md): mean capaian against
+budget absorption per sasaran, grouped by the rating scale's band and high or low absorption, the
+rank correlation and what it can say, and the programs that serve no sasaran in the mapping.
+
+It measures absorption against results, not efficiency: no cost per unit of output is computed."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from binjai_analysis.analysis.efficiency import QuadrantRule, RankCorrelation
+from binjai_analysis.analysis.efficiency import (
+    ABSORPTION_LEVELS,
+    QuadrantRule,
+    RankCorrelation,
+    group_labels,
+)
+from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale, describe_scale
 from binjai_analysis.charts.efficiency import (
-    QUADRANT_COLOURS,
     quadrant_chart,
     quadrant_chart_data,
     threshold,
@@ -19,6 +27,7 @@ from binjai_analysis.formatting import (
     markdown_text,
     table_range,
 )
+from binjai_analysis.labels import FLAGGED_ROWS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -73,10 +82,10 @@ def sasaran_statements(results: pd.DataFrame) -> pd.Series:
 def efficiency_table(
     table: pd.DataFrame, results: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, exact): one row per sasaran with capaian, money, absorption, cost per point."""
+    """(shown, exact): one row per sasaran with its group, capaian, money and absorption."""
     rows = table.sort_values("sasaran_no").reset_index(drop=True)
     numbers = ["mean_capaian", "indicators", "programs", "anggaran", "realisasi"]
-    numbers += ["absorption_pct", "rupiah_per_capaian_point"]
+    numbers += ["absorption_pct"]
     rows[numbers] = rows[numbers].astype(float)  # pandas NA -> NaN, which formats as "–"
     statements = sasaran_statements(results)
     counts = [
@@ -92,41 +101,41 @@ def efficiency_table(
                     rows["sasaran_no"].map(statements).fillna("–"), counts, strict=True
                 )
             ],
-            "Kuadran": rows["quadrant"].str.capitalize(),
+            "Kelompok": rows["quadrant"].map(lambda v: v[:1].upper() + v[1:]),
             "Rata-rata capaian": rows["mean_capaian"].map(lambda v: format_percent(v, 1)),
             "Serapan": rows["absorption_pct"].map(lambda v: format_percent(v, 1)),
             "Anggaran (Rp miliar)": (rows["anggaran"] / 1e9).map(lambda v: format_number(v, 1)),
             "Realisasi (Rp miliar)": (rows["realisasi"] / 1e9).map(lambda v: format_number(v, 1)),
-            "Rp per poin capaian (juta)": (rows["rupiah_per_capaian_point"] / 1e6).map(
-                lambda v: format_number(v, 1)
-            ),
         }
     )
     exact = rows.assign(sasaran=rows["sasaran_no"].map(statements))
     return shown, exact
 
 
-def quadrant_rule_text(rule: QuadrantRule) -> str:
-    """How a sasaran is put in a quadrant, generated from the rule's thresholds."""
+def quadrant_rule_text(rule: QuadrantRule, scale: RatingScale = DEFAULT_SCALE) -> str:
+    """How a sasaran is grouped, generated from the rule's threshold and the scale's bands."""
     return (
-        f"Kinerja *tinggi* berarti rata-rata capaian indikator sasaran ≥ "
-        f"{threshold(rule.capaian_pct)}; serapan *tinggi* berarti realisasi anggaran program "
-        f"yang dipetakan ke sasaran itu ≥ {threshold(rule.absorption_pct)} dari anggarannya. "
-        "*Rp per poin capaian* = realisasi anggaran ÷ rata-rata capaian: berapa rupiah "
-        "dibelanjakan untuk setiap poin persen capaian (hanya bila rata-rata capaian positif)."
+        "Rata-rata capaian indikator sasaran diberi predikat menurut skala yang dipakai situs "
+        f"ini: {describe_scale(scale)}. *{ABSORPTION_LEVELS[True].capitalize()}* berarti "
+        "realisasi anggaran program yang dipetakan ke sasaran itu ≥ "
+        f"{threshold(rule.absorption_pct)} dari anggarannya, *{ABSORPTION_LEVELS[False]}* "
+        "bila kurang. Serapan menyatakan berapa bagian anggaran yang terpakai, bukan apa yang "
+        "dibeli setiap rupiah; halaman ini karena itu tidak menghitung biaya per poin capaian."
     )
 
 
-def quadrant_narrative(table: pd.DataFrame, results: pd.DataFrame) -> str:
-    """Sentences from the table: quadrant counts, incomplete sasaran, and negative means."""
+def quadrant_narrative(
+    table: pd.DataFrame, results: pd.DataFrame, scale: RatingScale = DEFAULT_SCALE
+) -> str:
+    """Sentences from the table: counts per group, incomplete sasaran, and negative means."""
     complete = table.dropna(subset=["mean_capaian", "absorption_pct"])
     counts = complete["quadrant"].value_counts()
+    present = [name for name in group_labels(scale) if name in counts.index]
     parts = [
         f"{format_number(len(complete), 0)} dari {format_number(len(table), 0)} sasaran punya "
-        "rata-rata capaian dan serapan anggaran sekaligus. Menurut kuadran: "
+        "rata-rata capaian dan serapan anggaran sekaligus. Menurut kelompok: "
         + "; ".join(
-            f"{name.lower()} {format_number(int(counts.get(name, 0)), 0)} sasaran"
-            for name in QUADRANT_COLOURS
+            f"{name.lower()} {format_number(int(counts[name]), 0)} sasaran" for name in present
         )
         + "."
     ]
@@ -150,13 +159,13 @@ def quadrant_narrative(table: pd.DataFrame, results: pd.DataFrame) -> str:
             f"({format_percent(float(row['mean_capaian']), 1)}) karena satu indikator, "
             f"{markdown_text(worst['name'])} ({markdown_text(worst['indicator_id'])}), bercapaian "
             f"{format_percent(float(worst['capaian']), 1)}; rata-rata ini lebih mencerminkan "
-            "indikator itu daripada sasarannya, dan Rp per poin capaian tidak dihitung."
+            "indikator itu daripada sasarannya."
         )
     return " ".join(parts)
 
 
 def correlation_text(correlation: RankCorrelation, table: pd.DataFrame) -> str:
-    """What the Spearman correlation says and cannot say, with rho, p-value and n."""
+    """What the Spearman correlation says and cannot say, with rho, the p-value and n."""
     rho, p, n = correlation.rho, correlation.p_value, correlation.n
     if pd.isna(rho):
         return (
@@ -179,7 +188,7 @@ def correlation_text(correlation: RankCorrelation, table: pd.DataFrame) -> str:
     left_out = len(table) - n
     return (
         f"Korelasi peringkat Spearman antara rata-rata capaian dan serapan anggaran adalah "
-        f"**rho = {format_number(rho, 2)}** (p-value = {format_number(p, 3)}, "
+        f"**rho = {format_number(rho, 2)}** (nilai p = {format_number(p, 3)}, "
         f"n = {format_number(n, 0)} sasaran; {format_number(left_out, 0)} sasaran tanpa salah "
         f"satu angka tidak ikut). Arahnya {direction} dan kekuatannya {strength_word(rho)}. "
         f"{reading}\n\n"
@@ -261,7 +270,20 @@ def efficiency_figures(
         "eff_unmapped_budget": format_rupiah(float(unmapped["anggaran"].sum())),
         "eff_unmapped_share": format_percent(share, 1),
         "eff_budget_total": format_rupiah(summary["anggaran"]),
+        "eff_flagged": flagged_sentence(summary),
     }
+
+
+def flagged_sentence(summary: dict[str, float]) -> str:
+    """What this page does with flagged budget rows (one sentence, from `absorption_summary`)."""
+    excluded = int(summary["excluded"])
+    tail = (
+        f", dan {format_number(excluded, 0)} baris bertanda ({FLAGGED_ROWS}) "
+        "tidak ikut dalam serapan per sasaran, kelompok dan korelasi"
+        if excluded
+        else ""
+    )
+    return f"Baris anggaran ganda dihitung sekali{tail}."
 
 
 def budget_table(budget: pd.DataFrame) -> str:
@@ -281,14 +303,17 @@ def show_quadrants(
     results: pd.DataFrame,
     rule: QuadrantRule,
     budget: pd.DataFrame,
+    scale: RatingScale = DEFAULT_SCALE,
 ) -> None:
-    """The rule, narrative, quadrant scatter and the per-sasaran table; `budget` is the year's
-    budget lines (for the caption)."""
+    """The rule, narrative, scatter and the per-sasaran table; `budget` is the year's budget
+    lines (for the caption), `scale` the rating scale whose bands group capaian."""
     source = efficiency_source(results, budget)
-    show_markdown(f"{quadrant_rule_text(rule)}\n\n{quadrant_narrative(table, results)}")
+    show_markdown(
+        f"{quadrant_rule_text(rule, scale)}\n\n{quadrant_narrative(table, results, scale)}"
+    )
     data = quadrant_chart_data(table)
     page.figure(
-        quadrant_chart(data, rule, "Capaian dan serapan anggaran per sasaran"),
+        quadrant_chart(data, rule, "Capaian dan serapan anggaran per sasaran", scale),
         title="Rata-rata capaian indikator terhadap serapan anggaran program, per sasaran",
         source=source,
         label="kuadran-efisiensi",
@@ -296,15 +321,16 @@ def show_quadrants(
         description=(
             f"Diagram sebar {format_number(len(data), 0)} sasaran: sumbu mendatar serapan "
             "anggaran (persen), sumbu tegak rata-rata capaian (persen), ukuran titik sebanding "
-            f"anggaran, warna menurut kuadran; garis ambang di {threshold(rule.absorption_pct)} "
-            f"serapan dan {threshold(rule.capaian_pct)} capaian. Angka lengkap ada pada tabel "
-            "di bawah."
+            "anggaran, warna menurut predikat rata-rata capaian, bentuk menurut serapan (bulat: "
+            f"{ABSORPTION_LEVELS[True]}, segitiga: {ABSORPTION_LEVELS[False]}); garis tegak di "
+            f"{threshold(rule.absorption_pct)} serapan, garis mendatar di batas predikat. Angka "
+            "lengkap ada pada tabel di bawah."
         ),
     )
     shown, exact = efficiency_table(table, results)
     page.table(
         shown,
-        title="Capaian, anggaran, serapan dan biaya per poin capaian, per sasaran",
+        title="Kelompok, capaian, anggaran dan serapan, per sasaran",
         source=source,
         label="efisiensi-sasaran",
         data=exact,

@@ -4,10 +4,12 @@ the latest realisation year."""
 from __future__ import annotations
 
 from binjai_analysis.analysis.aggregates import headline_counts
+from binjai_analysis.analysis.audit import errata_summary
 from binjai_analysis.analysis.rating import describe_scale
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.formatting import format_count, format_percent, format_rupiah, markdown_text
+from binjai_analysis.labels import FLAGGED_ROWS
 
 DOCUMENT_KINDS = {
     "LKjIP": "*Laporan Kinerja Instansi Pemerintah* (LKjIP)",
@@ -70,5 +72,18 @@ def home_figures(analysis: Analysis) -> dict[str, str]:
         "on_track": format_count(int(statuses.get("on track", 0))),
         "off_track": format_count(int(statuses.get("off track", 0))),
         "errata": format_count(len(analysis.errata)),
+        "errata_errors": format_count(errata_summary(analysis.errata)["errors"]),
         "scale_text": describe_scale(analysis.options.scale),
+        "flagged_note": flagged_note(analysis),
     }
+
+
+def flagged_note(analysis: Analysis) -> str:
+    """What the home page's budget figures do with flagged rows (one sentence)."""
+    excluded = int(analysis.absorption_summary["excluded"])
+    if analysis.options.flagged_budget_rows == "include" or not excluded:
+        return "Baris anggaran ganda dihitung sekali; baris bertanda dihitung seperti tercetak."
+    return (
+        f"Baris anggaran ganda dihitung sekali, dan {format_count(excluded)} baris bertanda "
+        f"({FLAGGED_ROWS}) tidak dihitung dalam angka ini."
+    )

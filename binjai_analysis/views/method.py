@@ -1,5 +1,6 @@
-"""Views for the site page "Metodologi": formulas, rating scales, polarity rules, every parameter
-of the build, the trajectory and quadrant rules, and the log of known limits.
+"""Views for the site page "Metodologi": formulas, averages, rating scales, polarity rules, every
+parameter of the build, the trajectory and grouping rules, PEFA-style indicators, the treatment
+of flagged budget rows, and the log of known limits.
 
 Everything is generated from the library's own definitions (`achievement`, `rating.SCALES`,
 `AnalysisOptions`, `TrajectoryRule`, `QuadrantRule`) and the data, so the page cannot drift from
@@ -9,14 +10,28 @@ what the analysis does.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel
 
-from binjai_analysis.analysis.achievement import ORDINAL_SCALES, capaian_numeric, capaian_ordinal
-from binjai_analysis.analysis.efficiency import QUADRANTS, QuadrantRule
+from binjai_analysis.analysis import budget
+from binjai_analysis.analysis.achievement import (
+    ORDINAL_RANK,
+    ORDINAL_SCALES,
+    capaian_numeric,
+    capaian_ordinal,
+    ordinal_rank,
+)
+from binjai_analysis.analysis.audit import errata_summary
+from binjai_analysis.analysis.efficiency import (
+    ABSORPTION_LEVELS,
+    INCOMPLETE,
+    QuadrantRule,
+    group_labels,
+)
 from binjai_analysis.analysis.performance import MET_THRESHOLD
 from binjai_analysis.analysis.rating import SCALES, RatingScale, describe_scale
 from binjai_analysis.analysis.trajectory import TrajectoryRule
@@ -31,7 +46,7 @@ from binjai_analysis.formatting import (
     table_range,
 )
 from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
-from binjai_analysis.labels import POLARITY_LABELS, TRAJECTORY_LABELS
+from binjai_analysis.labels import FLAGGED_ROWS, POLARITY_LABELS, SEVERITY_LABELS, TRAJECTORY_LABELS
 from binjai_analysis.params import YearParams, load_all_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
@@ -59,6 +74,8 @@ OPTION_LABELS = {
     "cap": "Batas atas capaian (%); kosong berarti tanpa batas.",
     "floor": "Batas bawah capaian (%); kosong berarti tanpa batas.",
     "max_ratio": "Rasio ukuran realisasi dan target yang dianggap beda satuan, bukan capaian.",
+    "ordinal": "Capaian indikator kategori: met = tercapai (100 %) atau tidak (0 %), "
+    "rank = peringkat realisasi ÷ peringkat target.",
     "scale": "Skala predikat yang dipakai.",
     "flagged_budget_rows": "Baris anggaran bertanda (ganda, mustahil, salah tulis): "
     "exclude = tidak dihitung, include = dihitung seperti tercetak.",
@@ -66,12 +83,21 @@ OPTION_LABELS = {
     "trajectory_rule.at_risk_pct": "Lintasan: capaian minimal (%) untuk 'berisiko'.",
     "trajectory_rule.effort_ratio": "Lintasan: perbaikan per tahun yang masih diperlukan, paling "
     "banyak sekian kali perbaikan per tahun yang direncanakan, untuk 'berisiko'.",
-    "quadrant_rule.capaian_pct": "Kuadran: rata-rata capaian minimal (%) untuk 'kinerja tinggi'.",
-    "quadrant_rule.absorption_pct": "Kuadran: penyerapan anggaran minimal (%) untuk "
-    "'serapan tinggi'.",
+    "quadrant_rule.absorption_pct": "Serapan dan capaian: penyerapan anggaran minimal (%) untuk "
+    "'serapan tinggi' (capaian dikelompokkan menurut predikat skala).",
 }
 """One Indonesian explanation per `AnalysisOptions` field (nested rules flattened with a dot)."""
-RAG_LABELS = {"red": "Merah", "amber": "Kuning", "green": "Hijau"}
+RAG_LABELS = {
+    "red": SEVERITY_LABELS["high"],
+    "amber": SEVERITY_LABELS["medium"],
+    "green": SEVERITY_LABELS["low"],
+}
+"""The caveats' levels in the site's one set of severity words (tinggi, sedang, rendah)."""
+OTHER_PREDIKAT_WORDS = {
+    "memuaskan": "kata predikat hasil evaluasi AKIP (nilai AA, PermenPAN-RB 12 Tahun 2015), "
+    "bukan predikat capaian indikator; tidak ada pada Tabel 3.1 maupun Permendagri 86 Tahun 2017",
+}
+"""Predikat words the report uses that belong to no capaian scale, with where they come from."""
 
 
 def plain_number(value: float) -> str:
@@ -103,17 +129,29 @@ def formula_table(options: AnalysisOptions) -> tuple[pd.DataFrame, pd.DataFrame]
         polarity = "higher" if key == "higher" else "lower"
         value, _ = capaian_numeric(target, realisation, polarity, max_ratio=options.max_ratio)
         rows.append((key, kind, formula, target_text, realisation_text, value))
-    ordinal, _ = capaian_ordinal("A", "BB")
-    rows.append(
+    met, _ = capaian_ordinal("A", "BB")
+    rank, _ = capaian_ordinal("A", "BB", method=ORDINAL_RANK)
+    rows += [
         (
             "ordinal",
-            "kategori berperingkat (opini BPK, nilai AKIP)",
-            "peringkat R ÷ peringkat T × 100 % (konvensi, bukan rumus resmi)",
+            "kategori berperingkat (opini BPK, nilai AKIP)"
+            + (" — dipakai situs ini" if options.ordinal != ORDINAL_RANK else ""),
+            "100 % bila kategori realisasi setara atau lebih baik daripada kategori target, "
+            "selain itu 0 % (tercapai atau tidak)",
             "A",
             "BB",
-            ordinal,
-        )
-    )
+            met,
+        ),
+        (
+            "ordinal_rank",
+            "kategori berperingkat, varian peringkat"
+            + (" — dipakai situs ini" if options.ordinal == ORDINAL_RANK else ""),
+            "peringkat R ÷ peringkat T × 100 % (konvensi, bergantung pada penomoran peringkat)",
+            "A",
+            "BB",
+            rank,
+        ),
+    ]
     exact = pd.DataFrame(
         rows,
         columns=[
@@ -148,6 +186,30 @@ def ordinal_scales_markdown() -> str:
     return "\n".join(items)
 
 
+def ordinal_reason_markdown(target: str = "A", realisation: str = "BB") -> str:
+    """Why ordinal indicators are met or not met, and why the rank-based figure is arbitrary:
+    the same pair of categories with ranks counted from 1 and from 0 (computed)."""
+    met, _ = capaian_ordinal(target, realisation)
+    rank, _ = capaian_ordinal(target, realisation, method=ORDINAL_RANK)
+    _, target_rank = ordinal_rank(target)  # type: ignore[misc]
+    _, realisation_rank = ordinal_rank(realisation)  # type: ignore[misc]
+    from_zero = (realisation_rank - 1) / (target_rank - 1) * 100.0
+    return (
+        "Kategori punya urutan tetapi tidak punya jarak: tidak ada ukuran seberapa jauh "
+        f"{realisation} dari {target}. Karena itu situs ini hanya menyatakan apakah kategori "
+        f"target tercapai: capaian 100 % bila tercapai, 0 % bila tidak (target {target}, "
+        f"realisasi {realisation}: {format_percent(met, 0)}). Angka 100 dan 0 itu bukan "
+        "tingkat ketercapaian, melainkan tanda tercapai atau tidak; dengan cara ini indikator "
+        "kategori tetap masuk rata-rata dengan bobot yang sama dan penyebut yang sama seperti "
+        "pada bagian indikator yang mencapai target. Capaian berbasis peringkat tetap "
+        f"ditampilkan sebagai varian rata-rata, tetapi angkanya sewenang-wenang: dengan "
+        f"peringkat dihitung mulai 1, {realisation} terhadap {target} bernilai "
+        f"{format_percent(rank, 1)}; bila peringkat dihitung mulai 0, pasangan yang sama "
+        f"bernilai {format_percent(from_zero, 1)}, dan angkanya berubah lagi bila skala "
+        "punya lebih banyak atau lebih sedikit kategori."
+    )
+
+
 def _bound_text(value: float | None) -> str:
     return "tidak ada" if value is None else format_percent(value, 0)
 
@@ -165,11 +227,15 @@ def bounds_markdown(options: AnalysisOptions, results: pd.DataFrame) -> str:
         else f"{plain_number(options.max_ratio)} kali (atau kurang dari 1/"
         f"{plain_number(options.max_ratio)} kali)"
     )
+    bounded = int((results["capaian_formula"] != results["capaian"]).fillna(False).sum())
     return (
         f"- **Batas atas capaian (cap):** {_bound_text(options.cap)}. **Batas bawah (floor):** "
         f"{_bound_text(options.floor)}. Tanpa batas, capaian bisa lebih dari 100 % atau bahkan "
         "negatif (indikator makin rendah makin baik yang realisasinya jauh di atas target); "
-        "batas mencegah satu nilai ekstrem menguasai rata-rata.\n"
+        "batas mencegah satu nilai ekstrem menguasai rata-rata. Tahun ini "
+        f"{format_number(bounded, 0)} indikator kena batas; tabel capaian menampilkan nilai "
+        "rumusnya di samping nilai yang dibatasi, dan selisih dengan capaian laporan dihitung "
+        "dari nilai rumus.\n"
         f"- **Beda satuan (max_ratio):** bila realisasi dan target berbeda ukuran lebih dari "
         f"{ratio}, keduanya dianggap ditulis dalam satuan berbeda dan capaian tidak dihitung.\n"
         "- Target kosong atau nol, realisasi kosong, atau kategori yang tidak berada pada satu "
@@ -207,6 +273,49 @@ def scale_bands(scale: RatingScale) -> pd.DataFrame:
         )
         better = band
     return pd.DataFrame(rows)
+
+
+def gap_convention_markdown(printed: pd.DataFrame) -> str:
+    """The one reading of the gaps between bands, argued, with an example computed on every
+    scale; `printed` is the year's `rating_scale` dataset (the report's printed bounds)."""
+    lowers = printed[printed["bound"] == "lower"].sort_values("rating_no")
+    uppers = printed[printed["bound"] == "upper"].sort_values("rating_no")
+    gap = ""
+    inside = None
+    if len(lowers) and len(uppers):
+        top = lowers.iloc[0]
+        below = uppers[uppers["rating_no"] == top["rating_no"] + 1]
+        if len(below):
+            upper = below.iloc[0]
+            inside = (float(top["value"]) + float(upper["value"])) / 2.0
+            gap = (
+                f" {top['source_table']} mencetak predikat {top['label']} mulai "
+                f"{top['raw']} dan predikat di bawahnya sampai {upper['raw']}, sehingga nilai "
+                f"seperti {format_number(inside, 2)} % tidak tercakup bila dibaca harfiah."
+            )
+    examples = []
+    if inside is not None:
+        edge = math_floor_half(inside)
+        for scale in vars(SCALES).values():
+            examples.append(
+                f"{scale.title or scale.name}: {format_number(edge, 0)} % = "
+                f"*{scale.rate(edge)}*, {format_number(inside, 2)} % = *{scale.rate(inside)}*"
+            )
+    example = f" Contoh — {'; '.join(examples)}." if examples else ""
+    return (
+        "Skala predikat tercetak meninggalkan celah di antara predikat." + gap + " Semua skala "
+        "di situs ini dibaca dengan satu aturan: batas atas setiap predikat termasuk dalam "
+        "predikat itu, dan predikat yang lebih baik dimulai tepat *di atas* batas itu. Aturan "
+        "ini dipilih karena batas atas dicetak untuk setiap predikat, juga untuk yang terendah, "
+        "sedangkan batas bawah hanya menunjukkan angka pertama pada ketelitian cetaknya; "
+        "membaca batas bawah secara inklusif akan menaruh nilai di atas batas atas sebuah "
+        "predikat tetap di dalam predikat itu." + example
+    )
+
+
+def math_floor_half(value: float) -> float:
+    """The printed upper bound just below a gap's midpoint (whole number): 90,05 -> 90."""
+    return float(int(value))
 
 
 def scales_markdown(used: RatingScale) -> str:
@@ -410,23 +519,217 @@ def trajectory_rule_markdown(
     )
 
 
-def quadrant_rule_markdown(rule: QuadrantRule, efficiency: pd.DataFrame) -> str:
-    """The quadrant rule in Indonesian, from its thresholds, with this year's counts."""
+def quadrant_rule_markdown(rule: QuadrantRule, efficiency: pd.DataFrame, scale: RatingScale) -> str:
+    """The grouping of sasaran in Indonesian: capaian by the band of `scale`, absorption high
+    or low by the rule's threshold, with this year's count per group."""
     counts = efficiency["quadrant"].value_counts()
-    quadrants = "\n".join(
-        f"- **{label}** ({format_number(int(counts.get(label, 0)), 0)} sasaran): rata-rata "
-        f"capaian {'≥' if high else '<'} {plain_number(rule.capaian_pct)} % dan penyerapan "
-        f"{'≥' if absorbed else '<'} {plain_number(rule.absorption_pct)} %."
-        for (high, absorbed), label in QUADRANTS.items()
+    high, low = ABSORPTION_LEVELS[True], ABSORPTION_LEVELS[False]
+    threshold = plain_number(rule.absorption_pct)
+    present = [label for label in group_labels(scale) if label in counts.index]
+    groups = "; ".join(
+        f"{label.lower()} {format_number(int(counts[label]), 0)}" for label in present
     )
-    missing = int((~efficiency["quadrant"].isin(QUADRANTS.values())).sum())
+    missing = int(counts.get(INCOMPLETE, 0))
     tail = (
-        f"\n- **Tidak lengkap** ({format_number(missing, 0)} sasaran): tanpa capaian atau "
-        "tanpa program yang dipetakan ke sasaran itu."
+        f"\n- **{INCOMPLETE.capitalize()}** ({format_number(missing, 0)} sasaran): tanpa "
+        "capaian atau tanpa program yang dipetakan ke sasaran itu."
         if missing
         else ""
     )
-    return quadrants + tail
+    below_top = efficiency[
+        efficiency["capaian_band"].notna() & (efficiency["capaian_band"] != scale.labels[0])
+    ].sort_values("mean_capaian", ascending=False)
+    example = (
+        f", sehingga misalnya sasaran {int(below_top['sasaran_no'].iloc[0])} dengan rata-rata "
+        f"{format_percent(float(below_top['mean_capaian'].iloc[0]), 1)} disebut "
+        f"'{below_top['capaian_band'].iloc[0]}', bukan 'kinerja rendah'"
+        if len(below_top)
+        else ""
+    )
+    return (
+        f"- **Capaian**: rata-rata capaian indikator sasaran diberi predikat menurut skala yang "
+        f"dipakai ({describe_scale(scale)}){example}.\n"
+        f"- **Serapan**: *{high}* bila realisasi anggaran program yang dipetakan ke sasaran "
+        f"itu ≥ {threshold} % dari anggarannya, *{low}* bila kurang.\n"
+        f"- **Tahun ini** (sasaran per kelompok): {groups or 'tidak ada'}." + tail
+    )
+
+
+# --- Averages -------------------------------------------------------------------------------
+
+
+def averages_markdown(analysis: Analysis) -> str:
+    """How the site averages capaian: the headline bounds and why, the other variants, the
+    sasaran-weighted mean, and a median sentence that holds with ties (generated)."""
+    options = analysis.options
+    variants = analysis.average_variants
+    used = variants[variants["used_by_site"]]
+    results = analysis.results
+    usable = results["capaian"].dropna().astype(float)
+    median = float(usable.median())
+    at_least = int((usable >= median).sum())
+    used_text = (
+        f"*{used['variant'].iloc[0]}* (rata-rata {format_percent(float(used['mean'].iloc[0]), 1)})"
+        if len(used)
+        else f"capaian {bounds_phrase(options.cap, options.floor)}"
+    )
+    items = "\n".join(
+        f"- *{row.variant}*: {format_percent(float(row.mean), 1)} — {row.note}."
+        for row in variants.itertuples()
+    )
+    return (
+        f"Angka utama situs ini memakai {used_text}: capaian setiap indikator dibatasi di "
+        f"kedua sisi, paling rendah {_bound_text(options.floor)} dan paling tinggi "
+        f"{_bound_text(options.cap)}. Batas bawah {_bound_text(options.floor)} berarti tidak ada "
+        "yang tercapai; nilai di bawahnya hanya muncul dari rumus makin rendah makin baik bila "
+        "realisasi melebihi dua kali target, dan satu nilai seperti itu dapat menarik rata-rata "
+        "puluhan poin. Batas atas "
+        f"{_bound_text(options.cap)} membuat kelebihan capaian tetap dihitung, tetapi paling "
+        "banyak seperlima di atas target, sehingga satu indikator dengan target rendah tidak "
+        "menutupi kegagalan indikator lain. Membatasi hanya kegagalan tanpa membatasi kelebihan "
+        "akan membuat rata-rata berat sebelah ke atas.\n\n"
+        "Varian lain dihitung dari data yang sama dan ditampilkan di Ringkasan eksekutif:\n\n"
+        f"{items}\n\n"
+        "Rata-rata dari rata-rata sasaran memberi setiap sasaran bobot yang sama: sasaran "
+        "dengan banyak indikator tidak lebih menentukan daripada sasaran dengan satu indikator. "
+        f"Median capaian tahun ini {format_percent(median, 1)}: sedikitnya separuh indikator "
+        f"({format_number(at_least, 0)} dari {format_number(len(usable), 0)}) mencapai "
+        "angka itu atau lebih."
+    )
+
+
+# --- Predikat words -------------------------------------------------------------------------
+
+
+def _lines_with(lines: list[str], word: str) -> list[int]:
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return [number for number, line in enumerate(lines, start=1) if pattern.search(line)]
+
+
+def predikat_words(lines: list[str]) -> pd.DataFrame:
+    """Each predikat word of every scale (and `OTHER_PREDIKAT_WORDS`) with the scales that use
+    it, the number of source lines that print it and the first such line."""
+    rows = []
+    words: dict[str, list[str]] = {}
+    for scale in vars(SCALES).values():
+        for label in scale.labels:
+            words.setdefault(label, []).append(scale.title or scale.name)
+    for word in OTHER_PREDIKAT_WORDS:
+        words.setdefault(word, [])
+    for word, scales in words.items():
+        found = _lines_with(lines, word)
+        rows.append(
+            {
+                "word": word,
+                "scales": "; ".join(scales),
+                "origin": OTHER_PREDIKAT_WORDS.get(word, ""),
+                "lines": len(found),
+                "first_line": found[0] if found else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def predikat_words_markdown(lines: list[str], analysis: Analysis) -> str:
+    """Which regulation each predikat word of the report comes from (counted in the source
+    text), and the report's own average on the site's scale."""
+    words = predikat_words(lines)
+    items = []
+    for row in words[words["lines"] > 0].itertuples():
+        where = row.origin or f"kata predikat pada {row.scales}"
+        items.append(
+            f"- **{row.word}** ({format_number(row.lines, 0)} baris teks sumber, pertama "
+            f"baris {int(row.first_line)}): {where}."
+        )
+    unused = words[(words["lines"] == 0) & (words["scales"] != "")]
+    text = "\n".join(items)
+    if len(unused):
+        names = ", ".join(f"*{word}*" for word in unused["word"])
+        text += f"\n- Tidak muncul dalam teks sumber: {names}."
+    average = analysis.average
+    if average is not None:
+        scale = analysis.options.scale
+        text += (
+            f"\n\nLaporan menyebut rata-rata {format_percent(average.reported.value, 0)} "
+            f"({average.reported.source_table}, baris {average.reported.source_line}); "
+            f"menurut {scale.title or scale.name} angka itu berpredikat "
+            f"*{scale.rate(average.reported.value)}*."
+        )
+    return text
+
+
+# --- PEFA and flagged budget rows -----------------------------------------------------------
+
+
+def first_line(lines: list[str], phrase: str) -> int | None:
+    """The first source line that prints `phrase` (case-insensitive), or None."""
+    found = _lines_with(lines, phrase)
+    return found[0] if found else None
+
+
+def pefa_method_markdown(analysis: Analysis, lines: list[str]) -> str:
+    """The PEFA-style indicators' base, head rule and caveats, from the data and the text."""
+    heads = analysis.pefa_heads
+    residual = heads[heads["residual"]]
+    programs = int(heads["programs"].sum())
+    table = str(analysis.data.budget["source_table"].iloc[0])
+    direct = first_line(lines, "Belanja Langsung")
+    revised = first_line(lines, "P-APBD")
+    base = (
+        f"{table} memuat program dan kegiatan, yaitu Belanja Langsung saja (teks sumber menyebut "
+        f"Belanja Langsung di baris {direct}); Belanja Tidak Langsung (gaji, hibah, bantuan "
+        "sosial) tidak ada di dalamnya."
+        if direct
+        else f"{table} memuat program dan kegiatan saja (Belanja Langsung)."
+    )
+    version = (
+        f" Laporan tidak menyebut apakah anggarannya APBD murni atau APBD Perubahan; Bab III "
+        f"menyebut perubahan rencana kegiatan pada P-APBD (baris {revised}), jadi anggaran "
+        "yang dicetak kemungkinan besar anggaran perubahan, bukan anggaran awal yang disahkan "
+        "yang menjadi pembanding PEFA."
+        if revised
+        else " Laporan tidak menyebut apakah anggarannya anggaran awal atau anggaran perubahan."
+    )
+    split = (
+        f"{format_number(len(heads) - len(residual), 0)} program terbesar yang bersama-sama "
+        f"mencapai {format_percent(budget.PEFA_HEAD_SHARE_PCT, 0)} anggaran, ditambah satu baris "
+        f"gabungan untuk {format_number(int(residual['programs'].sum()), 0)} program lainnya"
+        if len(residual)
+        else f"setiap program sebagai satu pos ({format_number(len(heads), 0)} pos)"
+    )
+    return (
+        f"{base}{version}\n\n"
+        f"PI-2.1 dihitung menurut aturan PEFA 2016 untuk pos yang banyak: bila pos anggaran "
+        f"lebih dari {format_number(budget.PEFA_MAX_HEADS, 0)}, variasi komposisi dihitung atas "
+        f"pos terbesar yang bersama-sama mencakup {format_percent(budget.PEFA_HEAD_SHARE_PCT, 0)} "
+        f"anggaran, dan sisanya digabung menjadi satu baris. Dari {format_number(programs, 0)} "
+        f"program tahun ini, itu berarti {split}. PEFA mengizinkan klasifikasi program, "
+        "administratif (perangkat daerah) atau fungsi, asalkan pada tingkat anggaran itu "
+        "disahkan; di sini dipakai program, karena hanya itu yang dicetak laporan.\n\n"
+        f"Baris yang ditandai ({FLAGGED_ROWS}) tetap dihitung "
+        "dalam kedua ukuran gaya PEFA dengan angka tercetaknya, karena PEFA mengukur seluruh "
+        "anggaran yang dijalankan; baris ganda dihitung sekali."
+    )
+
+
+def flagged_rows_markdown(analysis: Analysis) -> str:
+    """What every page does with flagged budget rows (one rule, stated once)."""
+    summary = analysis.absorption_summary
+    flagged = analysis.options.flagged_budget_rows
+    action = (
+        "tidak dihitung dalam penyerapan, sebaran, program terendah, konsentrasi dan serapan per "
+        "sasaran"
+        if flagged == "exclude"
+        else "dihitung dengan angka tercetaknya dalam penyerapan dan serapan per sasaran"
+    )
+    return (
+        "Baris ganda (nama, anggaran dan realisasi sama dengan baris sebelumnya) dihitung sekali "
+        f"di semua halaman. {format_number(summary['excluded'], 0)} baris yang ditandai "
+        f"({FLAGGED_ROWS}) {action} (parameter "
+        f"flagged_budget_rows = {flagged}); baris itu tetap tercantum, bertanda, di tabel "
+        "rincian Akuntabilitas keuangan, dan tetap dihitung dengan angka tercetaknya dalam "
+        "ukuran gaya PEFA."
+    )
 
 
 # --- Known limits ---------------------------------------------------------------------------
@@ -451,7 +754,8 @@ def _average_entries(analysis: Analysis) -> list[tuple[str, str, str]]:
         (
             "Rata-rata capaian peka terhadap nilai ekstrem",
             "red",
-            f"Dengan rumus resmi tanpa batas, satu indikator ({average.worst_name}) bercapaian "
+            f"Dengan rumus yang lazim dipakai dalam LKjIP tanpa batas, satu indikator "
+            f"({average.worst_name}) bercapaian "
             f"{signed_percent(average.worst_capaian, 1)}; ia menurunkan rata-rata dari "
             f"{format_percent(average.mean_without_worst, 1)} menjadi "
             f"{format_percent(average.unbounded, 1)}. Nilai sekecil itu perlu diperiksa: "
@@ -462,6 +766,10 @@ def _average_entries(analysis: Analysis) -> list[tuple[str, str, str]]:
     ]
 
 
+def _flagged_entry(analysis: Analysis) -> tuple[str, str, str]:
+    return ("Baris anggaran bertanda", "amber", flagged_rows_markdown(analysis))
+
+
 def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
     """The assumptions-and-caveats log: title, RAG rating (red, amber, green) and text.
 
@@ -470,7 +778,6 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
     years of the data.
     """
     results = analysis.results
-    budget = analysis.absorption_summary
     totals = analysis.reconciliation
     trajectories = analysis.trajectories["status"].value_counts()
     indicators = analysis.data.framework.indicators
@@ -491,13 +798,7 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
             f"{format_rupiah(totals.loc['ikhtisar', 'anggaran'])}. Semua jumlah di situs ini "
             "dihitung dari baris; angka tercetak ditampilkan di sampingnya.",
         ),
-        (
-            "Baris anggaran bertanda tidak dihitung",
-            "amber",
-            f"{format_number(budget['excluded'], 0)} baris program yang ganda, mustahil "
-            "(realisasi melebihi anggaran) atau salah tulis tidak dihitung dalam penyerapan "
-            f"(parameter flagged_budget_rows = {analysis.options.flagged_budget_rows}).",
-        ),
+        _flagged_entry(analysis),
         (
             "Polaritas adalah penilaian",
             "amber",
@@ -506,10 +807,12 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
             "dicatat dalam data dan ditampilkan di atas.",
         ),
         (
-            "Capaian kategori berbasis peringkat",
+            "Capaian kategori: tercapai atau tidak",
             "amber",
             f"{format_number(ordinal, 0)} indikator kategori (opini BPK, nilai AKIP) diberi "
-            "capaian menurut peringkat kategorinya; ini konvensi situs, bukan rumus resmi.",
+            "capaian 100 % bila kategori target tercapai dan 0 % bila tidak; angka itu tanda "
+            "tercapai atau tidak, bukan tingkat ketercapaian. Capaian menurut peringkat hanya "
+            "varian rata-rata, karena angkanya bergantung pada penomoran peringkat.",
         ),
         (
             "Indikator tanpa capaian",
@@ -531,7 +834,7 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
             f"Program dipetakan ke sasaran dengan penilaian; "
             f"{format_number(len(analysis.unmapped_programs), 0)} program tidak dipetakan. "
             f"Korelasi capaian dan penyerapan dihitung dari {format_number(correlation.n, 0)} "
-            f"sasaran saja (rho {format_number(correlation.rho, 2)}, p "
+            f"sasaran saja (rho {format_number(correlation.rho, 2)}, nilai p "
             f"{format_number(correlation.p_value, 2)}): petunjuk arah, bukan bukti.",
         ),
         (
@@ -540,20 +843,25 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
             f"Data memuat {format_number(len(realised), 0)} tahun realisasi "
             f"({', '.join(str(y) for y in realised)}); PEFA menilai tiga tahun. Ukuran gaya PEFA "
             f"(penyerapan agregat {format_percent(analysis.aggregate_outturn_pct, 1)}, variasi "
-            f"komposisi {format_percent(analysis.composition_variance_pct, 1)}) hanya indikatif.",
+            f"komposisi {format_percent(analysis.composition_variance_pct, 1)}) hanya indikatif: "
+            "anggarannya Belanja Langsung saja dan kemungkinan besar anggaran perubahan, bukan "
+            "anggaran awal yang disahkan.",
         ),
         (
             "Batas skala predikat yang bercelah",
             "green",
-            f"{scale_table(analysis)} mencetak batas dengan satu desimal sehingga ada celah di "
-            "antara predikat; celah itu dibaca sebagai 'di atas' batas predikat yang lebih rendah "
-            "(lihat skala di atas).",
+            f"{scale_table(analysis)} mencetak batas dengan satu desimal dan Permendagri 86 Tahun "
+            "2017 dengan bilangan bulat, sehingga ada celah di antara predikat; pada kedua skala "
+            "celah itu dibaca dengan satu aturan: predikat dimulai tepat 'di atas' batas atas "
+            "predikat yang lebih rendah (lihat skala di atas).",
         ),
         (
-            "Kesalahan sumber dicatat, tidak diperbaiki",
+            "Catatan atas sumber dicatat, tidak diperbaiki",
             "green",
-            f"{format_number(len(analysis.errata), 0)} kesalahan dalam laporan dicatat dengan "
-            "bukti dan baris sumbernya; data tidak dikoreksi diam-diam.",
+            f"{format_number(len(analysis.errata), 0)} catatan atas laporan "
+            f"({format_number(errata_summary(analysis.errata)['errors'], 0)} kesalahan, sisanya "
+            "perbedaan konvensi) dicantumkan dengan bukti dan baris sumbernya; data tidak "
+            "dikoreksi diam-diam.",
         ),
     ]
     table = pd.DataFrame(entries, columns=["title", "rag", "text"])

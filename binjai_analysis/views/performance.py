@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from binjai_analysis.analysis.achievement import ORDINAL_MET
 from binjai_analysis.analysis.aggregates import headline_counts
+from binjai_analysis.analysis.year import AnalysisOptions
 from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
-from binjai_analysis.formatting import format_count, format_percent, format_text, markdown_text
+from binjai_analysis.formatting import (
+    bounds_phrase,
+    format_count,
+    format_percent,
+    format_text,
+    markdown_text,
+)
 from binjai_analysis.labels import CAPAIAN_STATUS_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
@@ -23,6 +31,34 @@ def sasaran_statement(results: pd.DataFrame, sasaran_id: str) -> str:
     return str(rows["sasaran"].iloc[0]) if not rows.empty else ""
 
 
+def capaian_text(value: object, formula: object) -> str:
+    """Our capaian as shown: the bounded value, and the formula's value beside it when a cap
+    or floor changed it ('120,0 % (rumus: 240,8 %)')."""
+    if pd.isna(value):
+        return "–"
+    text = format_percent(float(value), 1)
+    if not pd.isna(formula) and float(formula) != float(value):
+        text += f" (rumus: {format_percent(float(formula), 1)})"
+    return text
+
+
+def headline_text(options: AnalysisOptions) -> str:
+    """The page's sentence on how capaian is bounded and how categories count (generated)."""
+    cap, floor = options.cap, options.floor
+    bounds = (
+        f"Untuk predikat dan rata-rata, {bounds_phrase(cap, floor)}; bila batas mengubah "
+        "capaian sebuah indikator, nilai rumusnya ditulis di sampingnya."
+        if cap is not None or floor is not None
+        else "Capaian tidak dibatasi."
+    )
+    categories = (
+        "Indikator kategori (opini BPK, nilai AKIP) hanya dinilai tercapai atau tidak."
+        if options.ordinal == ORDINAL_MET
+        else "Indikator kategori diberi capaian menurut peringkat kategorinya."
+    )
+    return f"{bounds} {categories}"
+
+
 def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the reader's table and the exact values behind it for the download."""
     shown = pd.DataFrame(
@@ -31,9 +67,10 @@ def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "Indikator": rows["name"],
             "Target": rows["target_raw"].map(format_text),
             "Realisasi": rows["realisasi_raw"].map(format_text),
-            "Capaian dihitung": rows["capaian"].map(
-                lambda v: "–" if pd.isna(v) else format_percent(float(v), 1)
-            ),
+            "Capaian dihitung": [
+                capaian_text(value, formula)
+                for value, formula in zip(rows["capaian"], rows["capaian_formula"], strict=True)
+            ],
             "Capaian dilaporkan": rows["reported_capaian_raw"].map(format_text),
             "Predikat dihitung": rows["rating"].map(format_text),
             "Predikat dilaporkan": rows["reported_predikat"].map(format_text),
@@ -54,6 +91,7 @@ def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "realisasi",
             "realisasi_line",
             "capaian",
+            "capaian_formula",
             "capaian_status",
             "rating",
             "reported_capaian_raw",

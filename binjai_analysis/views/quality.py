@@ -16,11 +16,16 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from binjai_analysis.analysis.audit import ERROR_CAUSES, errata_summary
+from binjai_analysis.analysis.audit.notes import NOTE_ITEMS
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.quality import errata_chart
 from binjai_analysis.formatting import format_number, format_percent, format_rupiah, rupiah_exact
 from binjai_analysis.labels import (
+    CONVENTION_LABEL,
+    ERRATA_CAUSE_DESCRIPTIONS,
+    ERRATA_CAUSE_LABELS,
     ERRATA_EFFECTS,
     ERRATA_KIND_DESCRIPTIONS,
     ERRATA_KIND_LABELS,
@@ -35,6 +40,11 @@ from binjai_analysis.presentation import Page
 KIND_LABELS = ERRATA_KIND_LABELS
 KIND_DESCRIPTIONS = ERRATA_KIND_DESCRIPTIONS
 SEVERITY_ORDER = ("high", "medium", "low")
+CONVENTION = "convention"
+"""The grade of an erratum that is a difference of convention, not an error (`grade`)."""
+GRADE_ORDER = (*SEVERITY_ORDER, CONVENTION)
+GRADE_LABELS = {**SEVERITY_LABELS, CONVENTION: CONVENTION_LABEL}
+CAUSE_ORDER = tuple(ERRATA_CAUSE_LABELS)
 
 Erratum = Mapping[str, object]
 """One row of the audit's errata table (`audit.ERRATA_COLUMNS`), e.g. from `to_dict`."""
@@ -264,7 +274,14 @@ def _capaian_computed(erratum: Erratum) -> str:
 
 
 def capaian_evidence(erratum: Erratum) -> str:
-    """A printed capaian against the formula on the printed target and realisation."""
+    """A printed capaian against the formula on the printed target and realisation (none when
+    their units differ)."""
+    if _field(erratum, "cause") == "unit_mismatch":
+        return (
+            f"target {_text(erratum, 'target_printed')}, realisasi "
+            f"{_text(erratum, 'realisasi_printed')}: satuan berbeda, capaian tidak dihitung; "
+            f"tercetak {_text(erratum, 'printed')}"
+        )
     return (
         f"target {_text(erratum, 'target_printed')}, realisasi "
         f"{_text(erratum, 'realisasi_printed')}: capaian dihitung {_capaian_computed(erratum)}; "
@@ -306,6 +323,228 @@ def year_evidence(erratum: Erratum) -> str:
     )
 
 
+def generic_place(erratum: Erratum) -> str:
+    """The row an erratum is about, from whichever identity fields it has.
+
+    Examples:
+        >>> generic_place({"source_table": "Tabel 3.2", "indicator_id": "S01.I01",
+        ...                "indicator_name": "IPM"})
+        'S01.I01: IPM'
+        >>> generic_place({"source_table": "Bab III"})
+        'Bab III'
+    """
+    if _field(erratum, "indicator_id") is not None:
+        return indicator_id_place(erratum)
+    if _field(erratum, "indicator_name") is not None:
+        return indicator_place(erratum)
+    if _field(erratum, "row_seq") is not None:
+        return budget_row_place(erratum)
+    if _field(erratum, "program") is not None:
+        return _text(erratum, "program")
+    return _text(erratum, "source_table")
+
+
+def _figure(erratum: Erratum, name: str) -> str:
+    """A computed figure in the erratum's unit (rupiah, percent or a plain number)."""
+    unit = _field(erratum, "unit")
+    if unit == "Rp":
+        return _rp(erratum, name)
+    if unit == "%":
+        return _pct(erratum, name)
+    value = _field(erratum, name)
+    return _reading(value).removeprefix("dibaca ") if value is not None else "–"
+
+
+def generic_evidence(erratum: Erratum) -> str:
+    """The figures of an erratum, from whichever of them it has: printed, computed, expected,
+    and the related place's printed figure.
+
+    Examples:
+        >>> generic_evidence({"printed": "105,2%", "expected": "≤ 100 %", "unit": "%"})
+        'tercetak “105,2%”; seharusnya ≤ 100 %'
+        >>> generic_evidence({"printed": "12", "computed": 14.0, "other_table": "Tabel 3.2",
+        ...                   "other_line": 88, "other_printed": "14"})
+        'tercetak “12”; dihitung 14; Tabel 3.2 baris 88: “14”'
+    """
+    parts = []
+    if _field(erratum, "printed") is not None:
+        parts.append(f"tercetak “{_text(erratum, 'printed')}”")
+    if _field(erratum, "computed") is not None:
+        parts.append(f"dihitung {_figure(erratum, 'computed')}")
+    if _field(erratum, "expected") is not None:
+        parts.append(f"seharusnya {_text(erratum, 'expected')}")
+    if _field(erratum, "other_printed") is not None:
+        place = " ".join(
+            part
+            for part in (
+                _text(erratum, "other_table", ""),
+                f"baris {_text(erratum, 'other_line')}" if _field(erratum, "other_line") else "",
+            )
+            if part
+        )
+        parts.append(f"{place}: “{_text(erratum, 'other_printed')}”".lstrip(": "))
+    return "; ".join(parts) or "–"
+
+
+READING_LABELS = {
+    "entity_table": "baris tabel {measure}",
+    "sasaran_in_table": "sasaran dalam",
+    "table_rows": "baris",
+    "table_rows_without_repeats": "baris tanpa baris ganda",
+    "program_names": "nama program dalam",
+    "indicator_rows": "baris indikator",
+    "framework_indicators": "indikator kerangka kinerja",
+    "mean": "rata-rata capaian tercetak",
+    "mean_first_rows": "rata-rata capaian tercetak, setiap indikator sekali (baris pertamanya)",
+    "mean_last_rows": "rata-rata capaian tercetak, setiap indikator sekali (baris terakhirnya)",
+    "mean_of_sasaran_means": "rata-rata dari rata-rata per sasaran",
+}
+"""How the audit recomputed a stated summary figure (`audit.summary.READINGS`), for readers."""
+BOUNDED_LABELS = {
+    "net_enrolment": "angka partisipasi murni",
+    "coverage": "cakupan",
+    "share": "persentase bagian dari keseluruhan",
+    "participation_rate": "tingkat partisipasi",
+}
+"""Quantities that cannot exceed 100 % (`audit.plausibility.BOUNDED_KINDS`), for readers."""
+
+
+def _figure_text(erratum: Erratum, name: str) -> str:
+    """A computed figure as a percent when the erratum is in percent, else a plain number."""
+    value = _field(erratum, name)
+    if value is None:
+        return "–"
+    if _field(erratum, "unit") == "%":
+        return _pct(erratum, name)
+    return _reading(value).removeprefix("dibaca ")
+
+
+def summary_evidence(erratum: Erratum) -> str:
+    """A stated count or average that no recomputation from the tables gives."""
+    code = _text(erratum, "expected")
+    capped = code.endswith("_capped")
+    basis = READING_LABELS.get(code.removesuffix("_capped"), code).format(
+        measure=_text(erratum, "measure", "")
+    )
+    where = _text(erratum, "other_table", "")
+    tried = len(json.loads(str(_field(erratum, "listing") or "[]")))
+    return (
+        f"tercetak “{_text(erratum, 'printed')}”; dihitung ulang "
+        f"{_figure_text(erratum, 'computed')} dari {basis}{f' {where}' if where else ''}"
+        f"{' (setiap capaian dibatasi 100 %)' if capped else ''}; tidak satu pun dari {tried} cara "
+        "hitung yang dicoba memberi angka tercetak"
+    )
+
+
+def extreme_evidence(erratum: Erratum) -> str:
+    """A capaian, printed or recomputed, more than ten times the target or below −100 %."""
+    figures = (
+        f"target {_text(erratum, 'target_printed')}, realisasi "
+        f"{_text(erratum, 'realisasi_printed')}"
+    )
+    which = (
+        f"capaian tercetak {_text(erratum, 'printed')}"
+        if _text(erratum, "expected") == "printed"
+        else f"capaian dihitung ulang {_pct(erratum, 'computed')}"
+    )
+    return f"{figures}: {which}, di luar −100 % sampai 1.000 %; periksa satuannya"
+
+
+def population_evidence(erratum: Erratum) -> str:
+    """A count of persons or households against the population it belongs to."""
+    return (
+        f"tercetak “{_text(erratum, 'printed')}”, sedangkan penduduknya "
+        f"{_text(erratum, 'other_printed')} ({_text(erratum, 'other_table')} baris "
+        f"{_text(erratum, 'other_line')}): "
+        f"{format_number(float(_field(erratum, 'computed') or 0), 2)} orang per rumah tangga"
+    )
+
+
+def bounded_evidence(erratum: Erratum) -> str:
+    """A rate above 100 % that cannot exceed it."""
+    kind = BOUNDED_LABELS.get(_text(erratum, "expected"), _text(erratum, "expected"))
+    return f"tercetak “{_text(erratum, 'printed')}”; {kind} tidak dapat melebihi 100 %"
+
+
+def ratio_evidence(erratum: Erratum) -> str:
+    """A realisation 'a : b' beside a '1 : n' target, in another form."""
+    return (
+        f"realisasi “{_text(erratum, 'printed')}” (= 1 : "
+        f"{format_number(float(_field(erratum, 'computed') or 0), 0)}) tidak berbentuk seperti "
+        f"targetnya “{_text(erratum, 'other_printed')}”"
+    )
+
+
+def category_evidence(erratum: Erratum) -> str:
+    """A category indicator's printed capaian against met or not met."""
+    met = _text(erratum, "expected") == "met"
+    return (
+        f"target {_text(erratum, 'target_printed')}, realisasi "
+        f"{_text(erratum, 'realisasi_printed')}: target {'tercapai' if met else 'tidak tercapai'}; "
+        f"capaian tercetak {_text(erratum, 'printed')}"
+    )
+
+
+def narrative_evidence(erratum: Erratum) -> str:
+    """A figure the text quotes against the same figure in a table."""
+    return (
+        f"narasi: “{_text(erratum, 'printed')}”; {_text(erratum, 'other_table')} baris "
+        f"{_text(erratum, 'other_line')}: “{_text(erratum, 'other_printed')}”"
+    )
+
+
+def average_rows_evidence(erratum: Erratum) -> str:
+    """A printed average row against the mean of its rows."""
+    return (
+        f"rata-rata tercetak “{_text(erratum, 'printed')}”; rata-rata baris-barisnya "
+        f"{_pct(erratum, 'computed')}"
+    )
+
+
+def area_place(erratum: Erratum) -> str:
+    """A city total of a table by kecamatan."""
+    series = _field(erratum, "indicator_name") or _field(erratum, "measure") or "angka"
+    return f"jumlah kota: {series}"
+
+
+def caption_place(erratum: Erratum) -> str:
+    """A table or figure caption, with its title."""
+    return f"{_text(erratum, 'source_table')}: {_text(erratum, 'indicator_name')}"
+
+
+def note_evidence(erratum: Erratum) -> str:
+    """An error a curation note of the data already describes."""
+    return (
+        f"tercetak “{_text(erratum, 'printed')}” (masalahnya dijelaskan di kolom parse_note data "
+        f"{_text(erratum, 'printed_table')})"
+    )
+
+
+def plan_number_evidence(erratum: Erratum) -> str:
+    """A misi, tujuan or sasaran printed under another number than the plan's."""
+    return (
+        f"nomor tercetak {_text(erratum, 'printed')}; dalam rencana bernomor "
+        f"{_text(erratum, 'expected')}: “{_text(erratum, 'other_printed')}”"
+    )
+
+
+def rpjmd_year_evidence(erratum: Erratum) -> str:
+    """A 'tahun ke-n' statement that does not fit the year it speaks of."""
+    return (
+        f"tercetak “{_text(erratum, 'printed')}”; seharusnya {_text(erratum, 'expected')} "
+        f"periode RPJMD (“{_text(erratum, 'other_printed')}”, baris {_text(erratum, 'other_line')})"
+    )
+
+
+def same_program_evidence(erratum: Erratum) -> str:
+    """A program printed again, in a reprinted block, with other amounts."""
+    return (
+        f"program sama dengan baris ke-{_text(erratum, 'other_row')} tetapi "
+        f"{_text(erratum, 'measure')} lain: di sini “{_text(erratum, 'printed')}”, di baris "
+        f"ke-{_text(erratum, 'other_row')} “{_text(erratum, 'other_printed')}”"
+    )
+
+
 WRITERS: dict[str, tuple[Writer, Writer]] = {
     "row_percent": (budget_row_place, percent_evidence),
     "total_percent": (total_percent_place, percent_evidence),
@@ -324,18 +563,43 @@ WRITERS: dict[str, tuple[Writer, Writer]] = {
     "targets_differ": (indicator_id_place, targets_evidence),
     "year_near_heading": (heading_place, year_evidence),
     "year_near_statement": (statement_place, year_evidence),
+    "stated_count": (generic_place, summary_evidence),
+    "overall_average": (generic_place, summary_evidence),
+    "sasaran_average": (generic_place, summary_evidence),
+    "extreme_capaian": (generic_place, extreme_evidence),
+    "households_over_population": (generic_place, population_evidence),
+    "count_over_population": (generic_place, population_evidence),
+    "rate_over_100": (generic_place, bounded_evidence),
+    "ratio_form": (generic_place, ratio_evidence),
+    "category_capaian": (generic_place, category_evidence),
+    "narrative_vs_table": (generic_place, narrative_evidence),
+    "narrative_vs_budget": (generic_place, narrative_evidence),
+    "category_narrative_vs_table": (generic_place, narrative_evidence),
+    "narrative_percent": (generic_place, capaian_evidence),
+    "average_of_rows": (generic_place, average_rows_evidence),
+    "rpjmd_year_number": (generic_place, rpjmd_year_evidence),
+    "area_sum": (area_place, generic_evidence),
+    **{
+        item: (caption_place, generic_evidence)
+        for item in ("caption_no_repeat", "caption_no_gap", "caption_no_order", "list_no_differs")
+    },
+    "misi_no_differs": (generic_place, plan_number_evidence),
+    "tujuan_no_differs": (generic_place, plan_number_evidence),
+    "sasaran_no_differs": (generic_place, plan_number_evidence),
+    "same_program_other_figures": (budget_row_place, same_program_evidence),
+    **{item: (generic_place, note_evidence) for item in NOTE_ITEMS},
 }
 """Per comparison (`audit.ITEMS`): the writers of its Lokasi and of its Bukti."""
 
 
 def location_text(erratum: Erratum) -> str:
-    """Where the error is, in Indonesian."""
-    return WRITERS[str(erratum["item"])][0](erratum)
+    """Where the error is, in Indonesian (a writer of its own per comparison, else generic)."""
+    return WRITERS.get(str(erratum["item"]), (generic_place, generic_evidence))[0](erratum)
 
 
 def evidence_text(erratum: Erratum) -> str:
     """The figures that show the error, in Indonesian."""
-    return WRITERS[str(erratum["item"])][1](erratum)
+    return WRITERS.get(str(erratum["item"]), (generic_place, generic_evidence))[1](erratum)
 
 
 def effect_text(erratum: Erratum) -> str:
@@ -344,12 +608,14 @@ def effect_text(erratum: Erratum) -> str:
 
 
 def erratum_texts(errata: pd.DataFrame) -> pd.DataFrame:
-    """Every erratum's Indonesian texts: jenis, tingkat, lokasi, bukti, dampak."""
+    """Every erratum's Indonesian texts: jenis, tingkat (the severity of an error, or
+    'perbedaan konvensi'), penyebab, lokasi, bukti, dampak."""
     records = errata.to_dict("records")
     return pd.DataFrame(
         {
             "jenis": errata["kind"].map(KIND_LABELS).fillna(errata["kind"]),
-            "tingkat": errata["severity"].map(SEVERITY_LABELS).fillna(errata["severity"]),
+            "tingkat": grade(errata).map(GRADE_LABELS),
+            "penyebab": errata["cause"].map(ERRATA_CAUSE_LABELS).fillna(""),
             "lokasi": [location_text(e) for e in records],
             "bukti": [evidence_text(e) for e in records],
             "dampak": [effect_text(e) for e in records],
@@ -365,6 +631,7 @@ DOWNLOAD_FIRST = [
     "jenis",
     "severity",
     "tingkat",
+    "penyebab",
     "source_table",
     "source_line",
     "lokasi",
@@ -395,6 +662,7 @@ def errata_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "Jenis": exact["jenis"],
             "Lokasi": exact["lokasi"],
             "Tingkat": exact["tingkat"],
+            "Penyebab": exact["penyebab"].replace("", "–"),
             "Bukti": exact["bukti"],
             "Sumber": [
                 f"{table}, baris {line}"
@@ -405,11 +673,20 @@ def errata_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return shown, exact
 
 
+def grade(errata: pd.DataFrame) -> pd.Series:
+    """Each erratum's severity when it is an error of the source, else `CONVENTION` (every
+    erratum is an error when the table does not say)."""
+    if "counts_as_error" not in errata:
+        return errata["severity"]
+    return errata["severity"].where(errata["counts_as_error"], CONVENTION)
+
+
 def counts_by_kind(errata: pd.DataFrame) -> pd.DataFrame:
-    """Errata per kind and severity (columns high, medium, low, total), most frequent first."""
+    """Errata per kind: errors by severity (columns high, medium, low), differences of
+    convention (`convention`) and `total`, most frequent first."""
     counts = (
-        pd.crosstab(errata["kind"], errata["severity"])
-        .reindex(columns=list(SEVERITY_ORDER), fill_value=0)
+        pd.crosstab(errata["kind"], grade(errata))
+        .reindex(columns=list(GRADE_ORDER), fill_value=0)
         .astype(int)
     )
     counts["total"] = counts.sum(axis=1)
@@ -418,12 +695,14 @@ def counts_by_kind(errata: pd.DataFrame) -> pd.DataFrame:
 
 
 def errata_chart_data(errata: pd.DataFrame) -> pd.DataFrame:
-    """Errata counted per kind and severity (long format), kinds most frequent first."""
-    counts = errata.groupby(["kind", "severity"]).size().rename("catatan").reset_index()
+    """Errata counted per kind and grade (long format: the severity of errors, or
+    `CONVENTION`), kinds most frequent first."""
+    graded = errata.assign(severity=grade(errata))
+    counts = graded.groupby(["kind", "severity"]).size().rename("catatan").reset_index()
     counts = counts.assign(
         jenis=counts["kind"].map(KIND_LABELS).fillna(counts["kind"]),
-        tingkat=counts["severity"].map(SEVERITY_LABELS).fillna(counts["severity"]),
-        urutan_tingkat=counts["severity"].map({s: i for i, s in enumerate(SEVERITY_ORDER)}),
+        tingkat=counts["severity"].map(GRADE_LABELS).fillna(counts["severity"]),
+        urutan_tingkat=counts["severity"].map({s: i for i, s in enumerate(GRADE_ORDER)}),
         jumlah_jenis=counts.groupby("kind")["catatan"].transform("sum"),
     )
     counts = counts.sort_values(
@@ -434,18 +713,58 @@ def errata_chart_data(errata: pd.DataFrame) -> pd.DataFrame:
 
 
 def counts_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, exact): counts per kind and severity, with a total row."""
+    """(shown, exact): counts per kind, errors by severity and differences of convention, with
+    a total row."""
     counts = counts_by_kind(errata)
-    total = {"kind": "total", **{c: int(counts[c].sum()) for c in [*SEVERITY_ORDER, "total"]}}
+    total = {"kind": "total", **{c: int(counts[c].sum()) for c in [*GRADE_ORDER, "total"]}}
     exact = pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
     shown = pd.DataFrame(
         {
             "Jenis": exact["kind"].map(KIND_LABELS).fillna("Jumlah"),
             "Yang diperiksa": exact["kind"].map(KIND_DESCRIPTIONS).fillna(""),
             **{
-                f"Tingkat {SEVERITY_LABELS[s]}": exact[s].map(lambda v: format_number(v, 0))
+                f"Kesalahan, tingkat {SEVERITY_LABELS[s]}": exact[s].map(
+                    lambda v: format_number(v, 0)
+                )
                 for s in SEVERITY_ORDER
             },
+            "Perbedaan konvensi": exact[CONVENTION].map(lambda v: format_number(v, 0)),
+            "Jumlah catatan": exact["total"].map(lambda v: format_number(v, 0)),
+        }
+    )
+    return shown, exact
+
+
+def cause_counts(errata: pd.DataFrame) -> pd.DataFrame:
+    """Per cause of a printed-versus-recomputed difference: how many capaian and predikat
+    differ for it, whether it makes an error, in `CAUSE_ORDER`; causes with none left out."""
+    classified = errata[errata["cause"].notna()]
+    counts = (
+        pd.crosstab(classified["cause"], classified["measure"])
+        .reindex(index=[c for c in CAUSE_ORDER if c in set(classified["cause"])], fill_value=0)
+        .reindex(columns=["capaian", "predikat"], fill_value=0)
+        .astype(int)
+    )
+    counts["total"] = counts.sum(axis=1)
+    counts = counts.rename_axis(index="cause", columns=None).reset_index()
+    counts["counts_as_error"] = counts["cause"].isin(ERROR_CAUSES)
+    return counts
+
+
+def causes_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): the differences per cause, with a total row."""
+    counts = cause_counts(errata)
+    numbers = ["capaian", "predikat", "total"]
+    total = {"cause": "total", **{c: int(counts[c].sum()) for c in numbers}}
+    exact = pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
+    golongan = exact["counts_as_error"].map({True: "kesalahan", False: CONVENTION_LABEL})
+    shown = pd.DataFrame(
+        {
+            "Penyebab": exact["cause"].map(ERRATA_CAUSE_LABELS).fillna("Jumlah"),
+            "Penjelasan": exact["cause"].map(ERRATA_CAUSE_DESCRIPTIONS).fillna(""),
+            "Golongan": golongan.fillna(""),
+            "Capaian": exact["capaian"].map(lambda v: format_number(v, 0)),
+            "Predikat": exact["predikat"].map(lambda v: format_number(v, 0)),
             "Jumlah": exact["total"].map(lambda v: format_number(v, 0)),
         }
     )
@@ -522,8 +841,10 @@ def totals_gaps(reconciliation: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
 def quality_figures(errata: pd.DataFrame, analysis: Analysis) -> dict[str, str]:
     """Every number the page's text quotes, formatted (keys are glue names); the budget
     totals are those of `analysis`' year."""
-    severity = errata["severity"].value_counts()
+    summary = errata_summary(errata)
     counts = counts_by_kind(errata)
+    causes = cause_counts(errata).set_index("cause")["total"]
+    differences = errata[errata["cause"].notna()]
     top = counts.iloc[0]
     totals = analysis.reconciliation.set_index("total")
     rows, printed, ikhtisar = (
@@ -531,11 +852,23 @@ def quality_figures(errata: pd.DataFrame, analysis: Analysis) -> dict[str, str]:
     )
     return {
         "n_errata": format_number(len(errata), 0),
+        "n_errors": format_number(summary["errors"], 0),
+        "n_conventions": format_number(summary["conventions"], 0),
+        "n_differences": format_number(len(differences), 0),
+        "n_differences_capaian": format_number(int((differences["measure"] == "capaian").sum()), 0),
+        "n_differences_predikat": format_number(
+            int((differences["measure"] == "predikat").sum()), 0
+        ),
+        "n_unexplained": format_number(int(causes.get("unexplained", 0)), 0),
+        "n_unit_mismatch": format_number(int(causes.get("unit_mismatch", 0)), 0),
+        "n_difference_conventions": format_number(
+            int(causes[~causes.index.isin(ERROR_CAUSES)].sum()), 0
+        ),
         "n_kinds": format_number(errata["kind"].nunique(), 0),
         "n_tables": format_number(errata["source_table"].nunique(), 0),
-        "n_high": format_number(int(severity.get("high", 0)), 0),
-        "n_medium": format_number(int(severity.get("medium", 0)), 0),
-        "n_low": format_number(int(severity.get("low", 0)), 0),
+        "n_high": format_number(summary["errors_high"], 0),
+        "n_medium": format_number(summary["errors_medium"], 0),
+        "n_low": format_number(summary["errors_low"], 0),
         "top_kind": KIND_LABELS.get(str(top["kind"]), str(top["kind"])).lower(),
         "top_kind_n": format_number(int(top["total"]), 0),
         "rows_anggaran": format_rupiah(rows["anggaran"]),
@@ -571,24 +904,39 @@ def show_counts(page: Page, errata: pd.DataFrame) -> None:
     """Chart and table: errata per kind and severity."""
     page.figure(
         errata_chart(errata_chart_data(errata)),
-        title="Jumlah catatan kesalahan per jenis dan tingkat",
+        title="Jumlah catatan per jenis: kesalahan menurut tingkat, dan perbedaan konvensi",
         source=SUMMARY_SOURCE,
         label="catatan-per-jenis",
         data=errata_chart_data(errata),
         description=(
-            f"Diagram batang bertumpuk jumlah catatan kesalahan ({format_number(len(errata), 0)} "
-            f"catatan) untuk setiap jenis, dari yang terbanyak; warna menunjukkan tingkat "
-            "keparahan (tinggi, sedang, rendah). Angka lengkap ada pada tabel di bawahnya."
+            f"Diagram batang bertumpuk jumlah catatan ({format_number(len(errata), 0)} catatan) "
+            "untuk setiap jenis, dari yang terbanyak; warna menunjukkan tingkat keparahan "
+            "kesalahan (tinggi, sedang, rendah) atau perbedaan konvensi (abu-abu). Angka "
+            "lengkap ada pada tabel di bawahnya."
         ),
     )
     shown, exact = counts_table(errata)
     page.table(
         shown,
-        title="Jumlah catatan kesalahan per jenis dan tingkat",
+        title="Jumlah catatan per jenis: kesalahan menurut tingkat, dan perbedaan konvensi",
         source=SUMMARY_SOURCE,
         label="catatan-per-jenis",
         data=exact,
         numeric=[c for c in shown.columns if c not in ("Jenis", "Yang diperiksa")],
+    )
+
+
+def show_causes(page: Page, errata: pd.DataFrame) -> None:
+    """Tabel: the printed-versus-recomputed differences of capaian and predikat per cause."""
+    shown, exact = causes_table(errata)
+    page.table(
+        shown,
+        title="Perbedaan capaian dan predikat tercetak dengan hasil hitung ulang, menurut "
+        "penyebabnya",
+        source=_source_tables(errata[errata["cause"].notna()]),
+        label="perbedaan-per-penyebab",
+        data=exact,
+        numeric=["Capaian", "Predikat", "Jumlah"],
     )
 
 
@@ -597,7 +945,7 @@ def show_effects(page: Page, errata: pd.DataFrame) -> None:
     summary = effect_summary(errata)
     page.table(
         summary.drop(columns="kind"),
-        title="Jenis kesalahan dan dampaknya pada angka di situs ini",
+        title="Jenis catatan dan dampaknya pada angka di situs ini",
         source=SUMMARY_SOURCE,
         label="dampak-per-jenis",
         data=summary,
@@ -633,7 +981,7 @@ def show_errata(page: Page, errata: pd.DataFrame) -> None:
     shown, exact = errata_table(errata)
     page.table(
         shown,
-        title="Daftar catatan kesalahan dalam laporan sumber",
+        title="Daftar catatan atas laporan sumber",
         source=_source_tables(errata),
         label="daftar-catatan",
         data=exact,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from binjai_analysis.analysis.efficiency import QUADRANTS
+from binjai_analysis.analysis.audit import errata_summary
+from binjai_analysis.analysis.efficiency import INCOMPLETE
 from binjai_analysis.analysis.year import Analysis, AnalysisOptions
 from binjai_analysis.formatting import (
     bounds_phrase as format_bounds,
@@ -25,7 +26,12 @@ from binjai_analysis.formatting import (
     signed_percent,
     table_range,
 )
-from binjai_analysis.labels import ERRATA_KIND_PHRASES, SEVERITY_LABELS, TRAJECTORY_LABELS
+from binjai_analysis.labels import (
+    ERRATA_KIND_PHRASES,
+    FLAGGED_ROWS,
+    SEVERITY_LABELS,
+    TRAJECTORY_LABELS,
+)
 from binjai_analysis.presentation import Page
 
 # Positions of the rows of `budget.reconcile_totals` (it returns them in this fixed order).
@@ -35,7 +41,7 @@ DETAIL_PAGES = {
     "capaian-kinerja": "Capaian kinerja",
     "tren-lintasan": "Tren dan lintasan RPJMD",
     "akuntabilitas-keuangan": "Akuntabilitas keuangan",
-    "efisiensi": "Efisiensi belanja",
+    "efisiensi": "Serapan anggaran dan capaian",
     "site/kualitas-data": "Kualitas data",
     "site/metodologi": "Metodologi",
     "site/data-unduhan": "Data dan unduhan",
@@ -59,6 +65,33 @@ def bounds_phrase(options: AnalysisOptions) -> str:
     return format_bounds(options.cap, options.floor)
 
 
+def headline_variant(analysis: Analysis) -> str:
+    """The name of the average variant the site's own figures use (its bounds in words when
+    no listed variant matches the build's options)."""
+    variants = analysis.average_variants
+    used = variants.loc[variants["used_by_site"], "variant"]
+    return str(used.iloc[0]) if len(used) else bounds_phrase(analysis.options)
+
+
+def bounds_reason(options: AnalysisOptions) -> str:
+    """Why the headline is bounded (a clause starting with ': '), or nothing when the build
+    does not bound capaian on both sides."""
+    if options.cap is None or options.floor is None:
+        return ""
+    return (
+        ": capaian dibatasi di kedua sisi agar satu nilai ekstrem, baik kegagalan maupun "
+        "kelebihan, tidak menguasai rata-rata"
+    )
+
+
+def median_sentence(median: float) -> str:
+    """The median in words that stay true with ties: at least half reach it."""
+    return (
+        f"median capaian {format_percent(median, 1)}: sedikitnya separuh indikator bercapaian "
+        "sebesar itu atau lebih"
+    )
+
+
 def summary_figures(analysis: Analysis) -> dict[str, str]:
     """Every number the page's own prose quotes, formatted; keys are glue names.
 
@@ -76,6 +109,9 @@ def summary_figures(analysis: Analysis) -> dict[str, str]:
         "reported_line": str(average.reported.source_line),
         "our_average": format_percent(average.ours, 1),
         "our_bounds": bounds_phrase(analysis.options),
+        "our_variant": headline_variant(analysis),
+        "our_reason": bounds_reason(analysis.options),
+        "median_sentence": median_sentence(float(analysis.results["capaian"].median())),
         "unbounded_average": format_percent(average.unbounded, 1),
         "variant_low": format_percent(average.lowest, 1),
         "variant_high": format_percent(average.highest, 1),
@@ -95,10 +131,10 @@ def _budget_finding(analysis: Analysis, pages: dict[str, str]) -> str:
     budget = analysis.absorption_summary
     excluded = int(budget["excluded"])
     flagged = (
-        f"; {format_number(excluded, 0)} baris bertanda (ganda, mustahil atau salah tulis) "
-        "tidak dihitung"
+        f"; baris ganda dihitung sekali, dan {format_number(excluded, 0)} baris bertanda "
+        f"({FLAGGED_ROWS}) tidak dihitung dalam penyerapan"
         if excluded
-        else ""
+        else "; baris ganda dihitung sekali"
     )
     return (
         f"**Penyerapan anggaran {format_percent(budget['weighted_pct'], 1)}.** Dari anggaran "
@@ -144,18 +180,21 @@ def _trajectory_finding(analysis: Analysis, pages: dict[str, str]) -> str:
 
 def _errata_finding(analysis: Analysis, pages: dict[str, str]) -> str:
     errata = analysis.errata
-    severities = errata["severity"].value_counts()
-    kinds = errata["kind"].value_counts()
+    counts = errata_summary(errata)
+    kinds = errata.loc[errata["counts_as_error"], "kind"].value_counts()
     top_kind, top_count = str(kinds.index[0]), int(kinds.iloc[0])
     by_severity = ", ".join(
-        f"{format_number(int(severities.get(key, 0)), 0)} {label}"
+        f"{format_number(counts[f'errors_{key}'], 0)} {label}"
         for key, label in SEVERITY_LABELS.items()
     )
     return (
-        f"**Kesalahan dalam laporan sumber.** Pemeriksaan ulang mencatat "
-        f"{format_number(len(errata), 0)} kesalahan ({by_severity}); yang terbanyak adalah "
-        f"{ERRATA_KIND_PHRASES.get(top_kind, top_kind)} ({format_number(top_count, 0)}). "
-        "Kesalahan dicatat, tidak diperbaiki diam-diam." + _details(pages, "site/kualitas-data")
+        f"**Catatan atas laporan sumber.** Pemeriksaan ulang mencatat "
+        f"{format_number(counts['catatan'], 0)} catatan: {format_number(counts['errors'], 0)} "
+        f"kesalahan laporan (tingkat {by_severity}) dan "
+        f"{format_number(counts['conventions'], 0)} perbedaan konvensi. Kesalahan yang terbanyak "
+        f"adalah {ERRATA_KIND_PHRASES.get(top_kind, top_kind)} ({format_number(top_count, 0)}). "
+        "Catatan ditampilkan, data tidak diperbaiki diam-diam."
+        + _details(pages, "site/kualitas-data")
     )
 
 
@@ -172,16 +211,17 @@ def correlation_words(rho: float) -> str:
 
 def _efficiency_finding(analysis: Analysis, pages: dict[str, str]) -> str:
     correlation = analysis.correlation
-    placed = analysis.efficiency["quadrant"].isin(QUADRANTS.values())
+    placed = analysis.efficiency["quadrant"] != INCOMPLETE
     quadrants = analysis.efficiency.loc[placed, "quadrant"].value_counts()
     top, count = str(quadrants.index[0]), int(quadrants.iloc[0])
     return (
         f"**Serapan anggaran dan capaian {correlation_words(correlation.rho)}.** Di antara "
         f"{format_number(correlation.n, 0)} sasaran yang punya capaian dan program, korelasi "
         f"peringkat Spearman antara rata-rata capaian dan penyerapan anggaran adalah "
-        f"{signed(correlation.rho, 2)} (p = {format_number(correlation.p_value, 2)}): petunjuk "
-        f"arah, bukan sebab-akibat. Kuadran terbanyak: {top.lower()} "
-        f"({format_number(count, 0)} sasaran)." + _details(pages, "efisiensi")
+        f"{signed(correlation.rho, 2)} (nilai p = {format_number(correlation.p_value, 2)}): "
+        f"petunjuk arah, bukan sebab-akibat. Kelompok terbanyak: {top.lower()} "
+        f"({format_number(count, 0)} sasaran). Serapan hanya menyatakan berapa anggaran "
+        "terpakai, bukan apa yang dibeli setiap rupiah." + _details(pages, "efisiensi")
     )
 
 
@@ -198,15 +238,16 @@ def findings_markdown(analysis: Analysis, pages: dict[str, str]) -> str:
             f"**{format_percent(usable['met'].mean() * 100, 1)} indikator mencapai target.** "
             f"Dari {format_number(len(results), 0)} indikator yang realisasinya dilaporkan, "
             f"{format_number(len(usable), 0)} dapat dihitung capaiannya dan "
-            f"{format_number(met, 0)} di antaranya mencapai atau melampaui target. Median "
-            f"capaian {format_percent(float(usable['capaian'].median()), 1)}: separuh indikator "
-            "berada di atas angka ini." + _details(pages, "capaian-kinerja")
+            f"{format_number(met, 0)} di antaranya mencapai atau melampaui target; "
+            f"{median_sentence(float(usable['capaian'].median()))}."
+            + _details(pages, "capaian-kinerja")
         ),
         (
             f"**Rata-rata {format_percent(average.reported.value, 0)} di laporan tidak dapat "
-            f"diulang.** Dengan pilihan hitung situs ini ({bounds_phrase(analysis.options)}) "
-            "rata-rata capaian "
-            f"{format_percent(average.ours, 1)}; rumus resmi tanpa batas memberi "
+            f"diulang.** Angka utama situs ini memakai cara *{headline_variant(analysis)}*"
+            f"{bounds_reason(analysis.options)}. Dengan cara itu rata-rata capaian "
+            f"{format_percent(average.ours, 1)}; rumus yang lazim dipakai dalam LKjIP tanpa "
+            "batas memberi "
             f"{format_percent(average.unbounded, 1)}, dan cara hitung lain "
             f"{format_percent(average.lowest, 1)} sampai {format_percent(average.highest, 1)}. "
             "Rata-rata tanpa batas ditarik turun oleh satu nilai ekstrem "
@@ -243,7 +284,11 @@ def variants_table(analysis: Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
     shown = pd.DataFrame(
         {
             "No.": [str(number) for number in range(1, len(variants) + 1)],
-            "Cara menghitung": variants["variant"],
+            "Cara menghitung": [
+                f"{name} (dipakai situs ini)" if used else name
+                for name, used in zip(variants["variant"], variants["used_by_site"], strict=True)
+            ],
+            "Keterangan": variants["note"],
             "Indikator": variants["indicators"].map(lambda v: format_number(int(v), 0)),
             "Rata-rata": percent("mean"),
             "Median": percent("median"),
@@ -267,5 +312,5 @@ def show_variants(page: Page, analysis: Analysis) -> None:
         source=f"{tables}; {stated}" if stated else tables,
         label="rata-rata-capaian",
         data=exact,
-        numeric=list(shown.columns[2:]),
+        numeric=list(shown.columns[3:]),
     )

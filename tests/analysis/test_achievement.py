@@ -12,6 +12,7 @@ from binjai_analysis.analysis.achievement import (
     STATUS_NO_TARGET,
     STATUS_NOT_COMPARABLE,
     STATUS_ORDINAL,
+    STATUS_ORDINAL_MET,
     STATUS_UNITS_DIFFER,
     capaian_numeric,
     capaian_ordinal,
@@ -80,10 +81,35 @@ def test_golden_rows():
     assert capaian_numeric(1000, 800, "lower") == (120.0, "ok")
 
 
-def test_ordinal_is_rank_based():
-    assert capaian_ordinal("WTP", "WDP") == (75.0, STATUS_ORDINAL)  # rank 3 of target rank 4
+def test_ordinal_is_met_or_not_met_by_default():
+    assert capaian_ordinal("WTP", "WDP") == (0.0, STATUS_ORDINAL_MET)  # below the target
+    assert capaian_ordinal("WTP", "WTP") == (100.0, STATUS_ORDINAL_MET)  # the target itself
+    assert capaian_ordinal("WDP", "WTP") == (100.0, STATUS_ORDINAL_MET)  # better: met, not 133
+    assert capaian_ordinal("BB", "B") == (0.0, STATUS_ORDINAL_MET)
     assert capaian_ordinal("WTP", "BB") == (None, STATUS_NOT_COMPARABLE)  # different scales
     assert capaian_ordinal("WTP", "") == (None, STATUS_NO_REALISATION)
+
+
+def test_ordinal_rank_is_a_variant():
+    assert capaian_ordinal("WTP", "WDP", method="rank") == (75.0, STATUS_ORDINAL)  # 3 of 4
+    assert capaian_ordinal("WDP", "WTP", method="rank") == (pytest.approx(400 / 3), STATUS_ORDINAL)
+    with pytest.raises(ValueError, match="method"):
+        capaian_ordinal("WTP", "WTP", method="distance")  # type: ignore[arg-type]
+
+
+def test_bounds_apply_after_the_formula_and_keep_it():
+    frame = pd.DataFrame(
+        {
+            "target": [0.0006, 100.0, None],
+            "realisasi": [0.018, 150.0, None],
+            "target_raw": ["", "", "WDP"],
+            "realisasi_raw": ["", "", "WTP"],
+            "polarity": ["lower", "higher", "qualitative"],
+        }
+    )
+    result = compute_achievement(frame, cap=120.0, floor=0.0, ordinal="rank")
+    assert list(result["capaian"]) == [0.0, 120.0, 120.0]
+    assert list(result["capaian_formula"]) == [pytest.approx(-2800), 150.0, pytest.approx(400 / 3)]
 
 
 def test_compute_achievement_adds_columns_without_mutating_input():
@@ -100,7 +126,7 @@ def test_compute_achievement_adds_columns_without_mutating_input():
     result = compute_achievement(frame)
     pd.testing.assert_frame_equal(frame, before)
     assert list(result["capaian"]) == [75.0, 80.0, 100.0]
-    assert list(result["capaian_status"]) == ["ok", "ok", STATUS_ORDINAL]
+    assert list(result["capaian_status"]) == ["ok", "ok", STATUS_ORDINAL_MET]
 
 
 def test_sizes_far_apart_are_not_comparable():

@@ -4,11 +4,17 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.aggregates import (
+    DEFAULT_VARIANTS,
+    HEADLINE_BOUNDS,
+    HEADLINE_CAP,
+    HEADLINE_FLOOR,
     ReportedAverage,
     Variant,
     aggregate_achievement,
     average_variants,
     reported_average,
+    sasaran_mean,
+    variant_used,
 )
 from binjai_analysis.analysis.performance import indicator_rows
 
@@ -67,3 +73,68 @@ def test_no_stated_average(year_data):
     table = average_variants(rows, None, (Variant("base"),))
     assert table["reported_average"].isna().all()
     assert not table["closer_than_base"].any()
+
+
+def tiny_rows() -> pd.DataFrame:
+    """Three numeric indicators in two sasaran and one ordinal one, before scoring."""
+    return pd.DataFrame(
+        {
+            "indicator_id": ["S01.I01", "S01.I02", "S01.I03", "S02.I01"],
+            "sasaran_id": ["S01", "S01", "S01", "S02"],
+            "target": [100.0, 100.0, None, 10.0],
+            "realisasi": [300.0, 60.0, None, 40.0],
+            "target_raw": ["100", "100", "WTP", "10"],
+            "realisasi_raw": ["300", "60", "WDP", "40"],
+            "polarity": ["higher", "higher", "qualitative", "lower"],
+            "reported_capaian": [300.0, 60.0, 75.0, -200.0],
+            "reported_predikat": ["", "", "", ""],
+        }
+    )
+
+
+def test_sasaran_mean_weighs_each_sasaran_once():
+    frame = pd.DataFrame(
+        {"sasaran_id": ["S1", "S1", "S1", "S2"], "capaian": [120.0, 60.0, 0.0, 100.0]}
+    )
+    assert sasaran_mean(frame) == pytest.approx((60.0 + 100.0) / 2)
+    assert float(frame["capaian"].mean()) == pytest.approx(70.0)  # the indicator mean differs
+
+
+def test_variants_on_a_tiny_frame():
+    variants = (
+        Variant("free"),
+        Variant("0-120", HEADLINE_BOUNDS),
+        Variant("0-120 per sasaran", HEADLINE_BOUNDS, by_sasaran=True),
+        Variant("0-120 rank", {**HEADLINE_BOUNDS, "ordinal": "rank"}),
+    )
+    table = average_variants(tiny_rows(), None, variants).set_index("variant")
+    # free: 300, 60, 0 (WDP below WTP: not met), (2*10-40)/10 = -200
+    assert table.loc["free", "mean"] == pytest.approx((300 + 60 + 0 - 200) / 4)
+    # bounded: 120, 60, 0, 0
+    assert table.loc["0-120", "mean"] == pytest.approx(45.0)
+    # per sasaran: S01 (120 + 60 + 0) / 3 = 60, S02 0 -> 30
+    assert table.loc["0-120 per sasaran", "mean"] == pytest.approx(30.0)
+    assert table.loc["0-120 per sasaran", "sasaran"] == 2
+    # rank: WDP 3 of WTP 4 = 75
+    assert table.loc["0-120 rank", "mean"] == pytest.approx((120 + 60 + 75 + 0) / 4)
+    assert list(table["used_by_site"]) == [False, True, False, False]
+
+
+def test_the_site_variant_is_bounded_on_both_sides():
+    used = [v for v in DEFAULT_VARIANTS if variant_used(v, HEADLINE_BOUNDS | {"ordinal": "met"})]
+    assert len(used) == 1
+    assert used[0].options == {"cap": HEADLINE_CAP, "floor": HEADLINE_FLOOR}
+    assert HEADLINE_FLOOR is not None and HEADLINE_CAP > 100
+    # every capped variant also has the floor
+    for variant in DEFAULT_VARIANTS:
+        if "cap" in variant.options:
+            assert variant.options.get("floor") == HEADLINE_FLOOR
+    assert not any("resmi" in variant.label for variant in DEFAULT_VARIANTS)
+
+
+def test_the_real_variants_mark_the_site_average(analysis):
+    table = analysis.average_variants
+    used = table[table["used_by_site"]]
+    assert len(used) == 1
+    assert used["mean"].item() == pytest.approx(float(analysis.results["capaian"].mean()))
+    assert analysis.average.ours == pytest.approx(used["mean"].item())

@@ -109,12 +109,55 @@ def test_reconciliation_without_printed_totals(year_data):
     assert totals["anggaran_minus_printed_jumlah"].isna().all()
 
 
-def test_pefa_indicators(rows):
-    counted = budget.used_rows(rows)
+def test_pefa_indicators_keep_flagged_rows(rows):
+    assert (rows["treatment"] != "included").any()  # the year has flagged rows
+    counted = budget.pefa_rows(rows)
+    assert len(counted) == len(rows)  # flagged rows stay in, as printed
     assert budget.aggregate_outturn(rows) == pytest.approx(
-        counted["realisasi"].sum() / counted["anggaran"].sum() * 100
+        rows["realisasi"].sum() / rows["anggaran"].sum() * 100
     )
-    assert 0 < budget.composition_variance(rows) < 100
+    heads = budget.pefa_heads(rows)
+    assert heads["programs"].sum() == len(rows)
+    assert heads["anggaran"].sum() == pytest.approx(rows["anggaran"].sum())
+    assert 0 < budget.composition_variance(heads) < 100
+
+
+def heads_frame(budgets: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "row_seq": range(len(budgets)),
+            "program": [f"P{n}" for n in range(len(budgets))],
+            "anggaran": budgets,
+            "realisasi": [b / 2 for b in budgets],
+        }
+    )
+
+
+def test_pefa_heads_take_the_largest_up_to_75_percent_plus_a_residual():
+    # 25 heads: 40 + 20 + 10 = 70 % < 75 %, so the 4th (5 %) is taken (75 % reached) and the
+    # other 21 heads (25 %) become one residual line.
+    frame = heads_frame([40.0, 20.0, 10.0, 5.0] + [25.0 / 21] * 21)
+    heads = budget.pefa_heads(frame)
+    assert list(heads["head"]) == ["P0", "P1", "P2", "P3", budget.RESIDUAL_HEAD]
+    assert list(heads["residual"]) == [False] * 4 + [True]
+    assert heads["programs"].iloc[-1] == 21
+    assert heads["share_pct"].iloc[-1] == pytest.approx(25.0)
+    assert heads["anggaran"].sum() == pytest.approx(100.0)
+
+
+def test_pefa_heads_keep_every_head_when_there_are_few():
+    frame = heads_frame([10.0] * budget.PEFA_MAX_HEADS)
+    heads = budget.pefa_heads(frame)
+    assert len(heads) == budget.PEFA_MAX_HEADS and not heads["residual"].any()
+
+
+def test_composition_variance_over_a_residual_line_hides_shifts_inside_it():
+    # Two small heads swap their spending: visible head by head, hidden once merged.
+    frame = heads_frame([80.0] + [1.0] * 20)
+    frame.loc[1, "realisasi"], frame.loc[2, "realisasi"] = 1.0, 0.0
+    merged = budget.composition_variance(budget.pefa_heads(frame))
+    separate = budget.composition_variance(frame)
+    assert merged < separate
 
 
 @given(

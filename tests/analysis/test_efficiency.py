@@ -8,9 +8,11 @@ from binjai_analysis.analysis.efficiency import (
     QuadrantRule,
     capaian_absorption_correlation,
     efficiency_by_sasaran,
+    group_labels,
     unmapped_programs,
 )
 from binjai_analysis.analysis.performance import indicator_results
+from binjai_analysis.analysis.rating import SCALES
 
 
 @pytest.fixture(scope="module")
@@ -38,18 +40,27 @@ def made_up(capaian: list[float], anggaran: list[float], realisasi: list[float])
     return results, rows, mapping
 
 
-def test_quadrants_and_cost_per_point():
+def test_groups_use_the_scale_bands_and_the_absorption_threshold():
     results, rows, mapping = made_up(
-        [95.0, 95.0, 60.0, 60.0], [100.0] * 4, [95.0, 50.0, 95.0, 50.0]
+        [95.0, 95.0, 87.6, 40.0], [100.0] * 4, [95.0, 50.0, 95.0, 50.0]
     )
-    table = efficiency_by_sasaran(results, rows, mapping, QuadrantRule(90.0, 90.0))
+    table = efficiency_by_sasaran(results, rows, mapping, QuadrantRule(90.0))
     assert list(table["quadrant"]) == [
-        "Kinerja tinggi, serapan tinggi",
-        "Kinerja tinggi, serapan rendah",
-        "Kinerja rendah, serapan tinggi",
-        "Kinerja rendah, serapan rendah",
+        "Capaian Sangat Baik, serapan tinggi",
+        "Capaian Sangat Baik, serapan rendah",
+        "Capaian Tinggi, serapan tinggi",  # 87,6 % is 'Tinggi' on Tabel 3.1, not 'low'
+        "Capaian Sangat Rendah, serapan rendah",
     ]
-    assert table.loc[0, "rupiah_per_capaian_point"] == pytest.approx(95.0 / 95.0)
+    assert list(table["capaian_band"]) == ["Sangat Baik", "Sangat Baik", "Tinggi", "Sangat Rendah"]
+    assert "rupiah_per_capaian_point" not in table
+    other = efficiency_by_sasaran(results, rows, mapping, scale=SCALES.permendagri_86_2017)
+    assert other["quadrant"].iloc[0] == "Capaian Sangat Tinggi, serapan tinggi"
+
+
+def test_group_labels_cover_every_band_twice():
+    labels = group_labels()
+    assert len(labels) == 2 * len(SCALES.lkjip_tabel_3_1.labels)
+    assert labels[0] == "Capaian Sangat Baik, serapan tinggi"
 
 
 def test_rank_correlation_of_a_monotone_relation_is_one():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from binjai_analysis.analysis.achievement import STATUS_ORDINAL, STATUS_UNITS_DIFFER
+from binjai_analysis.analysis.achievement import STATUS_ORDINAL_MET, STATUS_UNITS_DIFFER
 from binjai_analysis.analysis.performance import (
     hierarchy,
     indicator_results,
@@ -56,9 +56,10 @@ def test_reported_beside_recomputed(results):
 
 
 def test_ordinal_and_incomparable_indicators(results):
-    opinion = results.loc["S01.I01"]  # target WDP (rank 3), realised WTP (rank 4)
-    assert opinion["capaian"] == pytest.approx(4 / 3 * 100)
-    assert opinion["capaian_status"] == STATUS_ORDINAL
+    opinion = results.loc["S01.I01"]  # target WDP (rank 3), realised WTP (rank 4): met
+    assert opinion["capaian"] == pytest.approx(100.0)
+    assert opinion["capaian_status"] == STATUS_ORDINAL_MET
+    assert opinion["met"]
     apbd = results.loc["S10.I07"]  # target in trillions, realisation in rupiah
     assert pd.isna(apbd["capaian"])
     assert apbd["capaian_status"] == STATUS_UNITS_DIFFER
@@ -91,3 +92,15 @@ def test_hierarchy_covers_the_framework(year_data):
     assert table["misi_id"].notna().all()
     spip = table.set_index("indicator_id").loc["S01.I10"]
     assert spip["sasaran_id"] == "S01"
+
+
+def test_bounds_do_not_count_as_differences_from_the_report(year_data):
+    rows = indicator_rows(year_data.results, year_data.framework)
+    bounded = score_indicators(rows, cap=120.0, floor=0.0).set_index("indicator_id")
+    free = score_indicators(rows).set_index("indicator_id")
+    over = bounded[bounded["capaian_formula"] > 120]
+    assert len(over) and (over["capaian"] == 120).all()
+    pd.testing.assert_series_equal(
+        bounded["capaian_difference"], free["capaian_difference"], check_names=False
+    )
+    assert (bounded["met"] == free["met"]).all()

@@ -7,9 +7,11 @@ from pydantic import ValidationError
 
 from binjai_analysis.analysis.rating import (
     DEFAULT_SCALE,
+    GAP_CONVENTION,
     SCALES,
     RatingBand,
     RatingScale,
+    describe_scale,
     load_scales,
     scale_from_printed,
 )
@@ -38,15 +40,41 @@ def test_tabel_3_1_boundaries(capaian, label):
     ("capaian", "label"),
     [
         (91.0, "Sangat Tinggi"),
-        (90.5, "Tinggi"),
+        (90.5, "Sangat Tinggi"),  # in the printed gap 90-91: above the top of "76-90"
+        (90.0, "Tinggi"),  # the printed upper bound of Tinggi is inclusive
         (76.0, "Tinggi"),
-        (75.99, "Sedang"),
+        (75.5, "Tinggi"),
+        (75.0, "Sedang"),
         (51.0, "Rendah"),
-        (50.99, "Sangat Rendah"),
+        (50.5, "Rendah"),
+        (50.0, "Sangat Rendah"),
     ],
 )
 def test_permendagri_86_boundaries(capaian, label):
     assert SCALES.permendagri_86_2017.rate(capaian) == label
+
+
+def test_both_scales_use_one_gap_convention():
+    for scale in vars(SCALES).values():
+        bounded = [band for band in scale.bands if band.lower is not None]
+        assert {band.inclusive for band in bounded} == {GAP_CONVENTION}
+    # The same value at a bound and just above it gets the same band position on both scales.
+    for value in (90.0, 90.05, 75.0, 75.05, 65.0, 65.05, 50.0, 50.05):
+        positions = {scale.labels.index(scale.rate(value)) for scale in vars(SCALES).values()}
+        assert len(positions) == 1
+
+
+def test_a_scale_mixing_conventions_is_refused():
+    with pytest.raises(ValidationError, match="one way"):
+        RatingScale(
+            name="mixed",
+            source="test",
+            bands=(
+                RatingBand(label="A", lower=90.0, inclusive=True),
+                RatingBand(label="B", lower=50.0, inclusive=False),
+                RatingBand(label="C"),
+            ),
+        )
 
 
 def test_missing_capaian_has_no_rating():
@@ -117,3 +145,15 @@ def test_a_bad_scale_in_the_reference_file_is_rejected(tmp_path):
     )
     with pytest.raises(ValidationError, match="must have no lower bound"):
         load_scales(path)
+
+
+def test_describe_scale_words_follow_the_convention():
+    text = describe_scale(SCALES.permendagri_86_2017)
+    assert text.startswith("Sangat Tinggi (di atas 90 %), Tinggi (di atas 75 % sampai 90 %)")
+    assert text.endswith("Sangat Rendah (50 % atau kurang)")
+    inclusive = RatingScale(
+        name="incl",
+        source="test",
+        bands=(RatingBand(label="A", lower=91.0), RatingBand(label="B")),
+    )
+    assert describe_scale(inclusive) == "A (mulai 91 %) dan B (di bawah 91 %)"

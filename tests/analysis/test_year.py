@@ -21,11 +21,11 @@ from tests.conftest import SOURCE_ID, copy_sources
 
 def test_run_analysis_produces_every_table(analysis):
     assert analysis.year == 2018
-    assert len(analysis.results) == 111
-    assert analysis.overall["indicators"].item() == 111
+    assert len(analysis.results) == 112
+    assert analysis.overall["indicators"].item() == 112
     assert not analysis.errata.empty and not analysis.trajectories.empty
     assert set(analysis.errata["source"]) == {SOURCE_ID}
-    assert analysis.absorption_summary["excluded"] == 5
+    assert analysis.absorption_summary["excluded"] == 6  # rows 3, 41, 44, 46, 47, 81
     assert analysis.document.id == "lkjip-2018" and analysis.document.kind == "LKjIP"
     assert (analysis.period.start, analysis.period.end) == (2016, 2021)
     assert analysis.reported_average is not None and analysis.reported_average.value == 76.0
@@ -110,7 +110,7 @@ def test_a_year_without_an_optional_part_is_analysed(tmp_path, errata, edit, lac
     model = made_up_model(tmp_path, edit)
     assert lacking not in optional_parts(model, 2018)
     result = run_analysis(model, 2018, errata=errata)
-    assert len(result.results) == 111
+    assert len(result.results) == 112
     assert (result.average is None) == (lacking == "average")
     assert (result.reported_average is None) == (lacking == "average")
     assert (result.macro is None and result.growth_trend is None) == (lacking == "macro_series")
@@ -139,7 +139,7 @@ def test_the_last_year_of_the_plan_period_can_be_analysed(tmp_path, errata):
     model = made_up_model(tmp_path, last_year_of_the_period)
     result = run_analysis(model, 2021, errata=errata)
     assert result.year == 2021 and result.period.end == 2021
-    assert len(result.results) == 111
+    assert len(result.results) == 112
     # In the period's last year only "end target reached or not" is judged.
     assert result.trajectories["needed_per_year"].isna().all()
     assert set(result.trajectories["status"]) <= {
@@ -148,3 +148,12 @@ def test_the_last_year_of_the_plan_period_can_be_analysed(tmp_path, errata):
         "off track",
         "not assessable",
     }
+
+
+def test_default_options_bound_capaian_on_both_sides_and_keep_flagged_rows_in_pefa(analysis):
+    assert (analysis.options.cap, analysis.options.floor) == (120.0, 0.0)
+    assert analysis.options.ordinal == "met"
+    assert analysis.results["capaian"].dropna().between(0, 120).all()
+    heads = analysis.pefa_heads
+    assert heads["programs"].sum() == len(analysis.absorption)  # flagged rows included
+    assert heads["residual"].sum() == 1

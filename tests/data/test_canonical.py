@@ -13,6 +13,8 @@ from binjai_analysis.data.canonical import (
     ORIGIN_COLUMNS,
     build_canonical,
     canonical_tables,
+    first_printings,
+    repeat_of,
 )
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
 from binjai_analysis.data.sources import Source
@@ -221,3 +223,59 @@ def test_loading_raises_with_every_broken_link(model, printed):
     message = str(error.value)
     assert "row 1 (line 2 of the file), column 'indicator_name': 'Tiada satu'" in message
     assert "row 6 (line 7 of the file), column 'indicator_name': 'Tiada dua'" in message
+
+
+def _printings(rows: list[tuple[str, str, str, int, str]]) -> pd.DataFrame:
+    """Made-up indicator figures of one printed table: (number, name, measure, line, raw)."""
+    return pd.DataFrame(
+        [
+            {
+                "source": "s", "printed_table": "pk_targets", "source_table": "PK", "year": 2030,
+                "sasaran_no": 1, "indicator_no": number, "indicator_name": name,
+                "measure": measure, "source_line": line, "raw": raw,
+            }
+            for number, name, measure, line, raw in rows
+        ]
+    )  # fmt: skip
+
+
+def test_a_later_printing_of_the_same_indicator_names_the_first():
+    frame = _printings(
+        [
+            ("1.1", "Laju pertumbuhan", "target", 10, "7,25"),
+            ("1.2", "PDRB", "target", 12, "13,9"),
+            ("1.1", "Laju  pertumbuhan.", "target", 20, "7,25"),
+            ("1.1", "Laju pertumbuhan", "target", 21, "7,30"),
+        ]
+    )
+    assert repeat_of(frame).tolist() == [pd.NA, pd.NA, 10, 10]
+    assert first_printings(frame.assign(repeat_of=repeat_of(frame)))["source_line"].tolist() == [
+        10,
+        12,
+    ]
+
+
+def test_consecutive_cells_of_one_indicator_are_one_printing():
+    frame = _printings(
+        [
+            ("1.1", "Laju pertumbuhan", "realisasi", 10, "-"),
+            ("1.1", "Laju pertumbuhan", "realisasi", 11, "60%"),
+            ("1.2", "PDRB", "realisasi", 12, "5"),
+            ("1.2", "PDRB", "target", 13, "5"),
+        ]
+    )
+    assert repeat_of(frame).isna().all()
+
+
+def test_the_real_repeats_are_marked_and_counted_once(model):
+    values = model["indicator_values"]
+    repeats = values[values["repeat_of"].notna()]
+    assert not repeats.empty
+    pk = repeats[repeats["printed_table"] == "pk_targets"]
+    for row in pk.itertuples():
+        assert "Printed twice (repeat of line " in row.parse_note
+        assert f"repeat of line {row.repeat_of}" in row.parse_note
+    counted = first_printings(values)
+    keys = ["source", "printed_table", "indicator_id", "year", "measure", "source_line"]
+    assert not counted.duplicated(keys).any()
+    assert len(counted) == len(values) - len(repeats)

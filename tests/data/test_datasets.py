@@ -77,3 +77,26 @@ def test_macro_series_golden_values(printed):
     assert values["pertumbuhan_ekonomi", 2016] == 5.29
     assert values["pdrb_per_kapita_adhb", 2017] == 33960.38
     assert values["pdrb_per_kapita_adhk", 2013] == 22192.13
+
+
+@pytest.mark.parametrize(("source_id", "name"), HELD)
+def test_every_malformed_reading_says_so(model, source_id, name):
+    """A figure the parser can only read as malformed gets a best reading and a note with the
+    word 'malformed' (the audit lists such figures by it)."""
+    frame = model.printed[source_id][name]
+    for row in frame.itertuples():
+        if not row.number_style:
+            continue
+        if "malformed" in parse_figure(row.raw, style=row.number_style).note:
+            assert "malformed" in row.parse_note.lower(), f"{source_id}/{name} {row.raw!r}"
+
+
+@pytest.mark.parametrize(("source_id", "name"), HELD)
+def test_no_printed_figure_with_digits_is_left_without_a_value(model, source_id, name):
+    """A cell read as a figure (a number style) that prints digits has a value: a malformed
+    one gets its best reading, never an empty value."""
+    frame = model.printed[source_id][name]
+    empty = frame[
+        (frame["number_style"] != "") & frame["value"].isna() & frame["raw"].str.contains(r"\d")
+    ]
+    assert empty.empty, f"{source_id}/{name}:\n{empty[['source_line', 'raw']]}"

@@ -5,7 +5,12 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from binjai_analysis.data.parsing import normalise_whitespace, parse_figure, parse_number
+from binjai_analysis.data.parsing import (
+    Figure,
+    normalise_whitespace,
+    parse_figure,
+    parse_number,
+)
 
 
 def test_rejects_text_that_is_no_number():
@@ -84,3 +89,29 @@ def test_parse_figure_reads_every_kind_of_cell(raw, value, kind):
     figure = parse_figure(raw)
     assert figure.kind == kind
     assert figure.value == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "style", "value", "kind", "said"),
+    [
+        ("100&", "id", 100.0, "number", "the figure before the stray '&'"),
+        ("65,33=3%", "id", 65.33, "percent", "dropping '3' after it"),
+        ("9 : 270.926", "id", 270926 / 9, "ratio", "read as 1:30102.89 (270926 / 9)"),
+        ("4 : 1.000", "id", 250.0, "ratio", "not in the '1:n' form"),
+    ],
+)
+def test_malformed_figures_get_a_best_reading_and_a_malformed_note(raw, style, value, kind, said):
+    figure = parse_figure(raw, style)
+    assert figure.value == pytest.approx(value)
+    assert figure.kind == kind
+    assert "malformed" in figure.note and said in figure.note
+
+
+@pytest.mark.parametrize("raw", ["1:720", "1 : 1.250", "85,5%", "12", "WTP", "Sangat Baik"])
+def test_well_formed_figures_get_no_malformed_note(raw):
+    assert "malformed" not in parse_figure(raw).note
+
+
+@pytest.mark.parametrize("raw", ["& 5", "0 : 12", "A=3", "Rp & Co"])
+def test_marks_without_a_figure_before_them_stay_categories(raw):
+    assert parse_figure(raw) == Figure(None, "category")

@@ -23,8 +23,9 @@ from tests.test_formatting import IMAGE, SCRIPT, assert_shows_as_text
 
 DUPLICATES = {34, 99}
 """Rows of Tabel 3.18 that repeat the previous row (name and figures)."""
-FLAGGED = {3, 41, 44, 46, 81}
-"""Rows with malformed figures (3, 41, 46, 81) or realisasi above anggaran (44)."""
+FLAGGED = {3, 41, 44, 46, 47, 81}
+"""Rows with malformed figures (3, 41, 46, 81), realisasi above anggaran (44) or digits lost
+from the realisasi (47: 14.324.706 where its printed 94,84 % implies 14,3 miliar)."""
 CITE = "LKjIP Kota Binjai 2018"
 
 
@@ -56,26 +57,26 @@ def test_the_budget_table_is_named_from_the_data(analysis):
 
 def test_headline_figures_follow_the_rows(analysis, counted_by_hand):
     figures = view.budget_figures(analysis)
-    assert figures["programs"] == str(len(counted_by_hand)) == "155"
-    assert figures["excluded"] == "5"
-    # 546.841.142.344 rupiah over the counted rows, shown compact
-    assert counted_by_hand["anggaran"].sum() == pytest.approx(546_841_142_344.0)
-    assert figures["anggaran"] == "Rp 546,8 miliar"
+    assert figures["programs"] == str(len(counted_by_hand)) == "154"
+    assert figures["excluded"] == "6"
+    # 531.736.662.143 rupiah over the counted rows, shown compact
+    assert counted_by_hand["anggaran"].sum() == pytest.approx(531_736_662_143.0)
+    assert figures["anggaran"] == "Rp 531,7 miliar"
     weighted = counted_by_hand["realisasi"].sum() / counted_by_hand["anggaran"].sum() * 100
-    assert figures["weighted_pct"] == f"{weighted:.1f} %".replace(".", ",") == "71,8 %"
-    assert figures["pareto_programs"] == "17"
+    assert figures["weighted_pct"] == f"{weighted:.1f} %".replace(".", ",") == "73,8 %"
+    assert figures["pareto_programs"] == "16"
     assert figures["top_program"] == "Pelayanan Administrasi Perkantoran"
 
 
 def test_data_notes_name_every_left_out_row(analysis, lines):
     text = view.data_notes_markdown(analysis.absorption, lines)
     assert text.startswith("Tabel 3.18 memuat")
-    assert "162 baris program" in text and "memakai 155 baris" in text
+    assert "162 baris program" in text and "memakai 154 baris" in text
     assert "baris ke-34 (No. 33)" in text and "baris ke-99 (No. 88)" in text
     for raw in ("19.11.101.030,00", "9.107.337.735.00", "161.720.000.00", "12.86.726.445,00"):
         assert f"`{raw}`" in text
     assert "`27,232,027,500.00` melebihi anggaran `592.000.000,00`" in text
-    assert "5 baris ditandai" in text and "dikeluarkan dari statistik" in text
+    assert "6 baris ditandai" in text and "dikeluarkan dari statistik" in text
     # same figures as row 118 under another name: kept, but said
     assert "baris ke-119 (No. 108)" in text and "baris ke-118" in text
     assert "3 program beranggaran nol" in text
@@ -112,20 +113,20 @@ def test_same_figures_under_another_name():
 def test_distribution_table_holds_the_summary(analysis):
     shown, exact = view.distribution_table(analysis.absorption_summary)
     values = dict(zip(exact["ukuran"], exact["nilai"], strict=True))
-    assert values["programs"] == 155
-    assert values["below_50_pct"] == 14
+    assert values["programs"] == 154
+    assert values["below_50_pct"] == 13
     assert len(shown) == len(exact)
-    assert shown.loc[exact["ukuran"] == "anggaran", "Nilai"].item() == "546.841.142.344"
+    assert shown.loc[exact["ukuran"] == "anggaran", "Nilai"].item() == "531.736.662.143"
 
 
 def test_histogram_counts_every_program_with_an_absorption(analysis):
     counted = budget.used_rows(analysis.absorption)
     bands = absorption_histogram_data(counted)
-    assert bands["program"].sum() == counted["absorption_pct"].notna().sum() == 152
+    assert bands["program"].sum() == counted["absorption_pct"].notna().sum() == 151
     assert bands["bin_start"].tolist() == [float(i * 10) for i in range(10)]
     # 100 % (two programs) falls in the last band, 0 % (BLUD) in the first
     assert bands.loc[bands["bin_start"] == 90, "program"].item() == 89
-    assert bands.loc[bands["bin_start"] == 0, "program"].item() == 4
+    assert bands.loc[bands["bin_start"] == 0, "program"].item() == 3
     assert bands["rentang"].iloc[0] == "0–10 %"
     assert set(bands.loc[bands["bin_start"] < 50, "kelompok"]) == {"di bawah 50 %"}
 
@@ -166,18 +167,18 @@ def test_lowest_table_starts_with_the_unspent_blud(analysis):
 
 def test_pareto_table_stops_at_the_share(analysis):
     top = view.pareto_table(analysis.pareto)
-    assert len(top) == 17
+    assert len(top) == 16
     assert top["cumulative_pct"].iloc[-1] >= view.PARETO_SHARE_PCT
     assert top["cumulative_pct"].iloc[-2] < view.PARETO_SHARE_PCT
-    # 96.457.106.141 / 546.841.142.344 = 17,64 %
-    assert top["share_pct"].iloc[0] == pytest.approx(96_457_106_141 / 546_841_142_344 * 100)
+    # 96.457.106.141 / 531.736.662.143 = 17,64 %
+    assert top["share_pct"].iloc[0] == pytest.approx(96_457_106_141 / 531_736_662_143 * 100)
 
 
 def test_pareto_chart_has_bars_line_and_marks(analysis):
     data = pareto_chart_data(analysis.pareto)
     spec = pareto_chart(data, 80.0, 17, "Judul").to_dict()
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "line", "rule", "rule"]
-    assert len(data) == 155 and data["kumulatif_pct"].iloc[-1] == pytest.approx(100.0)
+    assert len(data) == 154 and data["kumulatif_pct"].iloc[-1] == pytest.approx(100.0)
 
 
 # --- reconciliation ------------------------------------------------------------------------------
@@ -239,13 +240,25 @@ def test_pefa_table_and_caveat(analysis):
         analysis.aggregate_outturn_pct, analysis.composition_variance_pct, REPORT_YEAR
     )
     assert exact["rentang_satu_tahun"].tolist() == ["D", "D"]
-    assert shown["Nilai 2018"].tolist() == ["71,8\u00a0%", "31,0\u00a0%"]
+    # PI-1 keeps the flagged rows as printed, so it differs from the page's absorption
+    rows = analysis.absorption
+    outturn = rows["realisasi"].sum() / rows["anggaran"].sum() * 100
+    assert analysis.aggregate_outturn_pct == pytest.approx(outturn)
+    assert shown["Nilai 2018"].iloc[0] == f"{outturn:.1f}".replace(".", ",") + "\u00a0%"
     assert "B: 90\u00a0%–110\u00a0%" in exact["aturan"].iloc[0]
     text = view.pefa_markdown(
-        analysis.aggregate_outturn_pct, analysis.composition_variance_pct, "Tabel 3.18"
+        analysis.aggregate_outturn_pct,
+        analysis.composition_variance_pct,
+        "Tabel 3.18",
+        analysis.pefa_heads,
     )
-    assert "anggaran di Tabel 3.18 anggaran awal" in text
+    assert "Tabel 3.18 hanya memuat Belanja Langsung" in text
+    assert "PEFA mengizinkan klasifikasi program" in text and "seharusnya" not in text
+    assert "baris gabungan" in text and "tetap dihitung dengan angka tercetaknya" in text
     assert "Indikatif" in text and "3 tahun anggaran" in text and "awal yang disahkan" in text
+    heads_shown, heads = view.pefa_heads_table(analysis.pefa_heads)
+    assert heads["residual"].iloc[-1] and heads_shown["Pos"].iloc[-1] == budget.RESIDUAL_HEAD
+    assert heads.loc[~heads["residual"], "share_pct"].sum() >= budget.PEFA_HEAD_SHARE_PCT
 
 
 # --- every program and the whole chapter ---------------------------------------------------------
@@ -255,7 +268,7 @@ def test_absorption_table_lists_every_row_with_its_treatment(analysis):
     shown, exact = view.absorption_table(analysis.absorption)
     assert len(shown) == 160  # 162 printed rows without the 2 duplicates
     marked = shown["Program"].str.endswith("[ditandai, dikeluarkan dari statistik]")
-    assert marked.sum() == 5
+    assert marked.sum() == 6
     assert set(exact.loc[marked.to_numpy(), "row_seq"]) == FLAGGED
     assert (exact.loc[marked.to_numpy(), "treatment"] == "excluded (flagged)").all()
     first = shown.iloc[0]
@@ -272,16 +285,16 @@ def test_the_chapter_shows_numbered_tables_and_figures(analysis, tmp_path, shown
     view.show_reconciliation(page, analysis)
     view.show_pefa(page, analysis)
     view.show_absorption(page, analysis)
-    assert (page.tables, page.figures) == (6, 3)
+    assert (page.tables, page.figures) == (7, 3)
     html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
-    assert any("Tabel 7.6." in part and "sortable" in part for part in html)
+    assert any("Tabel 7.7." in part and "sortable" in part for part in html)
     # titles and column headings name the analysis' year, captions its source and tables
     assert any("Total anggaran dan realisasi 2018 menurut cara menjumlah" in p for p in html)
     assert any("Nilai 2018" in part for part in html)
     assert any("per program, 2018" in part for part in html)
     assert any(f"Sumber: {CITE}, Tabel 3.18 dan Ikhtisar Eksekutif (diolah)." in p for p in html)
     assert len(list((tmp_path / "downloads").glob("*.svg"))) == 3
-    assert len(list((tmp_path / "downloads").glob("*.xlsx"))) == 6
+    assert len(list((tmp_path / "downloads").glob("*.xlsx"))) == 7
 
 
 def test_excluded_rows_follow_the_option(model, errata):
@@ -289,7 +302,7 @@ def test_excluded_rows_follow_the_option(model, errata):
         model, REPORT_YEAR, AnalysisOptions(flagged_budget_rows="include"), errata=errata
     )
     shown, _ = view.absorption_table(analysis.absorption)
-    assert shown["Program"].str.endswith("[ditandai, tetap dihitung]").sum() == 5
+    assert shown["Program"].str.endswith("[ditandai, tetap dihitung]").sum() == 6
 
 
 # --- text from the data in generated Markdown (issue 7) -------------------------------------------

@@ -1,4 +1,5 @@
-"""Views and charts of the chapter "Efisiensi": quadrants, rank correlation, unmapped programs."""
+"""Views and charts of the chapter "Serapan anggaran dan capaian" (efisiensi.md): groups, rank
+correlation, unmapped programs."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import pandas as pd
 import pytest
 
 from binjai_analysis.analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
-from binjai_analysis.charts import OKABE_ITO
+from binjai_analysis.analysis.rating import DEFAULT_SCALE, SCALES
+from binjai_analysis.charts import RATING_COLOURS
 from binjai_analysis.charts.efficiency import (
-    QUADRANT_COLOURS,
+    ABSORPTION_SHAPES,
     absorption_domain,
     quadrant_chart,
     quadrant_chart_data,
@@ -36,10 +38,11 @@ def synthetic_table() -> pd.DataFrame:
             "anggaran": [2e9, 1e9, 5e8],
             "realisasi": [1.8e9, 4e8, 1e8],
             "absorption_pct": [90.0, 40.0, 20.0],
-            "rupiah_per_capaian_point": [2e7, np.nan, np.nan],
+            "capaian_band": ["Tinggi", "Sangat Rendah", None],
+            "high_absorption": [True, False, False],
             "quadrant": [
-                "Kinerja tinggi, serapan tinggi",
-                "Kinerja rendah, serapan rendah",
+                "Capaian Tinggi, serapan tinggi",
+                "Capaian Sangat Rendah, serapan rendah",
                 "tidak lengkap",
             ],
         }
@@ -64,25 +67,30 @@ def test_efficiency_table_formats_money_and_shares():
     assert first["Sasaran"] == "Satu (2 indikator dihitung, 3 program)"
     assert first["Rata-rata capaian"] == "90,0 %" and first["Serapan"] == "90,0 %"
     assert first["Anggaran (Rp miliar)"] == "2,0" and first["Realisasi (Rp miliar)"] == "1,8"
-    assert first["Rp per poin capaian (juta)"] == "20,0"  # 1,8 miliar / 90 points
-    assert shown.iloc[1]["Rp per poin capaian (juta)"] == "–"
+    assert not any("poin" in column for column in shown.columns)  # no Rp per capaian point
+    assert "rupiah_per_capaian_point" not in exact
+    assert first["Kelompok"] == "Capaian Tinggi, serapan tinggi"
     assert shown.iloc[2]["Rata-rata capaian"] == "–"
-    assert shown.iloc[2]["Kuadran"] == "Tidak lengkap"
+    assert shown.iloc[2]["Kelompok"] == "Tidak lengkap"
     assert exact["sasaran"].tolist()[:2] == ["Satu", "Dua"]
 
 
 def test_quadrant_narrative_explains_gaps_and_negative_means():
     text = view.quadrant_narrative(synthetic_table(), synthetic_results())
     assert text.startswith("2 dari 3 sasaran")
-    assert "kinerja tinggi, serapan tinggi 1 sasaran" in text
+    assert "capaian tinggi, serapan tinggi 1 sasaran" in text
+    assert "kinerja" not in text.lower()
     assert "Sasaran 3 tidak punya indikator" in text
     assert "Rata-rata capaian sasaran 2 negatif (-20,0 %)" in text
     assert "Putus sekolah (S02.I01), bercapaian -140,0 %" in text
 
 
-def test_quadrant_rule_text_uses_the_thresholds():
-    text = view.quadrant_rule_text(QuadrantRule(capaian_pct=95.0, absorption_pct=85.5))
-    assert "≥ 95 %" in text and "≥ 85,5 %" in text
+def test_quadrant_rule_text_uses_the_threshold_and_the_scale():
+    text = view.quadrant_rule_text(QuadrantRule(absorption_pct=85.5))
+    assert "≥ 85,5 %" in text and "Sangat Baik (di atas 90 %)" in text
+    assert "Rp per poin" not in text
+    other = view.quadrant_rule_text(QuadrantRule(), SCALES.permendagri_86_2017)
+    assert "Sangat Tinggi (di atas 90 %)" in other
 
 
 def test_strength_words():
@@ -97,7 +105,8 @@ def test_strength_words():
 def test_correlation_text_says_what_it_can_and_cannot():
     table = synthetic_table()
     weak = view.correlation_text(RankCorrelation(0.2, 0.534, 2), table)
-    assert "**rho = 0,20** (p-value = 0,534, n = 2 sasaran; 1 sasaran" in weak
+    assert "**rho = 0,20** (nilai p = 0,534, n = 2 sasaran; 1 sasaran" in weak
+    assert "p-value" not in weak
     assert "positif" in weak and "lemah" in weak and "tidak bermakna" in weak
     assert "**Yang tidak dapat dikatakan:**" in weak and CAVEAT in weak
     strong = view.correlation_text(RankCorrelation(-0.7, 0.01, 2), table)
@@ -161,10 +170,13 @@ def test_quadrant_chart(analysis):
     layers = spec["layer"]
     datasets = spec["datasets"]  # Altair stores each layer's data once, by name
     assert datasets[layers[0]["data"]["name"]] == [{"x": rule.absorption_pct}]
-    assert datasets[layers[1]["data"]["name"]] == [{"y": rule.capaian_pct}]
+    bounds = [band.lower for band in DEFAULT_SCALE.bands if band.lower is not None]
+    assert datasets[layers[1]["data"]["name"]] == [{"y": bound} for bound in bounds]
     colour = layers[2]["encoding"]["color"]["scale"]
-    assert colour["domain"] == list(QUADRANT_COLOURS)
-    assert set(colour["range"]) <= set(OKABE_ITO)
+    assert colour["domain"] == list(DEFAULT_SCALE.labels)
+    assert colour["range"] == [RATING_COLOURS[label] for label in DEFAULT_SCALE.labels]
+    shape = layers[2]["encoding"]["shape"]["scale"]
+    assert shape["domain"] == list(ABSORPTION_SHAPES)
     assert "90 %" in spec["title"]["subtitle"]
     assert layers[2]["encoding"]["x"]["title"].endswith("(%)")
 
@@ -192,6 +204,13 @@ def test_the_chapter_shows_its_figure_and_tables(analysis, mapping, tmp_path, sh
         page, analysis.unmapped_programs, mapping, analysis.absorption_summary, budget
     )
     assert (page.tables, page.figures) == (2, 1)
+    figures = view.efficiency_figures(
+        analysis.efficiency,
+        analysis.correlation,
+        analysis.unmapped_programs,
+        analysis.absorption_summary,
+    )
+    assert figures["eff_flagged"].startswith("Baris anggaran ganda dihitung sekali")
     html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
     assert "Sumber: LKjIP Kota Binjai 2018, Tabel 3.18 dan pemetaan program" in html
     text = " ".join(obj.data for obj in shown if type(obj).__name__ == "Markdown")

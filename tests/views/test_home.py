@@ -60,6 +60,15 @@ def test_documents_text_follows_the_model_documents_regions_and_test_sources(mod
 def test_home_figures_come_from_the_analysis(analysis):
     figures = home.home_figures(analysis)
     assert (figures["year_latest"], figures["plan_end"]) == ("2018", "2021")
-    assert figures["absorption"] == "71,8 %"
+    assert figures["absorption"] == "73,8 %"
     assert figures["errata"] == str(len(analysis.errata))
     assert figures["on_track"] == str(int((analysis.trajectories["status"] == "on track").sum()))
+
+
+def test_home_says_what_it_does_with_flagged_rows(analysis):
+    note = home.home_figures(analysis)["flagged_note"]
+    excluded = int(analysis.absorption_summary["excluded"])
+    assert note == (
+        f"Baris anggaran ganda dihitung sekali, dan {excluded} baris bertanda (realisasi "
+        "melebihi anggaran, angka salah tulis atau digit hilang) tidak dihitung dalam angka ini."
+    )

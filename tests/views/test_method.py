@@ -36,8 +36,9 @@ def test_formula_examples_are_computed():
     assert values["higher"] == pytest.approx(60 / 80 * 100)  # 75
     assert values["lower"] == pytest.approx((2 * 10 - 12) / 10 * 100)  # 80
     assert values["ratio"] == pytest.approx((2 * 3000 - 3500) / 3000 * 100)  # 83,3
-    assert values["ordinal"] == pytest.approx(5 / 6 * 100)  # BB is rank 5, A rank 6
-    expected = ["75,0", "80,0", "83,3", "83,3"]
+    assert values["ordinal"] == 0.0  # BB is below the target A: not met
+    assert values["ordinal_rank"] == pytest.approx(5 / 6 * 100)  # BB is rank 5, A rank 6
+    expected = ["75,0", "80,0", "83,3", "0,0", "83,3"]
     assert list(shown["Capaian contoh"]) == [f"{value}\u00a0%" for value in expected]
 
 
@@ -64,8 +65,8 @@ def test_scale_bands_tile_the_line():
     assert bands.iloc[-1]["range"] == "≤ 50 %"
     # Each band's upper bound is the better band's lower bound: no gaps.
     assert list(bands["upper"].iloc[1:]) == list(bands["lower"].iloc[:-1])
-    inclusive = method.scale_bands(SCALES.permendagri_86_2017)
-    assert inclusive.iloc[1]["range"] == "≥ 76 % dan < 91 %"
+    regulation = method.scale_bands(SCALES.permendagri_86_2017)
+    assert regulation.iloc[1]["range"] == "> 75 % dan ≤ 90 %"  # the same gap convention
 
 
 def test_scales_table_marks_the_scale_in_use():
@@ -112,16 +113,17 @@ def test_every_option_and_year_param_is_explained():
 
 
 def test_options_table_shows_values_and_defaults():
-    options = AnalysisOptions(cap=120.0, trajectory_rule=TrajectoryRule(effort_ratio=2.0))
+    options = AnalysisOptions(cap=None, trajectory_rule=TrajectoryRule(effort_ratio=2.0))
     shown, exact = method.options_table(options)
     row = exact.set_index("parameter")
-    assert row.loc["cap", "value"] == "120"
-    assert row.loc["cap", "default"] == "(kosong)"
+    assert row.loc["cap", "value"] == "(kosong)"
+    assert row.loc["cap", "default"] == "120"
+    assert row.loc["ordinal", "value"] == "met"
     assert row.loc["trajectory_rule.effort_ratio", "value"] == "2"
     assert row.loc["max_ratio", "value"] == "100"
     assert row.loc["scale", "value"] == "lkjip_tabel_3_1"
     values = dict(zip(shown["Parameter"], shown["Nilai"], strict=True))
-    assert values["cap"] == "120 (bawaan: (kosong))"
+    assert values["cap"] == "(kosong) (bawaan: 120)"
     assert values["max_ratio"] == "100"
 
 
@@ -143,9 +145,13 @@ def test_rules_in_words_follow_their_thresholds(analysis):
     assert "≥ 95 %" in text and "≥ 80 %" in text and "1,5 kali" in text
     on_track = int((analysis.trajectories["status"] == "on track").sum())
     assert f"**Sesuai jalur** ({on_track} indikator)" in text
-    quadrants = method.quadrant_rule_markdown(QuadrantRule(capaian_pct=85.0), analysis.efficiency)
-    assert "rata-rata capaian ≥ 85 %" in quadrants
-    assert quadrants.count("- **") == 4 + int(
+    groups = method.quadrant_rule_markdown(
+        QuadrantRule(absorption_pct=85.0), analysis.efficiency, SCALES.lkjip_tabel_3_1
+    )
+    assert "≥ 85 % dari anggarannya" in groups
+    assert "Sangat Baik (di atas 90 %)" in groups
+    assert "kinerja rendah" not in groups.replace("'kinerja rendah'", "")
+    assert groups.count("- **") == 3 + int(
         (analysis.efficiency["quadrant"] == "tidak lengkap").any()
     )
 
@@ -156,10 +162,12 @@ def test_caveats_log_is_complete_and_rated(analysis, realised):
     assert {"red", "amber", "green"} <= set(log["rag"])
     assert list(log["no"]) == list(range(1, len(log) + 1))
     assert log["title"].is_unique
-    errata = log[log["title"].str.startswith("Kesalahan sumber")]["text"].iloc[0]
-    assert errata.startswith(f"{len(analysis.errata)} kesalahan")
+    errata = log[log["title"].str.startswith("Catatan atas sumber")]["text"].iloc[0]
+    assert errata.startswith(f"{len(analysis.errata)} catatan")
     excluded = log[log["title"].str.startswith("Baris anggaran")]["text"].iloc[0]
-    assert excluded.startswith(f"{analysis.absorption_summary['excluded']} baris")
+    assert f"{analysis.absorption_summary['excluded']} baris yang ditandai" in excluded
+    assert "resmi" not in " ".join(log["text"])
+    assert set(method.RAG_LABELS.values()) == {"tinggi", "sedang", "rendah"}
     pefa = log[log["title"].str.startswith("Ukuran gaya PEFA")]["text"].iloc[0]
     assert pefa.startswith("Data memuat 1 tahun realisasi (2018); PEFA menilai tiga tahun")
     assert (
@@ -204,3 +212,46 @@ def test_the_caveats_log_names_the_tables_of_the_data(analysis, realised, tmp_pa
     caption = shown[0].data.split("</figcaption>")[0]
     assert "9.1," in caption and "9.18" in caption
     assert "Tabel 3.1," not in caption and "3.18" not in caption
+
+
+def test_ordinal_reason_shows_the_rank_figure_is_arbitrary():
+    text = method.ordinal_reason_markdown("A", "BB")
+    assert "0 %)" in text  # met or not met: BB does not reach A
+    assert "83,3 %" in text and "80,0 %" in text  # ranks from 1 and from 0
+
+
+def test_averages_text_names_the_headline_variant(analysis):
+    text = method.averages_markdown(analysis)
+    used = analysis.average_variants.loc[analysis.average_variants["used_by_site"], "variant"]
+    assert f"*{used.item()}*" in text
+    assert "di kedua sisi" in text and "sedikitnya separuh indikator" in text
+    for variant in analysis.average_variants["variant"]:
+        assert variant in text
+
+
+def test_predikat_words_name_their_regulation(analysis, model):
+    lines = model.sources[analysis.document.source].lines
+    words = method.predikat_words(lines).set_index("word")
+    assert words.loc["memuaskan", "lines"] > 0
+    assert words.loc["Sangat Tinggi", "lines"] == 0  # the regulation's word, never printed
+    assert "Permendagri 86" in words.loc["Sangat Tinggi", "scales"]
+    assert words.loc["Sangat Baik", "scales"].startswith("Skala LKjIP")
+    text = method.predikat_words_markdown(lines, analysis)
+    assert "PermenPAN-RB 12 Tahun 2015" in text and "*Sangat Tinggi*" in text
+    assert "berpredikat *Tinggi*" in text  # the report's 76 % on Tabel 3.1
+
+
+def test_gap_convention_text_is_computed_on_both_scales(analysis):
+    text = method.gap_convention_markdown(analysis.data.rating_scale)
+    assert "90,1" in text and "90,05 % = *Sangat Baik*" in text
+    assert "90,05 % = *Sangat Tinggi*" in text and "90 % = *Tinggi*" in text
+
+
+def test_pefa_and_flagged_rows_texts(analysis, model):
+    lines = model.sources[analysis.document.source].lines
+    text = method.pefa_method_markdown(analysis, lines)
+    assert "Belanja Langsung" in text and "P-APBD" in text
+    assert "75 %" in text and "satu baris gabungan" in text
+    assert "tidak diizinkan" not in text and "PEFA mengizinkan klasifikasi program" in text
+    flagged = method.flagged_rows_markdown(analysis)
+    assert "dihitung sekali" in flagged and "PEFA" in flagged

@@ -20,7 +20,8 @@ def test_sasaran_markdown_names_the_lowest_capaian(results):
     text = view.sasaran_markdown(results, "S02")
     statement = view.sasaran_statement(results, "S02")
     assert text.startswith(f"*{statement}*\n\n")
-    assert "Sasaran ini diukur dengan 8 indikator; 8 di antaranya" in text
+    # S02.I08 prints its target per 1.000 residents and its realisation in %: no capaian
+    assert "Sasaran ini diukur dengan 8 indikator; 7 di antaranya" in text
     assert "Capaian terendah: Rasio Akseptor KB (97,6 %)." in text
 
 
@@ -48,3 +49,19 @@ def test_show_sasaran_cites_the_tables_of_its_rows(results, tmp_path, shown):
     html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
     assert all(f"Sumber: LKjIP Kota Binjai 2018, {tables} (diolah)." in part for part in html)
     assert (tmp_path / "downloads" / "2018-tabel-capaian-s02.csv").is_file()
+
+
+def test_capaian_text_shows_the_formula_beside_a_bound():
+    assert view.capaian_text(120.0, 240.76) == "120,0 % (rumus: 240,8 %)"
+    assert view.capaian_text(95.0, 95.0) == "95,0 %"
+    assert view.capaian_text(pd.NA, pd.NA) == "–"
+
+
+def test_headline_text_follows_the_options():
+    from binjai_analysis.analysis.year import AnalysisOptions
+
+    text = view.headline_text(AnalysisOptions())
+    assert "capaian dibatasi 0–120 %" in text and "tercapai atau tidak" in text
+    assert view.headline_text(AnalysisOptions(cap=None, floor=None, ordinal="rank")).startswith(
+        "Capaian tidak dibatasi."
+    )

@@ -44,7 +44,7 @@ def test_every_kind_and_severity_has_an_indonesian_label():
 
 def test_every_effect_code_and_item_has_indonesian_text():
     assert set(ERRATA_EFFECTS) == set(audit.EFFECTS)
-    assert set(view.WRITERS) == set(audit.ITEMS)
+    assert set(view.WRITERS) <= set(audit.ITEMS)  # the others have the generic writers
     for text in ERRATA_EFFECTS.values():
         assert not ENGLISH.search(text), text
 
@@ -218,7 +218,7 @@ def test_target_and_year_sentences():
 def test_locations_and_evidence_reach_readers_in_indonesian(errata, shown_and_exact):
     shown, exact = shown_and_exact
     assert len(shown) == len(exact) == len(errata)
-    assert list(shown.columns) == ["Jenis", "Lokasi", "Tingkat", "Bukti", "Sumber"]
+    assert list(shown.columns) == ["Jenis", "Lokasi", "Tingkat", "Penyebab", "Bukti", "Sumber"]
     for column in ("Lokasi", "Bukti"):
         leftovers = [text for text in shown[column] if ENGLISH.search(text)]
         assert not leftovers, leftovers[:3]
@@ -232,6 +232,7 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
     assert set(exact.columns) == set(audit.ERRATA_COLUMNS) | {
         "jenis",
         "tingkat",
+        "penyebab",
         "lokasi",
         "bukti",
         "dampak",
@@ -245,7 +246,7 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
     ("erratum_id", "lokasi", "bukti"),
     [
         (
-            "total_mismatch-006",
+            "total_mismatch-008",
             "Jumlah anggaran Tabel 3.18: jumlah semua baris tercetak",
             "dihitung Rp 561.867.620.279; tercetak Rp 917.275.403.412,62; "
             "selisih −Rp 355.407.783.133,62",
@@ -257,22 +258,22 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
             "Rp 434.738.248.089; selisih Rp 309.977.574.132,10",
         ),
         (
-            "total_mismatch-010",
+            "total_mismatch-012",
             "Jumlah anggaran PK 2019: jumlah semua baris tercetak",
             "dihitung Rp 828.845.708.778; tercetak Rp 892.972.708.788; selisih −Rp 64.127.000.010",
         ),
         (
-            "impossible_value-001",
+            "impossible_value-012",
             "baris ke-44 (nomor tercetak 43): Pengembangan Perumahan",
             "realisasi Rp 27.232.027.500 melebihi anggaran Rp 592.000.000 (4.600,00 %)",
         ),
         (
-            "arithmetic_error-003",
+            "arithmetic_error-007",
             "baris ke-44 (nomor tercetak 43): Pengembangan Perumahan",
             "realisasi Rp 27.232.027.500 / anggaran Rp 592.000.000 = 4.600,00 %; tercetak 92.33 %",
         ),
         (
-            "duplicate_row-001",
+            "duplicate_row-006",
             "baris ke-34 (nomor tercetak 33): Pemeliharaan Sarana dan Prasarana Rumah Sakit/"
             "Rumah Sakit Jiwa/Rumah Sakit Paru-Paru/Rumah Sakit Mata",
             "program dan angka sama dengan baris ke-33",
@@ -284,19 +285,19 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
             "tercetak 55%",
         ),
         (
-            "conflicting_targets-021",
+            "conflicting_targets-027",
             "S10.I08: ICOR",
             "target tahun 2018 berbeda: Tabel 2.4 baris 6431: 3,00; Tabel 2.2 baris 8647: 3,00; "
             "Tabel 3.2 baris 10829: 3,00; Tabel 3.12 baris 15113: 3,25",
         ),
         (
-            "mislabelled_year-002",
+            "mislabelled_year-007",
             "teks di sekitar judul Tabel 3.18",
             "“Tahun 2017” tercetak di baris 16905, dalam bagian tentang tahun 2018 "
             "(acuan di baris 16907)",
         ),
         (
-            "malformed_number-009",
+            "malformed_number-013",
             "baris ke-3 (nomor tercetak 3): Peningkatan Disiplin Aparatur; realisasi",
             "tercetak “19.11.101.030,00”; dibaca 1.911.101.030 (cara membacanya dicatat di "
             "kolom parse_note data lkjip_budget)",
@@ -309,7 +310,7 @@ def test_published_sentences(shown_and_exact, erratum_id, lokasi, bukti):
 
 
 def test_sumber_names_table_and_line(shown_and_exact):
-    row = erratum_of(shown_and_exact, "mislabelled_year-003")
+    row = erratum_of(shown_and_exact, "mislabelled_year-009")
     assert row["Sumber"] == "Bab IV, baris 19688"
     assert row["Lokasi"] == "pernyataan rata-rata capaian kinerja (76%)"
 
@@ -321,8 +322,9 @@ def test_counts_by_kind_and_severity(errata):
     counts = view.counts_by_kind(errata)
     assert counts["total"].sum() == len(errata)
     assert list(counts["total"]) == sorted(counts["total"], reverse=True)
-    assert (counts[list(audit.SEVERITIES)].sum(axis=1) == counts["total"]).all()
-    expected = errata[errata["kind"] == "duplicate_row"]["severity"].value_counts()
+    assert (counts[list(view.GRADE_ORDER)].sum(axis=1) == counts["total"]).all()
+    errors = errata[errata["counts_as_error"]]
+    expected = errors[errors["kind"] == "duplicate_row"]["severity"].value_counts()
     row = counts.set_index("kind").loc["duplicate_row"]
     assert row["high"] == expected.get("high", 0)
     assert row["medium"] == expected.get("medium", 0)
@@ -364,10 +366,12 @@ def test_effect_summary_of_the_real_errata(errata):
     assert summary.loc["mislabelled_year", "Dampak pada angka situs"] == (
         "Tidak ada: angka-angkanya dibaca sebagai angka tahun 2018."
     )
-    assert summary.loc["total_mismatch", "Dampak pada angka situs"] == (
+    effects = summary.loc["total_mismatch", "Dampak pada angka situs"]
+    assert effects.startswith(
         "Jumlah di situs dihitung dari baris-baris tabel; jumlah tercetak ditampilkan di "
         "sampingnya. Selisih dihitung ulang dari pagu dan realisasi."
     )
+    assert "jumlah kota dan angka per kecamatan dibiarkan seperti tercetak" in effects
 
 
 # --- totals, figures, chart ------------------------------------------------------------------
@@ -386,7 +390,10 @@ def test_totals_gaps_in_rupiah(analysis):
 def test_quality_figures(errata, analysis):
     figures = view.quality_figures(errata, analysis)
     assert figures["n_errata"] == str(len(errata))
-    severity = errata["severity"].value_counts()
+    errors = errata[errata["counts_as_error"]]
+    assert figures["n_errors"] == str(len(errors))
+    assert int(figures["n_errors"]) + int(figures["n_conventions"]) == len(errata)
+    severity = errors["severity"].value_counts()
     assert figures["n_high"] == str(severity["high"])
     assert figures["rows_anggaran"] == "Rp 561,9 miliar"  # sum of Tabel 3.18 rows
     assert figures["printed_anggaran"] == "Rp 917,3 miliar"  # printed Jumlah
@@ -403,5 +410,83 @@ def test_chart_data_and_spec(errata):
     spec = errata_chart(data).to_dict()
     bars = spec["layer"][0]
     assert bars["encoding"]["x"]["title"] == "Jumlah catatan"
-    assert bars["encoding"]["color"]["scale"]["domain"] == ["tinggi", "sedang", "rendah"]
+    assert bars["encoding"]["color"]["scale"]["domain"] == [
+        "tinggi",
+        "sedang",
+        "rendah",
+        "perbedaan konvensi",
+    ]
     assert spec["description"] and spec["title"]["text"]
+
+
+# --- errors and differences of convention ---------------------------------------------------
+
+
+def made_up_differences() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kind": ["reported_capaian_mismatch"] * 3 + ["reported_predikat_mismatch"] * 2,
+            "measure": ["capaian", "capaian", "capaian", "predikat", "predikat"],
+            "severity": ["low", "high", "low", "low", "medium"],
+            "cause": ["capped_at_100", "unexplained", "capped_at_100", "label_typo", None],
+            "counts_as_error": [False, True, False, False, True],
+        }
+    )
+
+
+def test_grade_separates_conventions_from_errors():
+    grades = view.grade(made_up_differences())
+    assert list(grades) == ["convention", "high", "convention", "convention", "medium"]
+
+
+def test_cause_counts_in_cause_order():
+    counts = view.cause_counts(made_up_differences()).set_index("cause")
+    assert list(counts.index) == ["capped_at_100", "label_typo", "unexplained"]
+    assert counts.loc["capped_at_100", ["capaian", "predikat", "total"]].tolist() == [2, 0, 2]
+    assert not counts.loc["label_typo", "counts_as_error"]
+    assert counts.loc["unexplained", "counts_as_error"]
+
+
+def test_causes_table_has_indonesian_labels_and_a_total(errata):
+    shown, exact = view.causes_table(errata)
+    assert shown.iloc[-1]["Penyebab"] == "Jumlah"
+    assert exact.iloc[-1]["total"] == errata["cause"].notna().sum()
+    assert set(shown["Golongan"].iloc[:-1]) <= {"kesalahan", "perbedaan konvensi"}
+    assert not any(ENGLISH.search(text) for text in shown["Penjelasan"].iloc[:-1])
+
+
+def test_every_cause_has_a_label_and_a_description():
+    from binjai_analysis.labels import ERRATA_CAUSE_DESCRIPTIONS, ERRATA_CAUSE_LABELS
+
+    assert set(ERRATA_CAUSE_LABELS) == set(audit.CAUSES) == set(ERRATA_CAUSE_DESCRIPTIONS)
+
+
+def test_unit_mismatch_prints_no_percentage():
+    erratum = {
+        "item": "capaian_formula",
+        "cause": "unit_mismatch",
+        "target_printed": "17",
+        "realisasi_printed": "40,93%",
+        "printed": "100%",
+        "sasaran_no": 2,
+        "indicator_no": "8",
+        "indicator_name": "Akta kelahiran per 1000 penduduk",
+    }
+    assert view.evidence_text(erratum) == (
+        "target 17, realisasi 40,93%: satuan berbeda, capaian tidak dihitung; tercetak 100%"
+    )
+
+
+def test_generic_writers_for_items_without_their_own():
+    erratum = {
+        "item": "some_new_check",
+        "source_table": "Tabel 3.2",
+        "indicator_id": "S01.I01",
+        "indicator_name": "Opini BPK",
+        "printed": "WDP",
+        "other_table": "Bab III",
+        "other_line": 120,
+        "other_printed": "WTP",
+    }
+    assert view.location_text(erratum) == "S01.I01: Opini BPK"
+    assert view.evidence_text(erratum) == "tercetak “WDP”; Bab III baris 120: “WTP”"

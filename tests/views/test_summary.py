@@ -44,7 +44,8 @@ def test_average_comparison_reads_the_report_and_the_extreme_value(analysis, yea
 
 def test_bounds_phrase():
     assert summary.bounds_phrase(AnalysisOptions(cap=None, floor=None)) == "tanpa batas"
-    assert summary.bounds_phrase(AnalysisOptions(floor=0.0)) == "capaian minimal 0 %"
+    assert summary.bounds_phrase(AnalysisOptions(cap=None, floor=0.0)) == "capaian minimal 0 %"
+    assert summary.bounds_phrase(AnalysisOptions()) == "capaian dibatasi 0–120 %"  # default
     assert summary.bounds_phrase(AnalysisOptions(cap=120.0, floor=None)).endswith("120 %")
     assert summary.bounds_phrase(AnalysisOptions(cap=120.0, floor=0.0)) == (
         "capaian dibatasi 0–120 %"
@@ -71,7 +72,11 @@ def test_findings_carry_the_numbers_of_the_analysis(analysis):
     statuses = analysis.trajectories["status"].value_counts()
     assert f"{statuses['on track']} sesuai jalur" in text
     assert f"{statuses['off track']} menyimpang" in text
-    assert f"mencatat {len(analysis.errata)} kesalahan" in text
+    assert f"mencatat {len(analysis.errata)} catatan" in text
+    assert "resmi" not in text
+    assert "*Dibatasi 0–120" in text and "*: capaian dibatasi di kedua sisi" in text
+    assert "sedikitnya separuh indikator" in text and "separuh indikator berada di atas" not in text
+    assert "baris ganda dihitung sekali" in text and "nilai p = " in text
     changed = int(analysis.results["predikat_changed"].sum())
     assert f"**{changed} predikat berubah.**" in text
     assert "Rp\u00a0917,3 miliar" not in text  # rupiah keep their ordinary space
@@ -165,3 +170,20 @@ def test_findings_show_a_hostile_indicator_name_as_text(model, errata):
     worst = analysis.average.worst_name
     assert SCRIPT in worst
     assert_shows_as_text(summary.findings_markdown(analysis, {}), worst)
+
+
+def test_median_sentence_is_true_with_ties():
+    assert summary.median_sentence(100.0) == (
+        "median capaian 100,0 %: sedikitnya separuh indikator bercapaian sebesar itu atau lebih"
+    )
+
+
+def test_headline_variant_follows_the_options(model, errata, analysis):
+    assert summary.headline_variant(analysis) == "Dibatasi 0–120 %"
+    assert summary.bounds_reason(analysis.options).startswith(": capaian dibatasi di kedua sisi")
+    floored = run_analysis(model, REPORT_YEAR, AnalysisOptions(cap=None), errata=errata)
+    assert summary.headline_variant(floored) == "Capaian minimal 0 %, tanpa batas atas"
+    assert summary.bounds_reason(floored.options) == ""
+    shown, exact = summary.variants_table(analysis)
+    assert shown["Cara menghitung"].str.endswith("(dipakai situs ini)").sum() == 1
+    assert (shown["Keterangan"] == exact["note"]).all()

@@ -7,20 +7,40 @@ Each family of checks is a module of its own; `audit_source` runs them all over 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
+from binjai_analysis.analysis.audit import (
+    area_totals,
+    budget,
+    categories,
+    malformed,
+    narrative,
+    notes,
+    numbering,
+    plausibility,
+    realisations,
+    reported,
+    summary,
+    targets,
+    years,
+)
 from binjai_analysis.analysis.audit.budget import audit_budget_rows, audit_budget_totals
 from binjai_analysis.analysis.audit.erratum import (
+    AFFECTS,
+    CAUSES,
     EFFECTS,
     ERRATA_COLUMNS,
+    ERROR_CAUSES,
     FIELDS,
     ITEMS,
     KINDS,
     SEVERITIES,
     Erratum,
+    errata_summary,
     errata_table,
     printed_precision,
-    table_name,
 )
 from binjai_analysis.analysis.audit.malformed import audit_malformed_numbers
 from binjai_analysis.analysis.audit.reported import audit_reported_capaian, performance_rows
@@ -35,11 +55,15 @@ from binjai_analysis.analysis.audit.years import (
 from binjai_analysis.data.model import DataModel, load_model
 
 __all__ = [
+    "AFFECTS",
+    "CAUSES",
     "EFFECTS",
     "ERRATA_COLUMNS",
+    "ERROR_CAUSES",
     "FIELDS",
     "ITEMS",
     "KINDS",
+    "REPORT_YEAR_TABLES",
     "SEVERITIES",
     "Anchor",
     "Erratum",
@@ -50,7 +74,9 @@ __all__ = [
     "audit_reported_capaian",
     "audit_source",
     "audit_year_labels",
+    "errata_summary",
     "errata_table",
+    "family_errata",
     "find_heading",
     "performance_rows",
     "printed_precision",
@@ -59,37 +85,38 @@ __all__ = [
 ]
 
 
+Check = Callable[[DataModel, str], list[Erratum]]
+FAMILIES: tuple[Check, ...] = (
+    budget.check,
+    malformed.check,
+    reported.check,
+    narrative.check,
+    summary.check,
+    categories.check,
+    years.check,
+    numbering.check,
+    targets.check,
+    realisations.check,
+    plausibility.check,
+    area_totals.check,
+)
+"""The families of checks over one source, each `check(model, source_id)` of its module."""
+
+
 def audit_source(model: DataModel, source_id: str) -> list[Erratum]:
-    """Every check over one source's printed tables; errata name the source's tables and lines."""
-    tables = model.printed[source_id]
-    source = model.sources[source_id]
-    values = model["indicator_values"]
-    values = values[values["source"] == source_id]
+    """Every check over one source's printed tables; errata name the source's tables and lines.
+
+    The curation notes come last: a note becomes an erratum only where no other check has
+    listed its figure."""
+    errata = family_errata(model, source_id)
+    return errata + notes.check(model, source_id, errata)
+
+
+def family_errata(model: DataModel, source_id: str) -> list[Erratum]:
+    """The errata of every family of checks (`FAMILIES`) over one source, notes aside."""
     errata: list[Erratum] = []
-    for name, default in (("lkjip_budget", "budget table"), ("pk_budget", "PK")):
-        if name in tables:
-            errata += audit_budget_rows(tables[name], table_name(tables[name], default))
-    empty = pd.DataFrame(columns=["item", "value"])
-    errata += audit_budget_totals(
-        tables.get("lkjip_budget"), tables.get("pk_budget"), tables.get("budget_totals", empty)
-    )
-    errata += audit_malformed_numbers(tables)
-    indicators = model["indicators"]
-    polarity = dict(zip(indicators["indicator_id"], indicators["polarity"], strict=True))
-    for document in source.origin.documents:
-        if document.kind != "LKjIP":
-            continue
-        own = values[values["document"] == document.id]
-        results = own[own["printed_table"] == "lkjip_results"]
-        errata += audit_reported_capaian(results, document.year, polarity)
-        errata += audit_conflicting_targets(own, document.year)
-        if source.lines:
-            names = [
-                table_name(tables.get(name), "") for name in REPORT_YEAR_TABLES if name in tables
-            ]
-            summary = tables.get("reported_summary", pd.DataFrame(columns=["source_line"]))
-            anchors = year_anchors(source.lines, [n for n in names if n], summary)
-            errata += audit_year_labels(source.lines, anchors, document.year)
+    for family in FAMILIES:
+        errata += family(model, source_id)
     return errata
 
 

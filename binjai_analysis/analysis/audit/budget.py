@@ -1,4 +1,5 @@
-"""Budget checks: each program row's arithmetic, repeats and numbering; the totals."""
+"""Budget checks: each program row's arithmetic, repeats, lost digits and numbering; the
+totals."""
 
 from __future__ import annotations
 
@@ -18,11 +19,13 @@ from binjai_analysis.analysis.audit.erratum import (
 )
 from binjai_analysis.analysis.budget import (
     SAME_FIGURES,
+    SAME_PROGRAM,
     SAME_ROW,
     budget_rows,
     budget_sums,
     repeated_rows,
 )
+from binjai_analysis.data.model import DataModel
 
 
 def _row_identity(row: object) -> dict[str, object]:
@@ -46,10 +49,16 @@ def audit_budget_rows(budget: pd.DataFrame, source_table: str) -> list[Erratum]:
     errata: list[Erratum] = []
     previous: tuple[int, int] | None = None  # (printed no., row_seq) of the last numbered row
     repeats = repeated_rows(rows).set_index("row_seq")
+    by_seq = {int(row.row_seq): row for row in rows.itertuples(index=False)}
     for row in rows.itertuples(index=False):
-        errata += _audit_row_percent(row, source_table)
+        lost = lost_digits(row)
+        if lost is not None:
+            errata.append(_lost_digits_erratum(row, source_table, *lost))
+        errata += _audit_row_percent(row, source_table, percent_explained=lost is not None)
         if row.row_seq in repeats.index:
-            errata.append(_repeat_erratum(row, source_table, repeats.loc[row.row_seq]))
+            repeat = repeats.loc[row.row_seq]
+            earlier = by_seq[int(repeat["same_as_row_seq"])]
+            errata.append(_repeat_erratum(row, source_table, repeat, earlier))
         printed_no = as_int(row.printed_no)
         if previous is not None and printed_no is not None and printed_no != previous[0] + 1:
             errata.append(
@@ -69,15 +78,18 @@ def audit_budget_rows(budget: pd.DataFrame, source_table: str) -> list[Erratum]:
     return errata
 
 
-def _audit_row_percent(row: object, source_table: str) -> list[Erratum]:
-    """A row's printed % that is not realisasi / anggaran; a realisasi above the anggaran."""
+def _audit_row_percent(
+    row: object, source_table: str, percent_explained: bool = False
+) -> list[Erratum]:
+    """A row's printed % that is not realisasi / anggaran (unless `percent_explained`: the
+    % fits once a figure's lost digits are restored); a realisasi above the anggaran."""
     anggaran, realisasi = row.anggaran, getattr(row, "realisasi", None)
     if not (present(anggaran) and present(realisasi) and anggaran > 0):
         return []
     computed = realisasi / anggaran * 100.0
     shared = {"source_table": source_table, **_row_identity(row), **_row_figures(row)}
     errata: list[Erratum] = []
-    if present(getattr(row, "persen", None)):
+    if present(getattr(row, "persen", None)) and not percent_explained:
         gap = abs(computed - row.persen)
         if gap > printed_precision(row.persen_raw) + 1e-9:
             errata.append(
@@ -118,27 +130,119 @@ def _audit_row_percent(row: object, source_table: str) -> list[Erratum]:
 REPEATS = {
     SAME_ROW: ("high", "duplicate_counted_once"),
     SAME_FIGURES: ("medium", "figures_kept_as_printed"),
+    SAME_PROGRAM: ("medium", "program_rows_kept"),
 }
 """Severity and effect of each way a row repeats an earlier one (`budget.repeated_rows`)."""
+MONEY_MEASURES = ("anggaran", "realisasi")
+"""A budget row's amounts, in the order a repeat names the one that differs."""
 
 
-def _repeat_erratum(row: object, source_table: str, repeat: pd.Series) -> Erratum:
-    """A row repeating an earlier one: same program and figures, or same figures renamed."""
+def _repeat_erratum(row: object, source_table: str, repeat: pd.Series, earlier: object) -> Erratum:
+    """A row repeating an earlier one: same program and figures, same figures renamed, or
+    the same program with other figures (then `measure` is the first amount that differs and
+    `other_*` give the earlier row's amount)."""
     severity, effect = REPEATS[repeat["repeat"]]
+    measure, other = "anggaran", {}
+    if repeat["repeat"] == SAME_PROGRAM:
+        measure = next(m for m in MONEY_MEASURES if _amount(row, m) != _amount(earlier, m))
+        other = {
+            "other_table": source_table,
+            "other_line": as_int(getattr(earlier, f"{measure}_line", None)),
+            "other_printed": printed_text(getattr(earlier, f"{measure}_raw", None)),
+            "other_value": _amount(earlier, measure),
+            "affects": "anggaran" if measure == "anggaran" else "serapan",
+        }
+    line = getattr(row, f"{measure}_line")
     return Erratum(
         kind="duplicate_row",
         severity=severity,
         source_table=source_table,
-        source_line=int(row.anggaran_line),
-        measure="anggaran",
+        source_line=int(line if present(line) else row.anggaran_line),
+        measure=measure,
         **_row_identity(row),
         **_row_figures(row),
-        printed=printed_text(row.anggaran_raw),
-        printed_value=float(row.anggaran),
+        printed=printed_text(getattr(row, f"{measure}_raw")),
+        printed_value=_amount(row, measure),
         unit=RUPIAH,
         item=repeat["repeat"],
         other_row=int(repeat["same_as_row_seq"]),
         effect=effect,
+        **other,
+    )
+
+
+def _amount(row: object, measure: str) -> float | None:
+    """A row's anggaran or realisasi (None when not printed)."""
+    return number_or_none(getattr(row, measure, None))
+
+
+DIGIT_GROUP = 3
+"""Amounts are printed in groups of three digits: a lost group makes a figure 1.000 times too
+small."""
+MAX_LOST_GROUPS = 3
+"""At most this many lost groups are looked for (a factor of 10^9); beyond it no misprint is
+plausible."""
+
+
+def lost_digits(row: object) -> tuple[str, int, float] | None:
+    """An amount of a budget row that lost whole groups of digits: the row's printed % does
+    not fit its figures, but fits once the realisasi (or the anggaran) is multiplied by 1.000^k.
+
+    The % implies the realisasi (persen × anggaran / 100) or the anggaran (realisasi × 100 /
+    persen) up to the rounding of the printed %; the restored figure may also miss the lost
+    group's digits (up to 1.000^k). Returns the measure, k and the implied amount.
+    """
+    anggaran, realisasi = _amount(row, "anggaran"), _amount(row, "realisasi")
+    persen, persen_raw = getattr(row, "persen", None), getattr(row, "persen_raw", None)
+    if not (present(persen) and anggaran and realisasi and persen > 0 and anggaran > 0):
+        return None
+    half = printed_precision(str(persen_raw))
+    if abs(realisasi / anggaran * 100.0 - persen) <= half + 1e-9:
+        return None  # the row fits as printed
+    implied = {
+        "realisasi": (persen * anggaran / 100.0, half * anggaran / 100.0),
+        "anggaran": (realisasi * 100.0 / persen, realisasi * 100.0 * half / persen**2),
+    }
+    for measure, figure in (("realisasi", realisasi), ("anggaran", anggaran)):
+        amount, spread = implied[measure]
+        for groups in range(1, MAX_LOST_GROUPS + 1):
+            scale = 10.0 ** (DIGIT_GROUP * groups)
+            if abs(figure * scale - amount) <= spread + scale:
+                return measure, groups, amount
+    return None
+
+
+def _grouped(amount: float) -> str:
+    """A whole amount with Indonesian thousands separators, e.g. '14.324.706.000'."""
+    return f"{amount:,.0f}".replace(",", ".")
+
+
+def _lost_digits_erratum(
+    row: object, source_table: str, measure: str, groups: int, implied: float
+) -> Erratum:
+    """A row's amount printed without `groups` groups of digits (see `lost_digits`)."""
+    printed_value = float(getattr(row, measure))
+    return Erratum(
+        kind="misprinted_number",
+        severity="high",
+        source_table=source_table,
+        source_line=int(getattr(row, f"{measure}_line")),
+        item=f"{measure}_digits_lost",
+        measure=measure,
+        **_row_identity(row),
+        **_row_figures(row),
+        printed=printed_text(getattr(row, f"{measure}_raw")),
+        printed_value=printed_value,
+        computed=implied,
+        difference=implied - printed_value,
+        expected=f"≈ {_grouped(printed_value * 10.0 ** (DIGIT_GROUP * groups))}",
+        unit=RUPIAH,
+        other_table=source_table,
+        other_line=int(row.persen_line),
+        other_printed=printed_text(row.persen_raw),
+        other_value=float(row.persen),
+        affects="serapan",
+        effect="digits_lost_flagged",
     )
 
 
@@ -288,4 +392,22 @@ def _audit_ikhtisar(totals: pd.DataFrame) -> list[Erratum]:
             anggaran=float(pagu["value"]),
             realisasi=float(realisasi["value"]),
         )
+    return errata
+
+
+BUDGET_TABLES = {"lkjip_budget": "budget table", "pk_budget": "PK"}
+"""The printed budget tables a source may hold, with the name to use when one prints none."""
+
+
+def check(model: DataModel, source_id: str) -> list[Erratum]:
+    """Every budget check over one source: each table's rows, then the totals."""
+    tables = model.printed[source_id]
+    errata: list[Erratum] = []
+    for name, default in BUDGET_TABLES.items():
+        if name in tables:
+            errata += audit_budget_rows(tables[name], table_name(tables[name], default))
+    empty = pd.DataFrame(columns=["item", "value"])
+    errata += audit_budget_totals(
+        tables.get("lkjip_budget"), tables.get("pk_budget"), tables.get("budget_totals", empty)
+    )
     return errata

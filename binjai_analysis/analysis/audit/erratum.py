@@ -24,6 +24,16 @@ KINDS = (
     "mislabelled_year",
     "reported_capaian_mismatch",
     "reported_predikat_mismatch",
+    "conflicting_figures",
+    "implausible_value",
+    "misnumbered",
+    "narrative_mismatch",
+    "summary_mismatch",
+    "category_mismatch",
+    "misprinted_number",
+    "inconsistent_format",
+    "misprinted_label",
+    "misplaced_figure",
 )
 SEVERITIES = ("high", "medium", "low")
 ITEMS = (
@@ -44,6 +54,59 @@ ITEMS = (
     "targets_differ",
     "year_near_heading",
     "year_near_statement",
+    "realisasi_differs",
+    "capaian_differs",
+    "realisasi_missing",
+    "capaian_missing",
+    "average_of_rows",
+    "rate_over_100",
+    "count_over_population",
+    "households_over_population",
+    "series_jump",
+    "ratio_form",
+    "percent_of_count",
+    "extreme_capaian",
+    "year_in_caption",
+    "year_in_heading",
+    "year_in_source_line",
+    "rpjmd_year_number",
+    "indicator_no_repeat",
+    "indicator_no_gap",
+    "indicator_no_order",
+    "indicator_no_prefix",
+    "misi_no_differs",
+    "tujuan_no_differs",
+    "sasaran_no_differs",
+    "caption_no_repeat",
+    "caption_no_gap",
+    "caption_no_order",
+    "list_no_differs",
+    "narrative_vs_table",
+    "narrative_percent",
+    "narrative_vs_budget",
+    "narrative_budget_percent",
+    "stated_count",
+    "sasaran_average",
+    "overall_average",
+    "stated_share",
+    "category_capaian",
+    "category_table_vs_summary",
+    "category_narrative_vs_table",
+    "score_grade_band",
+    "same_program_other_figures",
+    "realisasi_digits_lost",
+    "anggaran_digits_lost",
+    "note_repeated_row",
+    "note_misnumbered",
+    "note_shifted_row",
+    "note_wrong_column",
+    "note_misprinted_figure",
+    "note_wrong_target",
+    "note_misattributed_figure",
+    "note_number_format",
+    "note_wrong_unit",
+    "note_misprinted_name",
+    "area_sum",
 )
 """The comparisons the checks make (an erratum's `item`), e.g. `row_percent`: a budget row's
 printed % against realisasi / anggaran; `ikhtisar_vs_jumlah`: an Ikhtisar total against the
@@ -62,9 +125,74 @@ EFFECTS = (
     "predikat_recomputed",
     "targets_kept_per_table",
     "read_as_report_year",
+    "capaian_not_computed",
+    "figures_kept_per_table",
+    "flagged_for_review",
+    "average_recomputed",
+    "plan_numbers_kept",
+    "cited_by_line",
+    "table_figures_used",
+    "summary_recomputed",
+    "program_rows_kept",
+    "digits_lost_flagged",
+    "read_as_noted",
+    "area_figures_kept",
 )
 """What an erratum changes in our figures (an erratum's `effect`; readers' sentences are in
 `labels.ERRATA_EFFECTS`)."""
+CAUSES = (
+    "capped_at_100",
+    "inverted_formula",
+    "polarity_reversed",
+    "rounding",
+    "label_synonym",
+    "label_typo",
+    "follows_recomputed",
+    "unit_mismatch",
+    "unexplained",
+)
+"""Likely causes of a difference between a printed figure and our recomputation (`cause`):
+the capaian capped at 100 %; target / realisation for a lower-is-better indicator (the
+inverted formula); the other polarity's formula; rounding or truncation; a synonym or a typo
+of the scale's label; a predikat that follows the recomputed, not the printed, capaian; target
+and realisation in different units; or none of these."""
+ERROR_CAUSES = frozenset({"unit_mismatch", "unexplained"})
+"""Causes that make a difference an error of the source ("kesalahan"); the others are
+differences of convention ("perbedaan konvensi"). An erratum without a cause is an error."""
+AFFECTS = (
+    "capaian",
+    "predikat",
+    "target",
+    "realisasi",
+    "serapan",
+    "anggaran",
+    "jumlah",
+    "ringkasan",
+    "none",
+)
+"""The published figure an erratum changes (`affects`): an indicator's capaian, predikat,
+target or realisation; a program's absorption or budget; a total; a summary figure; none."""
+AFFECTS_BY_ITEM = {
+    "row_percent": "serapan",
+    "total_percent": "serapan",
+    "realisasi_over_anggaran": "serapan",
+    "same_row": "jumlah",
+    "same_figures_other_name": "jumlah",
+    "printed_no_jump": "none",
+    "sum_all_rows": "jumlah",
+    "sum_without_duplicates": "jumlah",
+    "ikhtisar_vs_rows": "jumlah",
+    "ikhtisar_vs_jumlah": "jumlah",
+    "ikhtisar_selisih": "jumlah",
+    "capaian_formula": "capaian",
+    "predikat_scale": "predikat",
+    "targets_differ": "target",
+    "year_near_heading": "none",
+    "year_near_statement": "none",
+}
+"""The published figure each comparison's errata change, where a check does not say
+(`affects`); a malformed figure changes the measure it is a figure of."""
+MEASURE_AFFECTS = {"anggaran": "anggaran", "realisasi": "realisasi", "target": "target"}
 RUPIAH, PERCENT = "Rp", "%"
 
 
@@ -77,6 +205,9 @@ class Erratum:
     when the polarity is unknown); `difference` is `computed` (or `other_value`) minus
     `printed_value`, in `unit`. `other_*` name a related place (an earlier row, another
     table's figure, an anchor); `listing` is a JSON list of places (conflicting targets).
+    `cause` is the likely cause of a printed-versus-recomputed difference (`CAUSES`; None when
+    the check has no such classification: the difference is an error of the source);
+    `affects` names the published figure the erratum changes (`AFFECTS`) and `effect` how.
     """
 
     kind: str
@@ -114,11 +245,13 @@ class Erratum:
     other_printed: str | None = None
     other_value: float | None = None
     listing: str | None = None
+    cause: str | None = None
+    affects: str | None = None
     effect: str
 
 
 FIELDS = [field.name for field in fields(Erratum)]
-ERRATA_COLUMNS = ["erratum_id", "source", *FIELDS]
+ERRATA_COLUMNS = ["erratum_id", "source", *FIELDS, "counts_as_error"]
 INTEGER_COLUMNS = ("source_line", "year", "row_seq", "sasaran_no", "other_line", "other_row")
 FLOAT_COLUMNS = (
     "printed_value",
@@ -191,6 +324,7 @@ def errata_table(errata: Iterable[Erratum]) -> pd.DataFrame:
     Whole-number fields are nullable integers, so that a missing row number stays empty.
     """
     frame = pd.DataFrame([asdict(e) for e in errata], columns=FIELDS)
+    frame["affects"] = frame["affects"].fillna(_default_affects(frame))
     frame = frame.astype(
         {
             **{column: "Int64" for column in INTEGER_COLUMNS},
@@ -204,4 +338,32 @@ def errata_table(errata: Iterable[Erratum]) -> pd.DataFrame:
         counters[kind] = counters.get(kind, 0) + 1
         ids.append(f"{kind}-{counters[kind]:03d}")
     frame.insert(0, "erratum_id", ids)
+    frame["counts_as_error"] = counts_as_error(frame["cause"])
     return frame
+
+
+def _default_affects(frame: pd.DataFrame) -> pd.Series:
+    """The figure an erratum changes by its comparison, or by the measure it is a figure of."""
+    by_measure = frame["measure"].map(MEASURE_AFFECTS)
+    if "printed_table" in frame:
+        budget = frame["printed_table"].fillna("").str.endswith("budget")
+        by_measure = by_measure.where(~budget | by_measure.isna(), frame["measure"])
+    return frame["item"].map(AFFECTS_BY_ITEM).fillna(by_measure).fillna("none")
+
+
+def counts_as_error(causes: pd.Series) -> pd.Series:
+    """Whether each erratum is an error of the source: no cause, or an error cause."""
+    return (causes.isna() | causes.isin(ERROR_CAUSES)).astype(bool)
+
+
+def errata_summary(errata: pd.DataFrame) -> dict[str, int]:
+    """How many errata there are, how many are errors of the source (by severity) and how many
+    differences of convention: the counts every page quotes."""
+    errors = errata[errata["counts_as_error"]]
+    severity = errors["severity"].value_counts()
+    return {
+        "catatan": len(errata),
+        "errors": len(errors),
+        "conventions": len(errata) - len(errors),
+        **{f"errors_{level}": int(severity.get(level, 0)) for level in SEVERITIES},
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from binjai_analysis.analysis.audit.erratum import Erratum, as_int, number_or_none, present
+from binjai_analysis.data.model import DataModel
 
 FIGURE_IDENTITY = (
     "row_seq",
@@ -56,3 +57,8 @@ def audit_malformed_numbers(datasets: dict[str, pd.DataFrame]) -> list[Erratum]:
                 )
             )
     return errata
+
+
+def check(model: DataModel, source_id: str) -> list[Erratum]:
+    """Every figure of the source's printed tables read only by dropping separators."""
+    return audit_malformed_numbers(model.printed[source_id])

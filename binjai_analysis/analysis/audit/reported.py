@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from binjai_analysis.analysis.achievement import capaian_numeric
+from binjai_analysis.analysis.audit.causes import capaian_cause, predikat_cause
 from binjai_analysis.analysis.audit.erratum import (
     PERCENT,
     Erratum,
     as_int,
     present,
-    printed_precision,
     printed_text,
     severity_of_gap,
 )
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale
 from binjai_analysis.analysis.tidy import spread_measures
+from binjai_analysis.data.model import DataModel
 
 
 def performance_rows(
@@ -65,8 +68,19 @@ def _indicator_identity(row: dict) -> dict[str, object]:
     }
 
 
-def _audit_capaian(row: dict, polarity: str | None) -> list[Erratum]:
-    """A printed capaian that neither formula (or the indicator's polarity) gives."""
+CONVENTION_SEVERITY = "low"
+"""Severity of a difference of convention: it changes our figure, but is no error."""
+
+
+def _capaian_severity(cause: str, gap: float) -> str:
+    if cause == "unexplained":
+        return severity_of_gap(gap)
+    return "medium" if cause == "unit_mismatch" else CONVENTION_SEVERITY
+
+
+def _audit_capaian(row: dict, polarity: str | None, unit: object = "") -> list[Erratum]:
+    """A printed capaian that our formula for the indicator's polarity (either formula when it
+    is unknown) does not give, with its likely cause (`causes.capaian_cause`)."""
     capaian, capaian_raw = row.get("capaian"), row.get("capaian_raw")
     target, realisasi = row.get("target"), row.get("realisasi")
     numeric = polarity != "qualitative"
@@ -75,13 +89,15 @@ def _audit_capaian(row: dict, polarity: str | None) -> list[Erratum]:
     if not target:
         return []
     expected, used = _expected_capaian(row, polarity)
-    gap, nearest = min((abs(capaian - value), value) for value in expected)
-    if not gap > printed_precision(str(capaian_raw)) + 1e-9:  # a NaN gap is no erratum
+    cause = capaian_cause(row, polarity, unit)
+    if cause is None:
         return []
+    gap, nearest = min((abs(capaian - value), value) for value in expected)
+    units_differ = cause == "unit_mismatch"
     return [
         Erratum(
             kind="reported_capaian_mismatch",
-            severity=severity_of_gap(gap),
+            severity=_capaian_severity(cause, gap),
             source_table=str(row["source_table"]),
             source_line=int(row["capaian_line"]),
             item="capaian_formula",
@@ -89,41 +105,64 @@ def _audit_capaian(row: dict, polarity: str | None) -> list[Erratum]:
             **_indicator_identity(row),
             printed=str(capaian_raw),
             printed_value=float(capaian),
-            computed=expected[0],
-            computed_alt=expected[1] if len(expected) > 1 else None,
-            difference=nearest - float(capaian),
+            computed=None if units_differ else expected[0],
+            computed_alt=expected[1] if len(expected) > 1 and not units_differ else None,
+            difference=None if units_differ else nearest - float(capaian),
             unit=PERCENT,
             target_printed=str(row["target_raw"]),
             realisasi_printed=str(row["realisasi_raw"]),
             expected=used,
-            effect="capaian_recomputed",
+            cause=cause,
+            affects="capaian",
+            effect="capaian_not_computed" if units_differ else "capaian_recomputed",
         )
     ]
 
 
-def _audit_predikat(row: dict, scale: RatingScale) -> list[Erratum]:
-    """A printed predikat other than the scale's rating of the printed capaian."""
+def _recomputed(row: dict, polarity: str | None, unit: object) -> float | None:
+    """Our capaian of the row by its polarity's formula; None when it cannot be computed or the
+    units of target and realisation differ."""
+    target, realisasi = row.get("target"), row.get("realisasi")
+    if polarity not in ("higher", "lower") or not (present(target) and present(realisasi)):
+        return None
+    if (
+        not target
+        or capaian_cause({**row, "capaian": math.nan, "capaian_raw": "0"}, polarity, unit)
+        == "unit_mismatch"
+    ):
+        return None
+    value, _ = capaian_numeric(target, realisasi, polarity, max_ratio=None)
+    return value
+
+
+def _audit_predikat(
+    row: dict, scale: RatingScale, polarity: str | None = None, unit: object = ""
+) -> list[Erratum]:
+    """A printed predikat other than the scale's word for the printed capaian, with its likely
+    cause (`causes.predikat_cause`)."""
     capaian, predikat = row.get("capaian"), row.get("predikat_raw")
     if not (present(capaian) and isinstance(predikat, str) and predikat):
         return []
-    expected = scale.rate(capaian)
-    if label_key(expected) == label_key(predikat):
+    cause = predikat_cause(predikat, float(capaian), _recomputed(row, polarity, unit), scale)
+    if cause is None:
         return []
     return [
         Erratum(
             kind="reported_predikat_mismatch",
-            severity="medium",
+            severity="medium" if cause == "unexplained" else CONVENTION_SEVERITY,
             source_table=str(row["source_table"]),
             source_line=int(row["predikat_line"]),
             item="predikat_scale",
             measure="predikat",
             **_indicator_identity(row),
             printed=predikat,
-            expected=expected,
+            expected=scale.rate(capaian),
             scale=scale.name,
             other_line=int(row["capaian_line"]),
             other_printed=str(row["capaian_raw"]),
             other_value=float(capaian),
+            cause=cause,
+            affects="predikat",
             effect="predikat_recomputed",
         )
     ]
@@ -134,17 +173,37 @@ def audit_reported_capaian(
     year: int,
     polarity: dict[str, str] | None = None,
     scale: RatingScale = DEFAULT_SCALE,
+    units: dict[str, str] | None = None,
 ) -> list[Erratum]:
     """Printed capaian vs target and realisation; printed predikat vs the printed capaian.
 
     Rows linked to an indicator (an `indicator_id` column) are checked with its polarity
-    (`polarity` maps indicator ids to higher/lower/qualitative); other rows are accepted when
-    either formula gives the printed capaian.
+    (`polarity` maps indicator ids to higher/lower/qualitative) and its unit (`units`, to tell
+    a unit mismatch); other rows are accepted when either formula gives the printed capaian.
     """
-    polarity = polarity or {}
+    polarity, units = polarity or {}, units or {}
     keys = ["indicator_id"] if "indicator_id" in realisations else []
     errata: list[Erratum] = []
     for row in performance_rows(realisations, year, extra_keys=keys).to_dict("records"):
-        errata += _audit_capaian(row, polarity.get(str(row.get("indicator_id") or "")))
-        errata += _audit_predikat(row, scale)
+        indicator = str(row.get("indicator_id") or "")
+        direction, unit = polarity.get(indicator), units.get(indicator, "")
+        errata += _audit_capaian(row, direction, unit)
+        errata += _audit_predikat(row, scale, direction, unit)
+    return errata
+
+
+def check(model: DataModel, source_id: str) -> list[Erratum]:
+    """Each report year's printed capaian and predikat against our recomputation."""
+    values = model["indicator_values"]
+    values = values[values["source"] == source_id]
+    indicators = model["indicators"]
+    polarity = dict(zip(indicators["indicator_id"], indicators["polarity"], strict=True))
+    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+    errata: list[Erratum] = []
+    for document in model.sources[source_id].origin.documents:
+        if document.kind != "LKjIP":
+            continue
+        own = values[values["document"] == document.id]
+        results = own[own["printed_table"] == "lkjip_results"]
+        errata += audit_reported_capaian(results, document.year, polarity, units=units)
     return errata

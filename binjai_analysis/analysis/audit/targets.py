@@ -1,4 +1,9 @@
-"""Targets of one indicator and year that disagree across tables or rows."""
+"""Targets of one indicator and year that disagree across tables or rows.
+
+For the report year every basis is compared (plan, agreement, the report's own tables); for
+every other year with both an agreement (PK) and a medium-term plan (RPJMD) target, the PK
+targets are compared with the RPJMD targets of that year.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,14 @@ import json
 import pandas as pd
 
 from binjai_analysis.analysis.audit.erratum import Erratum, number_or_none, present, printed_text
+from binjai_analysis.data.model import DataModel
 
 BASIS_ORDER = {"rpjmd": 0, "pk": 1, "lkjip_summary": 2, "lkjip_table": 3}
 """The order in which conflicting targets are listed: plan, agreement, then the report."""
+PLAN_BASIS, AGREEMENT_BASIS = "rpjmd", "pk"
+"""The medium-term plan's targets (RPJMD) and the yearly agreements' targets (PK)."""
+REPORT_KIND = "LKjIP"
+"""Documents whose year is a report year: all their tables' targets are compared."""
 
 
 def _same_target(values: list[object], raws: list[str]) -> bool:
@@ -19,18 +29,22 @@ def _same_target(values: list[object], raws: list[str]) -> bool:
     return len({" ".join(raw.upper().split()) for raw in raws}) == 1
 
 
-def _listing(rows: pd.DataFrame) -> str:
+def _listing(rows: list[dict]) -> str:
     """Places as a JSON list: each row's table, line, target as printed and basis."""
     places = [
         {
-            "source_table": str(row.source_table),
-            "source_line": int(row.source_line),
-            "printed": str(row.raw),
-            "basis": str(row.basis),
+            "source_table": str(row["source_table"]),
+            "source_line": int(row["source_line"]),
+            "printed": str(row["raw"]),
+            "basis": str(row["basis"]),
         }
-        for row in rows.itertuples()
+        for row in rows
     ]
     return json.dumps(places, ensure_ascii=False)
+
+
+def _listing_order(row: dict) -> tuple[int, object]:
+    return BASIS_ORDER.get(row["basis"], len(BASIS_ORDER)), row["source_line"]
 
 
 def audit_conflicting_targets(performance: pd.DataFrame, year: int) -> list[Erratum]:
@@ -40,13 +54,17 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int) -> list[Erra
         & (performance["year"] == year)
         & performance["indicator_id"].fillna("").ne("")
     ]
+    by_indicator: dict[str, list[dict]] = {}
+    for row in targets.to_dict("records"):
+        by_indicator.setdefault(row["indicator_id"], []).append(row)
     errata = []
-    for indicator_id, rows in targets.groupby("indicator_id", sort=True):
-        if len(rows) < 2 or _same_target(list(rows["value"]), list(rows["raw"])):
+    for indicator_id in sorted(by_indicator):
+        rows = by_indicator[indicator_id]
+        values, raws = [row["value"] for row in rows], [row["raw"] for row in rows]
+        if len(rows) < 2 or _same_target(values, raws):
             continue
-        rows = rows.assign(order=rows["basis"].map(BASIS_ORDER).fillna(len(BASIS_ORDER)))
-        rows = rows.sort_values(["order", "source_line"])
-        first = rows.iloc[0]
+        rows = sorted(rows, key=_listing_order)
+        first = rows[0]
         errata.append(
             Erratum(
                 kind="conflicting_targets",
@@ -65,3 +83,45 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int) -> list[Erra
             )
         )
     return errata
+
+
+def plan_years(values: pd.DataFrame) -> list[int]:
+    """Years with targets in both an agreement (PK) and the medium-term plan (RPJMD)."""
+    targets = values[(values["measure"] == "target") & values["year"].notna()]
+    years_of = {
+        basis: set(targets.loc[targets["basis"] == basis, "year"].astype(int))
+        for basis in (PLAN_BASIS, AGREEMENT_BASIS)
+    }
+    return sorted(years_of[PLAN_BASIS] & years_of[AGREEMENT_BASIS])
+
+
+def audit_plan_years(values: pd.DataFrame, report_years: set[int]) -> list[Erratum]:
+    """PK targets against RPJMD targets for every year both give, other than report years.
+
+    Report years are compared over every basis by `audit_conflicting_targets`; here only the
+    agreement and the plan are set side by side, whichever document printed them.
+    """
+    plan = values[values["basis"].isin([PLAN_BASIS, AGREEMENT_BASIS])]
+    errata: list[Erratum] = []
+    for year in plan_years(plan):
+        if year not in report_years:
+            errata += audit_conflicting_targets(plan, year)
+    return errata
+
+
+def check(model: DataModel, source_id: str) -> list[Erratum]:
+    """Conflicting targets of one source: every basis for each report (LKjIP) year, and
+    PK against RPJMD for every other year with both."""
+    values = model["indicator_values"]
+    values = values[values["source"] == source_id]
+    documents = model.sources[source_id].origin.documents
+    report_years: set[int] = set()
+    errata: list[Erratum] = []
+    for document in documents:
+        if document.kind != REPORT_KIND:
+            continue
+        report_years.add(int(document.year))
+        errata += audit_conflicting_targets(
+            values[values["document"] == document.id], document.year
+        )
+    return errata + audit_plan_years(values, report_years)

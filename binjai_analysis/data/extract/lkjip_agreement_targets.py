@@ -923,7 +923,10 @@ def print_fragments(row: Row, previous: Row | None) -> list[str]:
         fragments.append(f"printed run together with its unit as '{target.raw}{target.glued}'")
     if target.trailing_stop:
         fragments.append(f"printed '{target.printed}' with a trailing full stop")
-    if parse_figure(target.raw).kind == "category" and re.search(r"\d", target.raw):
+    parser = parse_figure(target.raw).note
+    if "malformed" in parser:
+        fragments.append(f"parser: {parser}")
+    elif parse_figure(target.raw).kind == "category" and re.search(r"\d", target.raw):
         fragments.append(
             f"malformed figure '{target.raw}' kept whole, so parse_figure gives no value"
         )

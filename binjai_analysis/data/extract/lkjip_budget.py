@@ -13,6 +13,7 @@ with `source_table` when no caption is inside it) or override single cells (`ove
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,11 @@ PART_MIN_ROWS = 3
 is a part of the table printed in that style (not a stray row)."""
 RATIO_LIMIT = 2.0
 """A realisasi above this multiple of its anggaran is flagged in its note."""
+DIGITS_LOST_TOLERANCE = 0.02
+"""How close (relative) the realisasi the printed capaian implies must come to a power of
+1000 times the printed realisasi for the note to say a thousands group was lost: a printed
+capaian is rounded (two decimals: at most 1 % off for capaian down to 0,5 %), and a true
+realisasi that differs by chance is never that close to exactly 10^3k times."""
 
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 FIGURE = re.compile(r"^[+-]?\d[\d.,]*%?$")
@@ -89,6 +95,10 @@ NOTE_AMBIGUOUS_PERCENT = (
     "percentage{check}, not {lead} thousand."
 )
 NOTE_RATIO = "Value as printed is {ratio} times the row's anggaran {anggaran}."
+NOTE_DIGITS_LOST = (
+    "Digits lost: the printed % implies about {implied} ({percent}% of anggaran {anggaran}), "
+    "{factor} times the printed figure; value kept as printed."
+)
 
 
 # --- Locating the table ---------------------------------------------------------------------
@@ -509,6 +519,26 @@ def _ratio_note(readings: dict[str, Reading]) -> str:
     return NOTE_RATIO.format(ratio=f"{round(ratio, 1):g}", anggaran=anggaran.raw)
 
 
+def _digits_lost_note(readings: dict[str, Reading]) -> str:
+    """A realisasi about 10^3k times smaller than the printed capaian implies (k >= 1): a
+    thousands group was lost in print. The value stays as printed; the note says so."""
+    anggaran, realisasi = (readings[measure] for measure in MONEY)
+    percent = readings["persen"].value
+    if not anggaran.value or not realisasi.value or not percent:
+        return ""
+    implied = percent / 100 * anggaran.value
+    factor = implied / realisasi.value
+    groups = round(math.log10(factor) / 3) if factor > 0 else 0
+    if groups < 1 or abs(factor / 1000**groups - 1) > DIGITS_LOST_TOLERANCE:
+        return ""
+    return NOTE_DIGITS_LOST.format(
+        implied=f"{implied:,.0f}".replace(",", "."),
+        percent=readings["persen"].raw.removesuffix("%"),
+        anggaran=anggaran.raw,
+        factor=f"{1000**groups:,}".replace(",", "."),
+    )
+
+
 def _stray_end_note(reading: Reading) -> str:
     """A figure printed with a trailing separator, which `raw` leaves out."""
     if reading.printed.replace(" ", "") == reading.raw.replace(" ", ""):
@@ -526,7 +556,9 @@ def annotate_row(readings: dict[str, Reading], context: StyleContext, index: int
     persen = readings["persen"]
     persen.note = _percent_note(persen, readings, context, index)
     realisasi = readings[MONEY[1]]
-    realisasi.note = " ".join(filter(None, [realisasi.note, _ratio_note(readings)]))
+    realisasi.note = " ".join(
+        filter(None, [realisasi.note, _ratio_note(readings), _digits_lost_note(readings)])
+    )
     for reading in readings.values():
         reading.note = " ".join(filter(None, [_stray_end_note(reading), reading.note]))
 
@@ -541,16 +573,45 @@ def read_rows(source: Source, span: TableSpan) -> list[PrintedRow]:
     return walk_rows(tokenize(content_lines(source.lines, span, year)))
 
 
+def _row_key(row: PrintedRow) -> tuple[int, str]:
+    """A printed row's number and program name (without case or spacing), for repeats."""
+    return row.printed_no, " ".join(program_name(row.name).split()).casefold()
+
+
+def repeat_notes(rows: Sequence[PrintedRow], readings: Sequence[dict[str, Reading]]) -> list[str]:
+    """Per row, a note when it repeats an earlier row's printed number and program (a page
+    break may print a row again), saying whether its figures are the same; else ''."""
+    first: dict[tuple[int, str], int] = {}
+    notes = []
+    for index, row in enumerate(rows):
+        earlier = first.setdefault(_row_key(row), index)
+        if earlier == index:
+            notes.append("")
+            continue
+        lines = [readings[earlier][m].line for m in MEASURES]
+        same = all(readings[earlier][m].raw == readings[index][m].raw for m in MEASURES)
+        where = f"repeat of row {earlier + 1}, lines {min(lines)}-{max(lines)}"
+        notes.append(
+            f"Printed twice ({where}: same number, program and figures); kept as printed."
+            if same
+            else f"Printed twice ({where}: same number and program) with a different value; "
+            "kept as printed."
+        )
+    return notes
+
+
 def build_frame(rows: Sequence[PrintedRow], label: str) -> pd.DataFrame:
     """One frame row per printed figure, in print order, with provenance and notes."""
     readings = [read_figures(row) for row in rows]
     context = style_context(rows, readings)
+    repeats = repeat_notes(rows, readings)
     records = []
     for index, (row, row_readings) in enumerate(zip(rows, readings, strict=True)):
         annotate_row(row_readings, context, index)
         name = program_name(row.name)
         for measure in MEASURES:
             reading = row_readings[measure]
+            reading.note = " ".join(filter(None, [reading.note, repeats[index]]))
             records.append(
                 {
                     "row_seq": index + 1,

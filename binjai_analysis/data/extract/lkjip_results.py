@@ -115,11 +115,23 @@ class _Notes:
         """The cell's unit and its rule-made parse_note."""
         if measure in ("predikat", "unlabelled"):
             return "", self.predikat_note(cell) if measure == "predikat" else ""
+        parser = self.malformed(measure, cell)
         if self.style == SENTENCE:
             unit, parts = self.sentence(measure, cell, self.printed_unit(cell))
+            if parser:
+                parts.append(f"Parser: {parser}.")
             return unit, " ".join(parts)
         unit, parts = self.fragment(measure, cell, self.printed_unit(cell))
+        if parser:
+            parts.append(f"parser: {parser}")
         return unit, "; ".join(parts)
+
+    def malformed(self, measure: str, cell: Cell) -> str:
+        """The parser's note when it read the cell as a malformed figure (a best reading)."""
+        if cell.kind in ("text", "dash", "category"):
+            return ""
+        note = parse_figure(cell.raw, self.style_of(measure, cell)).note
+        return note if "malformed" in note else ""
 
     def predikat_note(self, cell: Cell) -> str:
         full = truncated_predikat(cell.raw) if cell.kind == "text" else ""
@@ -138,7 +150,12 @@ class _Notes:
                 parts.append(f"Realisasi printed '{cell.raw}' without '%' (target is '{target}').")
             else:
                 parts.append(f"Realisasi printed without a unit (target is in {self.target_unit}).")
-        elif measure == "capaian" and not unit and cell.kind == "number":
+        elif (
+            measure == "capaian"
+            and not unit
+            and cell.kind == "number"
+            and not self.malformed(measure, cell)  # a malformed figure's note says how
+        ):
             parts.append(f"Capaian printed '{cell.raw}' without '%'.")
         for token in cell.unit:
             if len(token.pieces) > 1:

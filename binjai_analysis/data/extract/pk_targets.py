@@ -435,6 +435,44 @@ def read_target(raw: str) -> tuple[str, float | None, list[str]]:
     return STYLE, value, []
 
 
+REPEAT_KEY = ["sasaran_no", "indicator_no", "name_key"]
+"""What makes a row a repeat of an earlier one: the same sasaran, indicator number and name
+(the name compared without case, spacing or a closing '.'). A page break can print a run of
+rows again under the repeated header; a naive sum would count such rows twice."""
+
+
+def name_key(name: str) -> str:
+    """An indicator name reduced for comparing printings: case, spacing and a final '.' go.
+
+    Examples:
+        >>> name_key("Persentase rumah  tinggal bersanitasi.")
+        'persentase rumah tinggal bersanitasi'
+    """
+    return normalise_whitespace(name).rstrip(".").strip().casefold()
+
+
+def repeat_notes(frame: pd.DataFrame) -> pd.Series:
+    """Per row, a note when it repeats an earlier row (`REPEAT_KEY`), else ''."""
+    keyed = frame.assign(name_key=frame["indicator_name"].map(name_key))
+    first = keyed.groupby(REPEAT_KEY, sort=False).head(1)
+    firsts = first.set_index(REPEAT_KEY)[["source_line", "raw"]]
+    notes = pd.Series("", index=frame.index)
+    for index in keyed.index.difference(first.index):
+        row = keyed.loc[index]
+        line, raw = firsts.loc[tuple(row[REPEAT_KEY])]
+        if raw == row["raw"]:
+            notes[index] = (
+                f"Printed twice (repeat of line {line}: same sasaran, number, name and target "
+                f"'{raw}'); kept as printed."
+            )
+        else:
+            notes[index] = (
+                f"Printed twice (repeat of line {line}: same sasaran, number and name) with a "
+                f"different value: '{raw}' at line {line}, '{row['raw']}' here; kept as printed."
+            )
+    return notes
+
+
 def run(source: Source) -> Extracted:
     """Regenerate the PK targets table of `source`."""
     document = pk_document(source)
@@ -461,6 +499,11 @@ def run(source: Source) -> Extracted:
         )
     frame = pd.DataFrame.from_records(records, columns=COLUMNS)
     curated = apply_hints(frame, hints(source, TABLE), TABLE)
+    repeats = repeat_notes(frame)
+    frame["parse_note"] = [
+        " ".join(filter(None, [note, repeat]))
+        for note, repeat in zip(frame["parse_note"], repeats, strict=True)
+    ]
     frame["value"] = [
         parse_figure(raw, style).value
         for raw, style in zip(frame["raw"], frame["number_style"], strict=True)

@@ -165,7 +165,7 @@ def test_helpers() -> None:
     assert join_parts(["Perindustrian/", "Perdagangan."]) == "Perindustrian/Perdagangan."
     assert read_style("12,262", "id") == ("id", "ambiguous", ",")
     assert read_style("1:720", "id") == ("id", "", "")
-    assert read_style("65,33=3%", "id") == ("auto", "", "")
+    assert read_style("65,33=3%", "id") == ("id", "", ",")  # a malformed figure, read
     assert compose_note({"sasaran": ["b"], "pairing": ["a"]}) == "A; b."
 
 
@@ -173,3 +173,10 @@ def test_missing_caption_is_an_error() -> None:
     lines = ["Tabel 9.9 Sesuatu yang lain", PROSE]
     with pytest.raises(DataError, match="caption"):
         read_table(lines, 1, len(lines), {})
+
+
+def test_a_malformed_target_keeps_the_parsers_best_reading(extracted) -> None:
+    frame = extracted.frame
+    row = frame[frame["raw"] == "65,33=3%"].iloc[0]
+    assert (row["number_style"], row["value"]) == ("id", 65.33)
+    assert row["parse_note"].startswith("Parser: malformed figure '65,33=3%': read as 65.33 %")

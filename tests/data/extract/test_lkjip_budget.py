@@ -132,9 +132,11 @@ def test_finds_a_table_of_another_number_and_reads_it(tmp_path):
     )
     malformed = frame.iloc[7]["parse_note"]
     assert malformed.startswith("malformed grouping '19.11.000,00': read as 1911000.00")
-    assert malformed.endswith(
+    assert (
         "printed with a two-digit group '11' (row anggaran 4.000.000. 000,00, printed 47,75%)."
+        in malformed
     )
+    assert malformed.endswith("1.000 times the printed figure; value kept as printed.")
 
 
 def test_style_switch_stray_rows_and_ambiguous_percent():
@@ -243,3 +245,35 @@ def test_hints_override_a_cell_and_mark_it_curated(tmp_path):
     extracted = STEP.run(made_up)
     assert extracted.curated.tolist() == [False, True] + [False] * 7
     assert extracted.frame.at[1, "value"] == 990000.0
+
+
+def test_a_realisasi_a_thousand_times_below_its_percentage_is_noted():
+    lines = ["1.", "Program A", "15.104.480.201,00", "14.324.706,00", "94,84"]
+    lines += ["2.", "Program B", "1.000.000,00", "500.000,00", "50,00"]
+    lines += ["3.", "Program C", "1.000.000,00", "5.000,00", "50,00", "Jumlah"]
+    notes = _walk(lines).set_index(["printed_no", "measure"])["parse_note"]
+    assert notes[(1, "realisasi")] == (
+        "Digits lost: the printed % implies about 14.325.089.023 (94,84% of anggaran "
+        "15.104.480.201,00), 1.000 times the printed figure; value kept as printed."
+    )
+    assert notes[(2, "realisasi")] == ""  # agrees with its percentage
+    assert notes[(3, "realisasi")] == ""  # 100 times off: not a lost thousands group
+
+
+def test_a_row_printed_again_is_noted_with_the_row_it_repeats():
+    lines = ["1.", "Program A", "1.000.000,00", "900.000,00", "90,00"]
+    lines += ["1.", "Program A", "1.000.000,00", "900.000,00", "90,00"]
+    lines += ["1.", "Program A", "2.000.000,00", "900.000,00", "45,00"]
+    lines += ["2.", "Program A", "1.000.000,00", "900.000,00", "90,00", "Jumlah"]
+    frame = _walk(lines)
+    notes = frame.groupby("row_seq")["parse_note"].agg(set)
+    assert notes[1] == {""}
+    assert notes[2] == {
+        "Printed twice (repeat of row 1, lines 3-5: same number, program and figures); kept as "
+        "printed."
+    }
+    assert notes[3] == {
+        "Printed twice (repeat of row 1, lines 3-5: same number and program) with a different "
+        "value; kept as printed."
+    }
+    assert notes[4] == {""}  # another printed number: another row

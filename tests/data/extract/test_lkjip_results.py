@@ -150,3 +150,17 @@ def test_small_readers() -> None:
     assert number_style("1:267.35") == "us"
     assert number_style("61,832,100,984") == "us"
     assert number_style("12.050") == "id"
+
+
+def test_malformed_cells_get_the_parsers_best_reading_and_note(extracted) -> None:
+    frame = extracted.frame
+    malformed = frame[frame["parse_note"].str.contains("Parser: malformed", regex=False)]
+    assert set(malformed["raw"]) >= {"100&", "9 : 270.926"}
+    for row in malformed.itertuples():
+        assert pd.notna(row.value), row.raw
+    ratio = malformed[malformed["raw"] == "9 : 270.926"].iloc[0]
+    assert ratio["value"] == 270926 / 9
+    assert "read as 1:30102.89 (270926 / 9)" in ratio["parse_note"]
+    stray = malformed[malformed["raw"] == "100&"].iloc[0]
+    assert (stray["value"], stray["measure"]) == (100.0, "capaian")
+    assert "without '%'" not in stray["parse_note"]

@@ -14,6 +14,7 @@ from binjai_analysis.data.extract.pk_targets import (
     Reader,
     join_text,
     read_target,
+    repeat_notes,
 )
 from binjai_analysis.data.parsing import normalise_whitespace
 from binjai_analysis.data.sources import Source
@@ -161,3 +162,58 @@ def test_stale_hint_is_an_error() -> None:
     hint = {"rows": [{"source_line": 11, "set": {"parse_note": "x"}, "why": "test"}]}
     with pytest.raises(DataError, match="matches no row"):
         apply_hints(frame, hint, TABLE)
+
+
+def _targets(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(s, n, name, line, raw) for line, (s, n, name, raw) in enumerate(rows, start=10)],
+        columns=["sasaran_no", "indicator_no", "indicator_name", "source_line", "raw"],
+    )
+
+
+def test_a_row_printed_again_gets_a_note_naming_the_first_printing() -> None:
+    frame = _targets(
+        [
+            ("10", "10.1", "Laju pertumbuhan ekonomi", "7,25"),
+            ("10", "10.2", "PDRB ADHB", "13,929"),
+            ("10", "10.1", "Laju  pertumbuhan ekonomi.", "7,25"),
+            ("14", "14.7", "Persentase rumah tinggal bersanitasi", "94"),
+            ("14", "14.7", "Persentase rumah tinggal bersanitasi", "20,91"),
+        ]
+    )
+    notes = repeat_notes(frame).tolist()
+    assert notes[:2] == ["", ""] and notes[3] == ""
+    assert notes[2] == (
+        "Printed twice (repeat of line 10: same sasaran, number, name and target '7,25'); "
+        "kept as printed."
+    )
+    assert notes[4] == (
+        "Printed twice (repeat of line 13: same sasaran, number and name) with a different "
+        "value: '94' at line 13, '20,91' here; kept as printed."
+    )
+
+
+def test_same_number_with_another_name_or_sasaran_is_no_repeat() -> None:
+    frame = _targets(
+        [
+            ("14", "14.7", "Persentase rumah tinggal bersanitasi", "94"),
+            ("14", "14.7", "Jumlah keluarga miskin yang mendapat bantuan", "130"),
+            ("13", "14.7", "Persentase rumah tinggal bersanitasi", "94"),
+        ]
+    )
+    assert (repeat_notes(frame) == "").all()
+
+
+def test_the_repeated_rows_of_the_real_table_are_noted(extracted: Extracted) -> None:
+    frame = extracted.frame
+    repeats = frame[frame["parse_note"].str.contains("Printed twice", regex=False)]
+    assert len(repeats) >= 1
+    for row in repeats.itertuples():
+        earlier = frame[
+            (frame["sasaran_no"] == row.sasaran_no)
+            & (frame["indicator_no"] == row.indicator_no)
+            & (frame["source_line"] < row.source_line)
+        ]
+        assert not earlier.empty
+        same = (earlier["raw"] == row.raw).any()
+        assert ("with a different value" in row.parse_note) is not same
