@@ -246,7 +246,7 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
     ("erratum_id", "lokasi", "bukti"),
     [
         (
-            "total_mismatch-008",
+            "total_mismatch-007",
             "Jumlah anggaran Tabel 3.18: jumlah semua baris tercetak",
             "dihitung Rp 561.867.620.279; tercetak Rp 917.275.403.412,62; "
             "selisih −Rp 355.407.783.133,62",
@@ -258,7 +258,7 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
             "Rp 434.738.248.089; selisih Rp 309.977.574.132,10",
         ),
         (
-            "total_mismatch-012",
+            "total_mismatch-011",
             "Jumlah anggaran PK 2019: jumlah semua baris tercetak",
             "dihitung Rp 828.845.708.778; tercetak Rp 892.972.708.788; selisih −Rp 64.127.000.010",
         ),

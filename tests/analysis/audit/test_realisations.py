@@ -115,12 +115,16 @@ def errata():
     return realisations.check(load_model(), SOURCE)
 
 
+def results_of(model):
+    values = model["indicator_values"]
+    return values[(values["source"] == SOURCE) & (values["basis"] == "lkjip_table")]
+
+
 def test_counts_per_item(errata):
     assert Counter(e.item for e in errata) == {
         "realisasi_differs": 14,
         "realisasi_missing": 2,
         "capaian_differs": 1,
-        "average_of_rows": 1,
     }
 
 
@@ -141,7 +145,14 @@ def test_sub_table_against_parent(errata):
         "99,4%",
     )
     assert (capaian.other_table, capaian.other_printed) == ("Tabel 3.10a", "91,42")
-    (average,) = [e for e in errata if e.item == "average_of_rows"]
-    assert (average.source_line, average.printed, average.sasaran_no) == (14831, "84,3%", 8)
+    # the sasaran-8 average (84,3 %, line 14831) is also a stated summary figure: the summary
+    # family lists it, once
+    assert not [e for e in errata if e.item == "average_of_rows"]
+    (average,) = [
+        e
+        for e in realisations.audit_average_rows(results_of(load_model()))
+        if e.source_line == 14831
+    ]
+    assert (average.printed, average.sasaran_no) == ("84,3%", 8)
     assert average.computed == pytest.approx(86.603, abs=0.01)
     assert average.computed_alt == pytest.approx(97.14, abs=0.01)
