@@ -20,6 +20,7 @@ from urllib.parse import quote_plus
 import pytest
 
 from binjai_analysis.build.sitecheck import (
+    PAGE_WAIT_MS,
     PageVisit,
     axe_script_path,
     open_page,
@@ -192,6 +193,7 @@ def test_vega_bundle_is_one_shared_cached_file(built_site, browser, site_url):
 
     first, second = chart_pages[0], chart_pages[1]
     context = browser.new_context()
+    context.set_default_timeout(PAGE_WAIT_MS)
     try:
         page = context.new_page()
         sizes = []

@@ -45,6 +45,9 @@ NOT_PAGES = ("_static", "_sources", "_downloads", "_images")
 CHART_SELECTOR = ".binjai-chart"
 DOWNLOAD_SELECTOR = "a.download, a[download], a[href*='_downloads/']"
 CHART_WAIT_MS = 15_000
+PAGE_WAIT_MS = 120_000
+"""How long a page may take to load and go quiet: generous, because the browser tests must
+pass on a busy 2-core machine, where Playwright's default 30 s has run out."""
 AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
 
 _CHARTS_SETTLED = f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}")).every(
@@ -168,6 +171,7 @@ def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVis
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     context = browser.new_context()
+    context.set_default_timeout(PAGE_WAIT_MS)
     page = context.new_page()
     visit = PageVisit(path=path)
 

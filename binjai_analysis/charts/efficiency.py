@@ -95,6 +95,10 @@ def quadrant_chart(
     labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=12).encode(
         text="label:N", tooltip=tooltip
     )
+    # colour is never the only carrier of the rating: it is written beside each point too
+    ratings = base.mark_text(align="left", dx=9, dy=7, fontSize=10, color="#444444").encode(
+        text="predikat:N", tooltip=tooltip
+    )
     vertical = (
         alt.Chart(pd.DataFrame({"x": [rule.absorption_pct]}))
         .mark_rule(strokeDash=[4, 3], color="#555555")
@@ -106,12 +110,12 @@ def quadrant_chart(
         .mark_rule(strokeDash=[2, 4], color="#999999")
         .encode(y="y:Q")
     )
-    return (vertical + horizontal + points + labels).properties(
+    return (vertical + horizontal + points + labels + ratings).properties(
         title=titled(
             title,
             subtitle=(
                 f"Garis tegak: ambang serapan {threshold(rule.absorption_pct)}; garis mendatar: "
-                "batas predikat skala; angka di titik: nomor sasaran"
+                "batas predikat skala; di titik: nomor sasaran dan predikatnya"
             ),
         ),
         width=CHART_WIDTH,

@@ -97,7 +97,7 @@ def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
                 for lo, hi, d in zip(rows["slope_low"], rows["slope_high"], decimals, strict=True)
             ],
             "R²": rows["r_squared"].map(lambda v: format_number(v, 2)),
-            "p-value": rows["p_value"].map(format_p),
+            "Nilai p": rows["p_value"].map(format_p),
             "CAGR": rows["cagr_pct"].map(lambda v: format_percent(v, 2)),
         }
     )
@@ -242,7 +242,7 @@ def show_growth_trend(page: Page, series: pd.DataFrame, macro: pd.DataFrame, reg
         source=table_name(series),
         label="tren-ols",
         data=rows,
-        numeric=["Tren OLS per tahun", "Selang kepercayaan 95 %", "R²", "p-value", "CAGR"],
+        numeric=["Tren OLS per tahun", "Selang kepercayaan 95 %", "R²", "Nilai p", "CAGR"],
     )
 
 

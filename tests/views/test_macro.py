@@ -82,7 +82,7 @@ def test_trend_rows_and_table(analysis, series):
     assert table.loc[0, "Tren OLS per tahun"] == "−0,26"
     assert table.loc[0, "CAGR"] == "–"
     assert table.loc[1, "CAGR"] == "8,42 %"
-    assert table.loc[1, "p-value"] == "< 0,001"
+    assert table.loc[1, "Nilai p"] == "< 0,001"
     assert table.loc[0, "Selang kepercayaan 95 %"].startswith("−0,48 s.d. −0,04")
 
 
