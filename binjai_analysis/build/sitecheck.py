@@ -45,6 +45,8 @@ NOT_PAGES = ("_static", "_sources", "_downloads", "_images")
 CHART_SELECTOR = ".binjai-chart"
 DOWNLOAD_SELECTOR = "a.download, a[download], a[href*='_downloads/']"
 CHART_WAIT_MS = 15_000
+NETWORK_IDLE_MS = 10_000
+"""How long to wait for the network to go quiet after a page's load event (see `open_page`)."""
 PAGE_WAIT_MS = 120_000
 """How long a page may take to load and go quiet: generous, because the browser tests must
 pass on a busy 2-core machine, where Playwright's default 30 s has run out."""
@@ -208,7 +210,14 @@ def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVis
         # A chart still blank after the wait is reported as undrawn below.
         with contextlib.suppress(PlaywrightTimeoutError):
             page.wait_for_function(_CHARTS_SETTLED, timeout=CHART_WAIT_MS)
-    page.wait_for_load_state("networkidle")
+    # "networkidle" (500 ms without a connection) also lets a redirect (the root's meta
+    # refresh) finish, but a busy machine may never give it: it is awaited for a while only,
+    # then the page's own "load" (every script, style sheet and image) and its fonts, so the
+    # transfers below count the whole page.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_MS)
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
     visit.undrawn_charts = page.evaluate(_UNDRAWN_CHARTS)
     visit.download_links = sorted(
         set(
