@@ -7,6 +7,7 @@ write the sentences readers see (`views.quality`; effect codes in `labels.ERRATA
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
@@ -367,3 +368,18 @@ def errata_summary(errata: pd.DataFrame) -> dict[str, int]:
         "conventions": len(errata) - len(errors),
         **{f"errors_{level}": int(severity.get(level, 0)) for level in SEVERITIES},
     }
+
+
+def places_listing(rows: Iterable[dict]) -> str:
+    """Places as an erratum's `listing` (JSON): each printed row's table, line, figure as
+    printed and basis."""
+    places = [
+        {
+            "source_table": str(row["source_table"]),
+            "source_line": int(row["source_line"]),
+            "printed": str(row["raw"]),
+            "basis": str(row["basis"]),
+        }
+        for row in rows
+    ]
+    return json.dumps(places, ensure_ascii=False)

@@ -8,8 +8,6 @@ canonical `indicator_values` link them by `indicator_id`. Targets are left to
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from binjai_analysis.analysis.audit.erratum import (
@@ -17,6 +15,7 @@ from binjai_analysis.analysis.audit.erratum import (
     Erratum,
     as_int,
     number_or_none,
+    places_listing,
     present,
     printed_precision,
     printed_text,
@@ -77,19 +76,6 @@ def _ordered(rows: list[Record]) -> list[Record]:
     return sorted(rows, key=order)
 
 
-def _listing(rows: list[Record]) -> str:
-    places = [
-        {
-            "source_table": str(row["source_table"]),
-            "source_line": int(row["source_line"]),
-            "printed": str(row["raw"]),
-            "basis": str(row["basis"]),
-        }
-        for row in rows
-    ]
-    return json.dumps(places, ensure_ascii=False)
-
-
 def _unit(row: Record) -> str | None:
     measure_is_percent = row["measure"] == "capaian" or "%" in str(row["raw"])
     return PERCENT if measure_is_percent else None
@@ -125,7 +111,7 @@ def _restated_erratum(rows: list[Record], first: Record, other: Record) -> Errat
         other_line=int(other["source_line"]),
         other_printed=str(other["raw"]),
         other_value=number_or_none(other["value"]),
-        listing=_listing(rows),
+        listing=places_listing(rows),
         affects=str(first["measure"]),
         effect="figures_kept_per_table",
     )

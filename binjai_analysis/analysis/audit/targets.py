@@ -7,11 +7,15 @@ targets are compared with the RPJMD targets of that year.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
-from binjai_analysis.analysis.audit.erratum import Erratum, number_or_none, present, printed_text
+from binjai_analysis.analysis.audit.erratum import (
+    Erratum,
+    number_or_none,
+    places_listing,
+    present,
+    printed_text,
+)
 from binjai_analysis.data.model import DataModel
 
 BASIS_ORDER = {"rpjmd": 0, "pk": 1, "lkjip_summary": 2, "lkjip_table": 3}
@@ -27,20 +31,6 @@ def _same_target(values: list[object], raws: list[str]) -> bool:
     if len(numbers) == len(values):
         return max(numbers) - min(numbers) <= 1e-9 * max(1.0, abs(max(numbers)))
     return len({" ".join(raw.upper().split()) for raw in raws}) == 1
-
-
-def _listing(rows: list[dict]) -> str:
-    """Places as a JSON list: each row's table, line, target as printed and basis."""
-    places = [
-        {
-            "source_table": str(row["source_table"]),
-            "source_line": int(row["source_line"]),
-            "printed": str(row["raw"]),
-            "basis": str(row["basis"]),
-        }
-        for row in rows
-    ]
-    return json.dumps(places, ensure_ascii=False)
 
 
 def _listing_order(row: dict) -> tuple[int, object]:
@@ -78,7 +68,7 @@ def audit_conflicting_targets(performance: pd.DataFrame, year: int) -> list[Erra
                 indicator_name=printed_text(first["indicator_name"]),
                 printed=str(first["raw"]),
                 printed_value=number_or_none(first["value"]),
-                listing=_listing(rows),
+                listing=places_listing(rows),
                 effect="targets_kept_per_table",
             )
         )
