@@ -59,3 +59,9 @@ class BuildError(BinjaiError):
     """Jupyter Book failed to build the site."""
 
     exit_code = 6
+
+
+class PublicUrlError(BuildError):
+    """A public URL, table id or figure number of the committed list is gone or changed."""
+
+    exit_code = 7

@@ -26,6 +26,7 @@ from binjai_analysis.data.sources import sources_directory
 from binjai_analysis.errors import ParamsError, YearWithoutDataError
 from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
+from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
 
 PREPARE = "binjai notebook TEMPLATE --year {year} -o NOTEBOOK.ipynb"
@@ -136,7 +137,31 @@ def source_titles(*source_ids: str) -> str:
 def page(settings: YearParams, chapter: int, *source_ids: str) -> Page:
     """The numbering and downloads of this page's tables and figures; captions cite the
     sources named (default: every source)."""
-    return Page(chapter=chapter, year=settings.year, cite=source_titles(*source_ids))
+    unique = list(dict.fromkeys(source_ids))
+    return Page(
+        chapter=chapter,
+        year=settings.year,
+        cite=source_titles(*source_ids),
+        source=unique[0] if len(unique) == 1 else None,
+        root=site_root(Path.cwd()),
+    )
+
+
+def site_root(folder: Path) -> str:
+    """The way from a page's folder back to the site's root: '../' from a year page or a
+    `tentang/` page, '' from the home page (outside a project, the usual '../')."""
+    paths = ProjectPaths.find(folder)
+    if paths is None:
+        return "../"
+    for generated in (paths.generated_dir, paths.book_dir / "_variants"):
+        try:
+            depth = len(folder.resolve().relative_to(generated.resolve()).parts)
+        except ValueError:
+            continue
+        if generated.name == "_variants":
+            depth -= 1  # a variant's pages sit in `_variants/<name>/`
+        return "../" * depth
+    return "../"
 
 
 def glue_values(values: dict[str, str]) -> None:

@@ -13,6 +13,8 @@ SOURCES_DIR = DATA_DIR / "sources"
 """One folder per vendored source: origin file, text, printed tables, curation."""
 REFERENCE_DIR = DATA_DIR / "reference"
 """Reference data that belongs to no source, e.g. rating scales set by regulation."""
+SITE_FOLDER = "tentang"
+"""The public folder of the site-wide pages ("about the data")."""
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,27 @@ class ProjectPaths:
 
     @property
     def generated_dir(self) -> Path:
-        """Executed notebooks and generated pages; git ignores it."""
+        """Executed notebooks and generated pages; git ignores it. It is the book's source
+        folder, so a page's path below it is its public URL (`2018/ringkasan.html`)."""
         if self.variant:
             return self.book_dir / "_variants" / self.variant
         return self.book_dir / "_generated"
 
     @property
+    def url_list(self) -> Path | None:
+        """The committed list of public URLs and ids (none for a variant: it is a private
+        experiment, not a published address)."""
+        return None if self.variant else self.book_dir / "public-urls.yml"
+
+    @property
+    def static_dir(self) -> Path:
+        """The site's own static files (style, script, fonts)."""
+        return self.book_dir / "_static"
+
+    @property
     def vendor_static_dir(self) -> Path:
         """Generated static assets (the Vega bundle); git ignores it."""
-        return self.book_dir / "_static" / "vendor"
+        return self.static_dir / "vendor"
 
     @property
     def build_dir(self) -> Path:
@@ -100,8 +114,9 @@ class ProjectPaths:
 
     @property
     def site_dir(self) -> Path:
-        """Executed site-wide pages (home, methodology, data)."""
-        return self.generated_dir / "site"
+        """Executed site-wide pages (methodology, data), published under `tentang/`; the home
+        page sits at the generated folder's root, so it is the site's `index.html`."""
+        return self.generated_dir / SITE_FOLDER
 
     def relative(self, path: Path) -> str:
         """`path` relative to the root when it is inside it, for short, stable messages."""

@@ -22,6 +22,10 @@ from pandas.io.formats.style import Styler
 
 from binjai_analysis.build.renderer import chart_html
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
+from binjai_analysis.links import line_link
+
+SourcePlace = tuple[str, int]
+"""A figure's place in the sources: source id and line."""
 
 DOWNLOADS_DIR = "downloads"
 LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -82,6 +86,21 @@ class Page:
     tables: int = 0
     figures: int = 0
     labels: set[str] = field(default_factory=set)
+    source: str | None = None
+    """The id of the one source the page's figures come from, if there is one."""
+    root: str = "../"
+    """The way back from this page to the site's root (source-line links start with it)."""
+    counts: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    """How many tables and figures each section has numbered so far."""
+
+    def _number(self, kind: str, section: int | None) -> str:
+        """The next number of `kind` ('Tabel', 'Gambar'): 'Tabel 5.2' on the page, or
+        'Tabel 5.10.1' in section 10, so a table or chart absent from one section never
+        shifts the numbers of the others."""
+        key = (kind, section)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        parts = [self.chapter] if section is None else [self.chapter, section]
+        return f"{kind} {'.'.join(str(part) for part in parts)}.{self.counts[key]}"
 
     def _register(self, kind: str, label: str) -> str:
         """Check the label and return the element id, e.g. 'tabel-capaian-s01'."""
@@ -92,6 +111,30 @@ class Page:
             raise ValueError(f"{kind} label {label!r} is used twice on this page")
         self.labels.add(anchor)
         return anchor
+
+    def places(self, lines: pd.Series) -> list[SourcePlace | None]:
+        """`(source, line)` of each line number of this page's one source (None where the
+        figure has no line, or the page has no single source)."""
+        return [
+            None if self.source is None or pd.isna(line) else (self.source, int(line))
+            for line in lines
+        ]
+
+    def _linked(
+        self, shown: pd.DataFrame, lines: dict[str, list[SourcePlace | None]]
+    ) -> pd.DataFrame:
+        """`shown` with the cells of `lines`' columns as escaped text linked to their line."""
+        linked = shown.copy()
+        for column, places in lines.items():
+            if len(places) != len(shown):
+                raise ValueError(
+                    f"column {column!r}: {len(places)} source lines for {len(shown)} rows"
+                )
+            linked[column] = [
+                escape(str(text)) if place is None else line_link(*place, str(text), self.root)
+                for text, place in zip(shown[column], places, strict=True)
+            ]
+        return linked
 
     def _caption(self, number: str, title: str, source: str, processed: bool) -> str:
         """A caption's HTML: the number, the title and the source, escaped."""
@@ -121,20 +164,27 @@ class Page:
         numeric: list[str] | tuple[str, ...] = (),
         sortable: bool = False,
         processed: bool = True,
+        section: int | None = None,
+        lines: dict[str, list[SourcePlace | None]] | None = None,
     ) -> str:
         """Display `shown` (already formatted for readers) as a numbered table with downloads.
 
         `data` (default `shown`) is what the CSV and XLSX downloads hold: exact values, not
-        the formatted strings. Returns the table's number, e.g. 'Tabel 5.2'.
+        the formatted strings. `section` numbers it within a repeated section (a sasaran).
+        `lines` makes the cells of the columns it names links to their source lines (one
+        `(source id, line)` or None per row), so a reader can open the line a figure is from.
+        Returns the table's number, e.g. 'Tabel 5.2' or 'Tabel 5.10.1'.
         """
         anchor = self._register("tabel", label)
         self.tables += 1
-        number = f"Tabel {self.chapter}.{self.tables}"
+        number = self._number("Tabel", section)
         caption = self._caption(number, title, source, processed)
         # A fixed uuid (pandas draws a random one) keeps the HTML the same from run to run.
         # No per-cell ids: alignment is one CSS rule per column, which keeps pages light.
-        styler = Styler(shown, uuid=anchor, cell_ids=False).hide(axis="index")
-        styler = styler.format(escape="html").format_index(escape="html", axis=1)
+        linked = self._linked(shown, lines or {})
+        styler = Styler(linked, uuid=anchor, cell_ids=False).hide(axis="index")
+        plain = [column for column in shown.columns if column not in (lines or {})]
+        styler = styler.format(escape="html", subset=plain).format_index(escape="html", axis=1)
         styler = styler.set_table_styles(_right_aligned(shown, numeric))
         classes = "binjai-table-body sortable" if sortable else "binjai-table-body"
         body = styler.set_table_attributes(f'class="{classes}"').to_html()
@@ -166,6 +216,7 @@ class Page:
         data: pd.DataFrame,
         description: str,
         processed: bool = True,
+        section: int | None = None,
     ) -> str:
         """Display `chart` as a numbered figure with a text alternative and downloads.
 
@@ -175,7 +226,7 @@ class Page:
         """
         anchor = self._register("gambar", label)
         self.figures += 1
-        number = f"Gambar {self.chapter}.{self.figures}"
+        number = self._number("Gambar", section)
         spec = chart.to_dict()
         # Vega writes the description into the drawn SVG's aria-label (page and download).
         spec.setdefault("description", description)

@@ -97,7 +97,7 @@ def test_the_drafts_hold_every_printed_figure(workflow):
 @pytest.mark.slow
 def test_the_site_shows_the_new_year(workflow):
     project, _, _ = workflow
-    pages = project.html_dir / "book" / "_generated" / str(YEAR)
+    pages = project.html_dir / str(YEAR)
     assert (pages / "capaian-kinerja.html").is_file()
     capaian = (pages / "capaian-kinerja.html").read_text(encoding="utf-8")
     expected = expected_figures(YEAR)

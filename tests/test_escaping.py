@@ -38,8 +38,8 @@ PROGRAM = "Pelayanan Administrasi Perkantoran"
 generated sentences of "Akuntabilitas keuangan", and in the 2019 plan (PK 2019)."""
 PROGRAM_FILES = ("lkjip_budget.csv", "pk_budget.csv")
 
-CAPAIAN_PAGE = "book/_generated/2018/capaian-kinerja.html"
-BUDGET_PAGE = "book/_generated/2018/akuntabilitas-keuangan.html"
+CAPAIAN_PAGE = "2018/capaian-kinerja.html"
+BUDGET_PAGE = "2018/akuntabilitas-keuangan.html"
 # page -> (hostile name, the downloads that must hold it, the chart whose tooltip shows it)
 CASES = {
     CAPAIAN_PAGE: (

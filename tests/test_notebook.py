@@ -48,3 +48,12 @@ def test_a_notebook_prepared_for_another_year_says_so():
 def test_the_kind_comes_from_the_data_when_not_given():
     assert notebook.year_settings(REPORT_YEAR, {"year": REPORT_YEAR}).kind == "realisasi"
     assert notebook.year_settings(PLAN_YEAR, {"caveats": ["a"]}).kind == "rencana"
+
+
+def test_site_root_counts_the_way_back_from_a_page_folder(repo_paths):
+    from binjai_analysis.notebook import site_root
+
+    generated = repo_paths.generated_dir
+    assert site_root(generated / "2018") == "../"
+    assert site_root(generated) == ""
+    assert site_root(repo_paths.book_dir / "_variants" / "uji" / "2018") == "../"

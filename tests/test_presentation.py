@@ -104,3 +104,35 @@ def test_printed_lines_name_each_table_with_its_sorted_distinct_lines():
     assert printed_lines(rows) == (
         "Tabel 1.1 (baris 12 teks sumber); Tabel 1.2 (baris 684, 747 teks sumber)"
     )
+
+
+def test_sections_number_their_tables_and_figures_on_their_own(shown, tmp_path):
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path)
+    frame = pd.DataFrame({"A": [1]})
+    assert page.table(frame, title="Lepas", source="T", label="lepas") == "Tabel 5.1"
+    assert page.table(frame, title="S9", source="T", label="s9", section=9) == "Tabel 5.9.1"
+    assert page.table(frame, title="S10", source="T", label="s10", section=10) == "Tabel 5.10.1"
+    assert page.table(frame, title="S10b", source="T", label="s10b", section=10) == "Tabel 5.10.2"
+    assert page.table(frame, title="Lepas 2", source="T", label="lepas-2") == "Tabel 5.2"
+
+
+def test_linked_columns_link_each_cell_to_its_source_line(shown, tmp_path):
+    page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path, source="src")
+    frame = pd.DataFrame({"Indikator": ["<A>", "B"], "Target": ["1.234,5", "<i>9</i>"]})
+    page.table(
+        frame,
+        title="Uji",
+        source="T",
+        label="uji",
+        lines={"Target": page.places(pd.Series([12, float("nan")]))},
+    )
+    html = table_html(shown)
+    assert '<a class="binjai-line" href="../sumber/src/baris-00001.html#L12"' in html
+    assert ">1.234,5</a>" in html
+    assert "&lt;i&gt;9&lt;/i&gt;" in html and "<i>" not in html  # unlinked, still escaped
+    assert "&lt;A&gt;" in html
+
+
+def test_a_page_without_one_source_links_nothing(tmp_path):
+    page = Page(chapter=5, directory=tmp_path)
+    assert page.places(pd.Series([3, 4])) == [None, None]

@@ -19,6 +19,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
+from binjai_analysis.analysis.year import run_analysis
 from binjai_analysis.build.sitecheck import (
     PAGE_WAIT_MS,
     PageVisit,
@@ -31,7 +32,7 @@ from binjai_analysis.build.sitecheck import (
     visit_page,
     weight_table,
 )
-from tests.conftest import REPO_ROOT, skip_or_fail
+from tests.conftest import REPO_ROOT, REPORT_YEAR, skip_or_fail
 from tests.test_site_build import ALL_PAGES
 
 pytestmark = pytest.mark.slow
@@ -96,7 +97,7 @@ def problems_by_page(visits: dict[str, PageVisit]) -> dict[str, list[str]]:
 
 
 def test_every_page_is_visited_and_answers_200(inspection):
-    expected = {f"book/_generated/{page}.html" for page in ALL_PAGES}
+    expected = {f"{page}.html" for page in ALL_PAGES}
     assert expected <= set(inspection.visits), expected - set(inspection.visits)
     assert {"index.html", "search.html", "genindex.html"} <= set(inspection.visits)
     assert {path: v.status for path, v in inspection.visits.items() if v.status != 200} == {}
@@ -135,6 +136,58 @@ def test_every_download_link_answers_200(inspection):
     assert len(links) > 100
     assert all(url.startswith(inspection.base_url) for url in links)
     assert {url: url_status(url) for url in links if url_status(url) != 200} == {}
+
+
+def test_an_old_url_sends_the_reader_to_the_same_table(browser, site_url):
+    """A moved page keeps working: its old URL, with a table's `#id`, lands on that table."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/book/_generated/2018/capaian-kinerja.html#tabel-capaian-s10")
+        page.wait_for_url("**/2018/capaian-kinerja.html#tabel-capaian-s10", timeout=30_000)
+        caption = page.locator("#tabel-capaian-s10-judul").inner_text()
+    finally:
+        page.close()
+    assert caption.startswith("Tabel 5.10.1.")
+
+
+def open_line_from(browser, site_url: str, page: str, link_selector: str) -> tuple[str, str]:
+    """Click the source-line link `link_selector` on `page`; return the link's row text and
+    the text of the line the viewer shows as the target."""
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{site_url}/{page}")
+        link = tab.locator(link_selector).first
+        row = link.locator("xpath=ancestor::tr").inner_text()
+        link.click()
+        tab.wait_for_url("**/sumber/**#L*", timeout=60_000)
+        line = tab.url.rsplit("#L", 1)[1]
+        shown = tab.locator(f"#L{line}")
+        shown.wait_for(timeout=30_000)
+        assert tab.evaluate("location.hash") == f"#L{line}"
+        return row, shown.inner_text()
+    finally:
+        tab.close()
+
+
+def test_a_capaian_figure_opens_its_line_in_the_source_viewer(browser, site_url, model):
+    results = run_analysis(model, REPORT_YEAR).results
+    first = results[results["sasaran_id"] == "S01"].iloc[0]
+    row, line = open_line_from(
+        browser, site_url, "2018/capaian-kinerja.html", "#tabel-capaian-s01 td a.binjai-line"
+    )
+    assert first["indicator_id"] in row
+    assert line.startswith(str(int(first["target_line"])))  # the line number, then its text
+    assert first["target_raw"] in line
+
+
+def test_an_erratum_opens_its_line_in_the_source_viewer(browser, site_url, errata):
+    first = errata[errata["source_line"].notna()].iloc[0]
+    row, line = open_line_from(
+        browser, site_url, "tentang/kualitas-data.html", "#tabel-daftar-catatan td a.binjai-line"
+    )
+    assert f"baris {int(first['source_line'])}" in row
+    assert line.startswith(str(int(first["source_line"])))
+    assert str(first["printed"]).split("\n")[0][:20] in line
 
 
 def test_site_search_finds_a_known_indicator(browser, site_url):
@@ -233,7 +286,7 @@ def tampered_site(built_site, tmp_path) -> Path:
 
 
 def test_an_external_script_fails_the_browser_checks(browser, tampered_site):
-    path = "book/_generated/site/profil-daerah.html"
+    path = "tentang/profil-daerah.html"
     page = tampered_site / path
     page.write_text(
         page.read_text(encoding="utf-8").replace(
@@ -248,7 +301,7 @@ def test_an_external_script_fails_the_browser_checks(browser, tampered_site):
 
 
 def test_a_broken_chart_spec_fails_the_browser_checks(browser, tampered_site):
-    path = "book/_generated/site/profil-daerah.html"
+    path = "tentang/profil-daerah.html"
     page = tampered_site / path
     html = page.read_text(encoding="utf-8")
     spec = re.search(r"window\.vegaEmbed\(el, (\{.*?\}), \{\"actions\"", html)

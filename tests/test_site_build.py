@@ -13,9 +13,12 @@ import pytest
 
 from binjai_analysis.analysis.year import run_analysis
 from binjai_analysis.build.offline import scan_site
+from binjai_analysis.build.templates import site_page_path
+from binjai_analysis.build.urls import UrlList, public_pages
 from binjai_analysis.data.model import load_model
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.views.home import home_figures
+from tests.conftest import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -35,24 +38,24 @@ SITE_PAGES = [
     "data-unduhan",
 ]
 ALL_PAGES = [f"{year}/{slug}" for year, slugs in YEAR_PAGES.items() for slug in slugs] + [
-    f"site/{slug}" for slug in SITE_PAGES
+    site_page_path(slug) for slug in SITE_PAGES
 ]
 
 
 def test_every_chapter_is_built_for_its_years(built_site):
     html = built_site.html_dir
     assert (html / "index.html").is_file()
-    home = (html / "book/_generated/site/index.html").read_text(encoding="utf-8")
+    home = (html / "index.html").read_text(encoding="utf-8")
     for year in YEARS:
         assert f"Tahun {year}" in home
-        assert f"Tahun {year}" in (html / f"book/_generated/{year}/index.html").read_text()
+        assert f"Tahun {year}" in (html / f"{year}/index.html").read_text()
     for page in ALL_PAGES:
-        text = (html / f"book/_generated/{page}.html").read_text(encoding="utf-8")
-        if not page.startswith("site/"):
+        text = (html / f"{page}.html").read_text(encoding="utf-8")
+        if page.split("/")[0].isdigit():
             assert page.split("/")[0] in text
         assert "injected-parameters" not in text and "params = {" not in text
         assert "Traceback" not in text
-    assert "24.574,84" in (html / "book/_generated/2018/tren-lintasan.html").read_text()
+    assert "24.574,84" in (html / "2018/tren-lintasan.html").read_text()
 
 
 def test_site_loads_nothing_from_outside(built_site):
@@ -62,7 +65,7 @@ def test_site_loads_nothing_from_outside(built_site):
 
 
 def built_pages(site: ProjectPaths) -> list[Path]:
-    return sorted((site.html_dir / "book" / "_generated").rglob("*.html"))
+    return [site.html_dir / url for url in public_pages(site.html_dir)]
 
 
 def test_every_caption_names_a_source_and_ids_are_unique(built_site):
@@ -91,7 +94,7 @@ def test_every_download_link_points_to_a_file(built_site):
 
 def test_home_headline_numbers_equal_the_library(built_site):
     expected = home_figures(run_analysis(load_model(), 2018))
-    home = (built_site.html_dir / "book/_generated/site/index.html").read_text(encoding="utf-8")
+    home = (built_site.html_dir / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", home)
     for key in ("indicators", "met", "met_share", "absorption", "budget_total", "errata"):
         assert expected[key] in text, f"{key}: {expected[key]!r} not on the home page"
@@ -140,3 +143,14 @@ def test_colour_is_never_the_only_carrier_of_meaning(built_site):
                     for other in views
                 ), where
     assert coloured >= 10
+
+
+def test_the_public_url_list_is_committed_and_complete(built_site):
+    """The build checked the copied list (nothing lost) and rewrote it: it must come out the
+    same, or the site has pages or ids the committed list does not name yet."""
+    committed = (REPO_ROOT / "book" / "public-urls.yml").read_text(encoding="utf-8")
+    assert built_site.url_list.read_text(encoding="utf-8") == committed
+    listed = UrlList.read(built_site.url_list)
+    for old in listed.redirects:
+        if "#" not in old:
+            assert (built_site.html_dir / old).is_file(), f"no redirect page at {old}"

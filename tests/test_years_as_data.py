@@ -23,6 +23,7 @@ import yaml
 
 from binjai_analysis.analysis.rating import SCALES_FILE
 from binjai_analysis.build.published import compare_published, published_csvs
+from binjai_analysis.build.urls import public_pages
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.paths import SOURCES_DIR
 from tests.conftest import REPO_ROOT, build_copy, copy_project, copy_sources
@@ -116,6 +117,7 @@ def shifted_site(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("shifted")
     project = copy_project(root / "project")
     shutil.rmtree(project.params_dir)
+    project.url_list.unlink()  # other years, other URLs: this site starts its own list
     shift_params(REPO_ROOT / "params", project.params_dir, SHIFT)
     sources = shift_sources(SOURCES_DIR, root / "sources", SHIFT)
     build_copy(project, env={SOURCES_VARIABLE: str(sources)})
@@ -146,7 +148,7 @@ def test_shifted_site_names_no_year_of_the_original(shifted_site):
     """No page of the shifted site shows the original report or plan year: every year it shows
     comes from the data."""
     leaks = {}
-    for page in sorted((shifted_site.html_dir / "book" / "_generated").rglob("*.html")):
+    for page in [shifted_site.html_dir / url for url in public_pages(shifted_site.html_dir)]:
         text = page.read_text(encoding="utf-8")
         found = sorted(set(re.findall(r"(?<![0-9])(?:2018|2019)(?![0-9])", text)))
         if found:
@@ -172,9 +174,9 @@ def test_second_year_gets_its_own_pages(second_year):
     project, _ = second_year
     toc = (project.root / "_toc.yml").read_text(encoding="utf-8")
     for year in (2018, 2019, NEW_YEAR):
-        assert f"book/_generated/{year}/index" in toc
-        assert (project.html_dir / "book" / "_generated" / str(year) / "index.html").is_file()
-    assert (project.html_dir / f"book/_generated/{NEW_YEAR}/capaian-kinerja.html").is_file()
+        assert f"{year}/index" in toc
+        assert (project.html_dir / str(year) / "index.html").is_file()
+    assert (project.html_dir / f"{NEW_YEAR}/capaian-kinerja.html").is_file()
 
 
 @pytest.mark.slow
@@ -191,13 +193,13 @@ def test_second_year_pages_show_its_own_numbers(second_year):
         table = published[f"{year}-tabel-penyerapan-program.csv"]
         assert repr(float(analysis.absorption["anggaran"].iloc[0])) in table
     assert published[f"{NEW_YEAR}-tabel-capaian-s01.csv"] != published["2018-tabel-capaian-s01.csv"]
-    home = (project.html_dir / "book/_generated/site/index.html").read_text(encoding="utf-8")
+    home = (project.html_dir / "index.html").read_text(encoding="utf-8")
     figures = home_figures(new)
     assert figures["year_latest"] == str(NEW_YEAR)
     for key in ("absorption", "budget_total", "met"):
         assert figures[key] in home
     assert home_figures(old)["absorption"] != figures["absorption"]
-    test_page = (project.html_dir / f"book/_generated/{NEW_YEAR}/index.html").read_text()
+    test_page = (project.html_dir / f"{NEW_YEAR}/index.html").read_text()
     assert "Data uji buatan" in test_page
 
 
@@ -216,8 +218,8 @@ def test_the_later_year_is_compared_with_the_earlier_one(second_year):
     model = load_model(sources)
     new, old = run_analysis(model, NEW_YEAR), run_analysis(model, 2018)
     toc = (project.root / "_toc.yml").read_text(encoding="utf-8")
-    assert f"book/_generated/{NEW_YEAR}/{CROSS_YEAR_PAGE}" in toc
-    page = project.html_dir / f"book/_generated/{NEW_YEAR}/{CROSS_YEAR_PAGE}.html"
+    assert f"{NEW_YEAR}/{CROSS_YEAR_PAGE}" in toc
+    page = project.html_dir / f"{NEW_YEAR}/{CROSS_YEAR_PAGE}.html"
     html = page.read_text(encoding="utf-8")
     means = (float(old.overall["mean"].iloc[0]), float(new.overall["mean"].iloc[0]))
     absorption = (old.absorption_summary["weighted_pct"], new.absorption_summary["weighted_pct"])
@@ -244,9 +246,9 @@ def test_a_single_realisation_year_says_why_it_has_no_comparison(second_year):
     from binjai_analysis.labels import OPTIONAL_PART_LABELS
 
     project, _ = second_year
-    html = project.html_dir / "book" / "_generated"
+    html = project.html_dir
     assert not (html / "2018" / f"{CROSS_YEAR_PAGE}.html").exists()
-    assert f"book/_generated/2018/{CROSS_YEAR_PAGE}" not in (project.root / "_toc.yml").read_text()
+    assert f"2018/{CROSS_YEAR_PAGE}" not in (project.root / "_toc.yml").read_text()
     index = (html / "2018" / "index.html").read_text(encoding="utf-8")
     left_out = "<em>Perbandingan antar tahun</em>: tidak ada "
     assert left_out + OPTIONAL_PART_LABELS["previous_year"] in index

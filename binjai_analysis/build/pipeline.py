@@ -22,6 +22,7 @@ from papermill.exceptions import PapermillExecutionError
 from binjai_analysis.analysis.years import framework_for, optional_parts
 from binjai_analysis.build.cache import METADATA_KEY, page_fingerprint, stored_fingerprint
 from binjai_analysis.build.templates import (
+    HOME_SLUG,
     Items,
     Template,
     discover_templates,
@@ -127,8 +128,14 @@ def _describe_failure(
 
 
 def output_path(paths: ProjectPaths, template: Template, settings: YearParams) -> Path:
-    """Where a page's executed notebook goes: the year's folder, or `site/` for site pages."""
-    folder = paths.site_dir if template.meta.scope == "site" else paths.year_dir(settings.year)
+    """Where a page's executed notebook goes: the year's folder, `tentang/` for site pages, and
+    the book's root for the home page."""
+    if template.meta.scope == "year":
+        folder = paths.year_dir(settings.year)
+    elif template.slug == HOME_SLUG:
+        folder = paths.generated_dir
+    else:
+        folder = paths.site_dir
     return folder / f"{template.slug}.ipynb"
 
 

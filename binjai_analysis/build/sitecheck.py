@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from binjai_analysis.build.urls import is_redirect_page
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -78,11 +80,12 @@ def axe_script_path(project_root: Path) -> Path:
 
 
 def site_pages(html_dir: Path) -> list[str]:
-    """Every page of a built site, as paths relative to its root (e.g. 'search.html')."""
+    """Every page of a built site, as paths relative to its root (e.g. 'search.html'); the
+    redirect pages of moved URLs are not pages (they only send the reader on)."""
     return sorted(
         path.relative_to(html_dir).as_posix()
         for path in html_dir.rglob("*.html")
-        if not set(path.relative_to(html_dir).parts) & set(NOT_PAGES)
+        if not set(path.relative_to(html_dir).parts) & set(NOT_PAGES) and not is_redirect_page(path)
     )
 
 

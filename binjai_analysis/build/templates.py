@@ -17,9 +17,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from binjai_analysis.analysis.years import OPTIONAL_PARTS, Framework
 from binjai_analysis.errors import ParamsError, ProjectError, YearWithoutDataError
 from binjai_analysis.params import ReportKind, YearParams
-from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.paths import SITE_FOLDER, ProjectPaths
 
 TITLE_YEAR_TOKEN = "{year}"
+HOME_SLUG = "index"
+"""A site-wide template with this name is the home page: the book's root, the site's index."""
 """Written in a template's headings; replaced by the year (page titles cannot use glue)."""
 PARAMETERS_TAG = "parameters"
 """The tag of a template's parameters cell (papermill injects its values after it)."""
@@ -151,13 +153,35 @@ def built_pages(
         return {}
     templates = discover_templates(paths.templates_dir)
     pages = {t.slug: t.slug for t in pages_for_year(templates, settings, available)}
-    pages |= {f"site/{t.slug}": f"../site/{t.slug}" for t in site_pages(templates)}
+    pages |= {f"site/{t.slug}": f"../{site_page_path(t.slug)}" for t in site_pages(templates)}
     return pages
+
+
+def site_page_path(slug: str) -> str:
+    """A site page's document path below the book's root: the home page is the root's
+    `index`, the others live under `tentang/`."""
+    return slug if slug == HOME_SLUG else f"{SITE_FOLDER}/{slug}"
 
 
 def site_pages(templates: list[Template]) -> list[Template]:
     """The templates rendered once for the whole site (home page, methodology, data)."""
     return [t for t in templates if t.meta.scope == "site"]
+
+
+def number_title(notebook: nbformat.NotebookNode, chapter: int) -> None:
+    """Put the chapter number before the page's title ("5. Capaian kinerja 2018"), in place,
+    so the sidebar and the title say where "Tabel 5.2" is."""
+    if not chapter:
+        return
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.split("\n")
+        for index, line in enumerate(lines):
+            if line.startswith("# "):
+                lines[index] = f"# {chapter}. {line[2:]}"
+                cell.source = "\n".join(lines)
+                return
 
 
 def substitute_year_in_headings(notebook: nbformat.NotebookNode, year: int) -> None:
@@ -280,6 +304,8 @@ def prepare_notebook(
     notebook = read_template(template.path)
     expand_repeats(notebook, items, str(template.path))
     substitute_year_in_headings(notebook, settings.year)
+    if template.slug != HOME_SLUG:
+        number_title(notebook, template.meta.chapter)
     values = {
         "year": settings.year,
         "params": settings.model_dump(mode="json"),

@@ -125,7 +125,7 @@ def build_site(
     jobs += site_jobs(paths, latest_realisation(settings), model)
     results = run_pages(paths, jobs, workers, force, report)
     write_manifest(paths, settings, results)
-    prepare_book(paths, settings, pages, site_pages(templates), left_out)
+    prepare_book(paths, settings, pages, site_pages(templates), left_out, model.sources)
     return build_book(paths)
 
 

@@ -59,6 +59,15 @@ def headline_text(options: AnalysisOptions) -> str:
     return f"{bounds} {categories}"
 
 
+LINE_OF_COLUMN = {
+    "Target": "target_line",
+    "Realisasi": "realisasi_line",
+    "Capaian dilaporkan": "reported_capaian_line",
+    "Predikat dilaporkan": "reported_predikat_line",
+}
+"""The printed figures of the indicator table, and the column holding each one's source line."""
+
+
 def indicator_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the reader's table and the exact values behind it for the download."""
     shown = pd.DataFrame(
@@ -168,6 +177,8 @@ def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
         source=tables,
         label=f"capaian-s{number:02d}",
         data=exact,
+        section=number,
+        lines={column: page.places(rows[line]) for column, line in LINE_OF_COLUMN.items()},
     )
     if rows["capaian"].notna().any():
         page.figure(
@@ -175,6 +186,7 @@ def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
             title=f"Capaian indikator sasaran {number} terhadap target 100 %",
             source=tables,
             label=f"capaian-s{number:02d}",
+            section=number,
             data=capaian_chart_data(rows),
             description=(
                 f"Diagram batang capaian {int(rows['capaian'].notna().sum())} indikator sasaran "

@@ -986,4 +986,13 @@ def show_errata(page: Page, errata: pd.DataFrame) -> None:
         label="daftar-catatan",
         data=exact,
         sortable=True,
+        lines={"Sumber": errata_places(errata)},
     )
+
+
+def errata_places(errata: pd.DataFrame) -> list[tuple[str, int] | None]:
+    """Each erratum's `(source, line)`, for the link to its line (None without a line)."""
+    return [
+        None if pd.isna(line) or pd.isna(source) else (str(source), int(line))
+        for source, line in zip(errata["source"], errata["source_line"], strict=True)
+    ]

@@ -43,7 +43,7 @@ def test_template_executes_with_injected_params(project, model):
     assert [r.template.slug for r in results] == ["tren-lintasan"]
     notebook = nbformat.read(results[0].output, as_version=4)
 
-    assert notebook.cells[0].source.startswith("# Tren dan lintasan RPJMD 2018")
+    assert notebook.cells[0].source.startswith("# 6. Tren dan lintasan RPJMD 2018")
     (parameters,) = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
     injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1

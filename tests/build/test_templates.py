@@ -251,7 +251,7 @@ def test_a_prepared_notebook_is_the_page_of_its_year(repo_paths, model):
     settings = YearParams(year=REPORT_YEAR, kind="realisasi", caveats=("Catatan.",))
     items = repeat_items(framework_for(model, REPORT_YEAR))
     notebook = prepare_notebook(template, settings, items)
-    assert notebook.cells[0].source == f"# Capaian kinerja {REPORT_YEAR}"
+    assert notebook.cells[0].source == f"# 5. Capaian kinerja {REPORT_YEAR}"  # chapter 5
     assert parameters_of(notebook) == {
         "year": REPORT_YEAR,
         "params": settings.model_dump(mode="json"),

@@ -65,3 +65,23 @@ def test_headline_text_follows_the_options():
     assert view.headline_text(AnalysisOptions(cap=None, floor=None, ordinal="rank")).startswith(
         "Capaian tidak dibatasi."
     )
+
+
+def section_numbers(page: Page, results: pd.DataFrame, shown: list) -> dict[str, str]:
+    """`{element id: number}` of every sasaran section drawn on `page`."""
+    from binjai_analysis.build.urls import numbered_elements
+
+    shown.clear()
+    for sasaran_id in sorted(set(results["sasaran_id"])):
+        view.show_sasaran(page, results, sasaran_id)
+    return numbered_elements("".join(getattr(item, "data", "") for item in shown))
+
+
+def test_numbers_stay_put_when_a_chart_of_one_section_is_absent(results, tmp_path, shown):
+    chapter = Page(chapter=5, year=REPORT_YEAR, directory=tmp_path / "all")
+    every = section_numbers(chapter, results, shown)
+    without = results.assign(capaian=results["capaian"].where(results["sasaran_id"] != "S02"))
+    fewer = section_numbers(Page(chapter=5, directory=tmp_path / "fewer"), without, shown)
+    assert "gambar-capaian-s02" in every and "gambar-capaian-s02" not in fewer
+    assert {key: number for key, number in every.items() if key != "gambar-capaian-s02"} == fewer
+    assert every["tabel-capaian-s10"] == "Tabel 5.10.1"

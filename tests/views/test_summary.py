@@ -19,7 +19,7 @@ from binjai_analysis.views import summary
 from tests.conftest import PLAN_YEAR, REPO_ROOT, REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
 
-ALL_PAGES = {key: key.replace("site/", "../site/") for key in summary.DETAIL_PAGES}
+ALL_PAGES = {key: key.replace("site/", "../tentang/") for key in summary.DETAIL_PAGES}
 
 
 def test_average_comparison_reads_the_report_and_the_extreme_value(analysis, year_data):
@@ -101,7 +101,7 @@ def test_findings_name_the_plan_end_and_the_budget_table_from_the_data(analysis)
 def test_findings_link_only_to_pages_that_exist(analysis):
     linked = summary.findings_markdown(analysis, ALL_PAGES)
     assert "{doc}`Capaian kinerja <capaian-kinerja>`" in linked
-    assert "{doc}`Kualitas data <../site/kualitas-data>`" in linked
+    assert "{doc}`Kualitas data <../tentang/kualitas-data>`" in linked
     unlinked = summary.findings_markdown(analysis, {"capaian-kinerja": "capaian-kinerja"})
     assert "{doc}`Capaian kinerja <capaian-kinerja>`" in unlinked
     assert "{doc}" not in unlinked.replace("{doc}`Capaian kinerja <capaian-kinerja>`", "")
@@ -112,11 +112,11 @@ def test_built_pages_follow_templates_params_and_data(model):
     """`build.templates.built_pages` (was views.summary.built_pages)."""
     settings = YearParams(year=REPORT_YEAR, kind="realisasi")
     available = optional_parts(model, REPORT_YEAR)
-    pages = built_pages(settings, available, REPO_ROOT / "book" / "_generated" / "2018")
+    pages = built_pages(settings, available, REPO_ROOT / "book" / "_generated" / str(REPORT_YEAR))
     assert pages["ringkasan"] == "ringkasan"
-    assert pages["site/metodologi"] == "../site/metodologi"
+    assert pages["site/metodologi"] == "../tentang/metodologi"
     assert "index" not in pages  # the home page is a site page
-    assert pages["site/index"] == "../site/index"
+    assert pages["site/index"] == "../index"  # the home page is the root
     plan_year = built_pages(YearParams(year=PLAN_YEAR, kind="rencana"), None, REPO_ROOT)
     assert "ringkasan" not in plan_year  # realisation pages are not built for a plan year
     assert plan_year["rencana"] == "rencana"

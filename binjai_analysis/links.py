@@ -1,0 +1,51 @@
+"""The site's address scheme for source lines: one home for where `sumber/…#L123` points.
+
+A source's text is shown in blocks of `BLOCK_LINES` lines, one page each, so no page grows
+heavy: line 12345 of source `lkjip-binjai-2018` is at
+`sumber/lkjip-binjai-2018/baris-12001.html#L12345`. The blocks are fixed by line number, and
+a vendored text never changes, so these addresses are stable. Views and the build both use
+these functions; nothing else writes such an address.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+SOURCE_FOLDER = "sumber"
+BLOCK_LINES = 2000
+
+
+def block_start(line: int) -> int:
+    """The first line of the block that holds `line` (lines count from 1)."""
+    if line < 1:
+        raise ValueError(f"line {line}: source lines count from 1")
+    return (line - 1) // BLOCK_LINES * BLOCK_LINES + 1
+
+
+def block_document(source_id: str, start: int) -> str:
+    """The document path (no suffix) of the block that starts at `start`."""
+    return f"{SOURCE_FOLDER}/{source_id}/baris-{start:05d}"
+
+
+def source_document(source_id: str) -> str:
+    """The document path of a source's outline page."""
+    return f"{SOURCE_FOLDER}/{source_id}"
+
+
+def line_anchor(line: int) -> str:
+    return f"L{line}"
+
+
+def line_url(source_id: str, line: int, root: str = "../") -> str:
+    """The URL of one source line, seen from a page whose way back to the site root is
+    `root` ('../' from a year or `tentang/` page, '' from the home page)."""
+    page = block_document(source_id, block_start(int(line)))
+    return f"{root}{page}.html#{line_anchor(int(line))}"
+
+
+def line_link(source_id: str, line: int, text: str | None = None, root: str = "../") -> str:
+    """An HTML link to one source line, its text escaped (default: the line number)."""
+    shown = escape(str(int(line)) if text is None else text)
+    title = f"Baris {int(line)} teks sumber"
+    href = line_url(source_id, line, root)
+    return f'<a class="binjai-line" href="{href}" title="{title}">{shown}</a>'
