@@ -71,6 +71,7 @@ ERRATA_KIND_LABELS = {
     "inconsistent_format": "Format angka berganti",
     "misprinted_label": "Nama atau satuan salah cetak",
     "misplaced_figure": "Angka milik baris lain",
+    "stale_passage": "Narasi tahun sebelumnya",
 }
 """Indonesian labels of the audit's kinds (`audit.KINDS`)."""
 
@@ -95,6 +96,7 @@ ERRATA_KIND_PHRASES = {
     "inconsistent_format": "angka dengan format yang lain dari tabelnya",
     "misprinted_label": "nama, label atau satuan yang salah cetak",
     "misplaced_figure": "angka yang tercetak di baris, kolom atau indikator yang salah",
+    "stale_passage": "paragraf yang menyalin angka tahun sebelumnya",
 }
 """The audit's kinds as phrases inside a sentence."""
 
@@ -139,6 +141,9 @@ ERRATA_KIND_DESCRIPTIONS = {
     "terpotong, atau tidak sesuai dengan angkanya.",
     "misplaced_figure": "Angka yang tercetak pada baris, kolom atau indikator lain dari yang "
     "semestinya (misalnya angka indikator lain).",
+    "stale_passage": "Paragraf tentang indikator tahun laporan yang hanya menyebut tahun "
+    "sebelumnya dan angka-angka tahun itu (misalnya target RPJMD tahun itu), bukan realisasi "
+    "dan capaian tabel tahun laporan: teks yang tampaknya disalin dari laporan tahun sebelumnya.",
 }
 """What each kind of check finds, for readers."""
 
@@ -287,3 +292,21 @@ FORM_SHEETS = {
     "pk_budget": "Anggaran PK",
 }
 """The workbook's sheet per printed table."""
+
+UNIT_COST_REASON_LABELS = {
+    "no_target": "target keluaran tidak dicetak",
+    "no_realised": "realisasi keluaran tidak dicetak",
+    "zero_target": "target keluaran nol",
+    "zero_output": "tidak ada keluaran yang terealisasi",
+    "stock": "stok akhir tahun, bukan keluaran tahun itu",
+    "shared_cost": "biaya bersama dengan keluaran lain",
+    "flagged_cost": "angka anggaran bertanda (salah tulis, atau realisasi di atas anggaran)",
+}
+"""`analysis.unit_cost` reason codes: why a unit cost or the efficiency is not computed."""
+
+COST_LINK_LABELS = {
+    "sentence": "dalam satu kalimat",
+    "section": "dalam bahasan sasaran yang sama",
+    "table": "dari tabel anggaran, tanpa angka di teks (penilaian)",
+}
+"""How the source ties an output to its program's cost (`output_quantities.cost_link`)."""

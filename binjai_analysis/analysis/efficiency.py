@@ -3,7 +3,8 @@ sasaran falls in (capaian by the rating scale's band, absorption high or low) an
 correlation. With 14 sasaran at most, the correlation is indicative only.
 
 This measures neither efficiency nor cost per result: absorption says how much of a budget
-was spent, not what each rupiah bought.
+was spent, not what each rupiah bought. Cost per unit of output, where the report prints output
+quantities with their program's cost, is `analysis.unit_cost`.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ CANONICAL_DESCRIPTIONS = {
     "water_sources": "Households by source of drinking water per kecamatan, per document.",
     "year_counts": "The narrative's small count-by-year tables, per document.",
     "program_sasaran": "The curated program → sasaran links of each source.",
+    "output_quantities": "Curated output quantities with their program's cost, per document.",
 }
 """What each canonical table holds (the data dictionary and the Data page use it)."""
 
@@ -119,6 +120,7 @@ BY_DOCUMENT = (
     "audit_findings",
     "water_sources",
     "year_counts",
+    "output_quantities",
 )
 """Printed tables that are canonical once each row names its source and document."""
 

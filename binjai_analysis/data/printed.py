@@ -68,6 +68,7 @@ TABLES: dict[str, Table] = {
         Table("year_counts", schemas.YEAR_COUNTS),
         Table("indicator_aliases", schemas.INDICATOR_ALIASES, "curation"),
         Table("program_sasaran", schemas.PROGRAM_SASARAN, "curation"),
+        Table("output_quantities", schemas.OUTPUT_QUANTITIES, "curation"),
     )
 }
 """Every kind of table a source folder may hold, by name."""

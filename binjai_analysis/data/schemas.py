@@ -439,3 +439,57 @@ PROGRAM_SASARAN = pa.DataFrameSchema(
     ordered=True,
     coerce=True,
 )
+
+# --- Curation: output quantities with the cost of their program --------------------------------
+
+OUTPUT_QUANTITIES = dataset_schema(
+    "output_quantities",
+    "Output quantities (people trained, events held, rooms, km) that the report prints together "
+    "with the cost of the program that produced them: one row per output and measure. Curated "
+    "by hand, since the narrative of Bab III is no regular table: each figure is read from its "
+    "sentence or table row, and its cost is named by the budget dataset and the line of the "
+    "program's anggaran figure.",
+    {
+        "output_id": text("Stable snake_case id of the output.", pattern=r"^[a-z0-9_]+$"),
+        "output": text("The output as the source names it (Indonesian).", pattern=r"^\S"),
+        "unit": text("The output's count unit: orang, kegiatan, ruang, km, ...", pattern=r"^\S"),
+        "output_kind": text(
+            "produced (made or delivered during the year) or stock (in place at the year's "
+            "end, e.g. km of road in good condition).",
+            allowed=["produced", "stock"],
+        ),
+        "measure": text("target or realisasi.", allowed=["target", "realisasi"]),
+        "program": text(
+            "The program(s) whose cost is used, as printed where the cost is printed ('; ' "
+            "between several).",
+            pattern=r"^\S",
+        ),
+        "budget_program": text(
+            "The same program(s) as printed in the budget table, in the same order; empty when "
+            "the table has none."
+        ),
+        "cost_dataset": text(
+            "The printed table holding the cost: budget_narrative or lkjip_budget.",
+            allowed=["budget_narrative", "lkjip_budget"],
+        ),
+        "cost_lines": text(
+            "source_line of each program's anggaran figure in cost_dataset (';' between "
+            "several, in the order of program); the realisasi is the same program's.",
+            pattern=r"^\d+(;\d+)*$",
+        ),
+        "cost_share": pa.Column(
+            float,
+            [pa.Check.gt(0), pa.Check.le(1)],
+            description="Share of the programs' cost attributed to the output; 1 (the whole "
+            "cost) when the source gives no split.",
+            metadata={"unit": "share"},
+        ),
+        "cost_link": text(
+            "How the source ties the output to the cost: sentence (one passage), section (the "
+            "same sasaran's evaluation) or table (the text prints no amount; the budget "
+            "table's program is a judgment).",
+            allowed=["sentence", "section", "table"],
+        ),
+    },
+    unique=["output_id", "measure"],
+)

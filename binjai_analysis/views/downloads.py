@@ -65,6 +65,7 @@ DATASET_TITLES = {
     "reported_summary": "Angka ringkasan yang dinyatakan laporan tentang dirinya",
     "indicator_aliases": "Penulisan indikator di setiap tabel, ditautkan ke indikatornya (kurasi)",
     "program_sasaran": "Program anggaran dan sasaran yang dilayaninya (kurasi)",
+    "output_quantities": "Jumlah keluaran dengan biaya programnya (kurasi)",
     "documents": "Dokumen di setiap sumber: jenis, tahun, judul, rentang baris",
     "periods": "Periode rencana (RPJMD) yang menjadi acuan sumber",
     "indicator_values": "Semua angka indikator lintas sumber dan tahun: target, realisasi, "

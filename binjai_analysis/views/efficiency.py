@@ -2,9 +2,13 @@
 budget absorption per sasaran, grouped by the rating scale's band and high or low absorption, the
 rank correlation and what it can say, and the programs that serve no sasaran in the mapping.
 
-It measures absorption against results, not efficiency: no cost per unit of output is computed."""
+The grouping measures absorption against results, not efficiency. Where the report prints
+output quantities with their program's cost, the last section computes the cost per unit of
+output and the output efficiency of PMK 249/PMK.02/2011 (`analysis.unit_cost`), with its limits."""
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 
@@ -15,6 +19,15 @@ from binjai_analysis.analysis.efficiency import (
     group_labels,
 )
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, RatingScale, describe_scale
+from binjai_analysis.analysis.unit_cost import (
+    NO_REALISED,
+    NO_TARGET,
+    REGULATION,
+    SHARED_COST,
+    STOCK,
+    OutputEfficiency,
+    spread,
+)
 from binjai_analysis.charts.efficiency import (
     quadrant_chart,
     quadrant_chart_data,
@@ -24,10 +37,12 @@ from binjai_analysis.formatting import (
     format_number,
     format_percent,
     format_rupiah,
+    keep_unit,
     markdown_text,
+    signed,
     table_range,
 )
-from binjai_analysis.labels import FLAGGED_ROWS
+from binjai_analysis.labels import COST_LINK_LABELS, FLAGGED_ROWS, UNIT_COST_REASON_LABELS
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -373,3 +388,253 @@ def show_unmapped(
         data=exact,
         numeric=["No. urut", "Anggaran", "Realisasi", "Serapan"],
     )
+
+
+# --- Cost per unit of output ---------------------------------------------------------------
+
+UNIT_COST_NOTE = "jumlah keluaran dan biaya programnya (kurasi)"
+NARRATIVE_COST = "Bab III"
+"""Where a cost printed in the narrative comes from, for captions."""
+
+
+def quantity_text(value: float | None, unit: str) -> str:
+    """An output quantity with its unit, decimals only where the source prints them.
+
+    Examples:
+        >>> quantity_text(486.0, "orang"), quantity_text(315.38, "km"), quantity_text(None, "m")
+        ('486 orang', '315,38 km', '–')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{format_number(float(value), decimals)} {unit}"
+
+
+def efficiency_text(value: float | None) -> str:
+    """E in percent with its sign; '–' when it is not computed.
+
+    Examples:
+        >>> efficiency_text(24.81), efficiency_text(-648.27), efficiency_text(float("nan"))
+        ('+24,8 %', '−648,3 %', '–')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if math.isinf(value):
+        return "−∞"
+    return signed(float(value), 1, " %")
+
+
+def unit_cost_reasons(row: pd.Series) -> str:
+    """Why figures of an output are missing or it stays out of the aggregate, in Indonesian,
+    and how the source ties it to its cost."""
+    codes = [
+        row.get(column, "")
+        for column in ("planned_missing", "realised_missing", "efficiency_missing")
+    ]
+    codes.append(row.get("aggregate_missing", ""))
+    seen = list(dict.fromkeys(code for code in codes if isinstance(code, str) and code))
+    parts = [UNIT_COST_REASON_LABELS[code] for code in seen]
+    parts.append(f"biaya {COST_LINK_LABELS[row['cost_link']]}")
+    return "; ".join(parts).capitalize()
+
+
+def unit_cost_table(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exact): one row per output with its program's money, target and realised
+    quantity, planned and realised unit cost, E and its score, and why a figure is missing."""
+    rows = table.reset_index(drop=True)
+    shown = pd.DataFrame(
+        {
+            "Keluaran": rows["output"],
+            "Program (seperti tercetak)": [cost_program(row) for _, row in rows.iterrows()],
+            "Anggaran / realisasi program": [
+                f"{format_rupiah(a)} / {format_rupiah(r)}"
+                for a, r in zip(rows["anggaran"], rows["realisasi"], strict=True)
+            ],
+            "Target keluaran": [
+                quantity_text(v, u) for v, u in zip(rows["target"], rows["unit"], strict=True)
+            ],
+            "Realisasi keluaran": [
+                quantity_text(v, u) for v, u in zip(rows["realised"], rows["unit"], strict=True)
+            ],
+            "Biaya satuan rencana": rows["planned_unit_cost"].map(format_rupiah),
+            "Biaya satuan realisasi": rows["realised_unit_cost"].map(format_rupiah),
+            "Efisiensi (E)": rows["efficiency_pct"].map(efficiency_text).map(keep_unit),
+            "Nilai efisiensi": rows["efficiency_score"].map(lambda v: format_number(v, 1)),
+            "Keterangan": [unit_cost_reasons(row) for _, row in rows.iterrows()],
+        }
+    )
+    return shown, rows
+
+
+def unit_cost_source(table: pd.DataFrame, budget: pd.DataFrame) -> str:
+    """The caption's source: the tables (or Bab III) that print the quantities and costs,
+    and the curated table that links them."""
+    tables = [*table["target_table"].dropna(), *table["realised_table"].dropna()]
+    if (table["cost_dataset"] == "budget_narrative").any():
+        tables.append(NARRATIVE_COST)
+    if (table["cost_dataset"] == "lkjip_budget").any():
+        tables += list(budget["source_table"].dropna().unique())
+    return f"{table_range(tables)} dan {UNIT_COST_NOTE}"
+
+
+def lower_first(text: str) -> str:
+    """A name inside a sentence: its first letter in lower case, unless it starts an acronym.
+
+    Examples:
+        >>> lower_first("Ruang kelas SD"), lower_first("PNS yang dilatih")
+        ('ruang kelas SD', 'PNS yang dilatih')
+    """
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def word_list(items: list[str]) -> str:
+    """Items joined the Indonesian way: 'a', 'a dan b', 'a, b dan c'.
+
+    Examples:
+        >>> word_list(["a"]), word_list(["a", "b", "c"])
+        ('a', 'a, b dan c')
+    """
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} dan {items[-1]}"
+
+
+def _names(table: pd.DataFrame, ids: tuple[str, ...] | list[str]) -> str:
+    names = table.set_index("output_id")["output"]
+    return word_list([lower_first(markdown_text(names[i])) for i in ids])
+
+
+def cost_program(row: pd.Series) -> str:
+    """The program whose money a row shows: as printed where the money is printed; for a
+    cost taken from the budget table, that table's program and the text's name for it."""
+    if row["cost_dataset"] == "lkjip_budget" and row["budget_program"]:
+        return f"{row['budget_program']} (teks: {row['program']})"
+    return str(row["program"])
+
+
+def aggregate_text(aggregate: OutputEfficiency, table: pd.DataFrame) -> str:
+    """What the aggregate E over outputs with an unshared cost is, or why there is none."""
+    left = aggregate.left_out
+    shared = len(left.get(SHARED_COST, ()))
+    if aggregate.n == 0:
+        return (
+            f"Efisiensi gabungan menurut {REGULATION} tidak dapat dihitung: tidak ada keluaran "
+            "yang punya target, realisasi dan biaya program yang bukan milik bersama."
+        )
+    return (
+        f"Efisiensi gabungan menurut {REGULATION} hanya dapat dihitung atas "
+        f"{format_number(aggregate.n, 0)} keluaran yang punya target dan realisasi dan biaya "
+        f"programnya tidak dipakai bersama keluaran lain ({_names(table, aggregate.outputs)}): "
+        f"E = {efficiency_text(aggregate.efficiency_pct)}, nilai efisiensi "
+        f"{format_number(aggregate.score, 1)} dari 100. {format_number(shared, 0)} keluaran "
+        "berbagi biaya programnya dengan keluaran lain; biaya itu tidak dapat dibagi tanpa "
+        "rincian yang tidak dicetak laporan, sehingga efisiensinya hanya ditampilkan per "
+        "keluaran, dengan anggapan keluaran itu menyerap anggaran dengan laju yang sama "
+        "dengan programnya."
+    )
+
+
+def unit_cost_narrative(table: pd.DataFrame, aggregate: OutputEfficiency, number: str) -> str:
+    """Sentences from the table: how many outputs and programs, what is missing and why, the
+    aggregate E, and how far apart unit costs of different outputs lie."""
+    programs = table["cost_dataset"] + ":" + table["cost_lines"].astype(str)
+    both = table["target"].notna() & table["realised"].notna()
+    parts = [
+        f"{number} memuat {format_number(len(table), 0)} keluaran yang jumlahnya dicetak "
+        f"laporan bersama biaya program yang menghasilkannya "
+        f"({format_number(programs.nunique(), 0)} biaya program); "
+        f"{format_number(int(both.sum()), 0)} di antaranya punya target dan realisasi."
+    ]
+    for code in (NO_REALISED, NO_TARGET):
+        missing = table[(table["planned_missing"] == code) | (table["realised_missing"] == code)]
+        if len(missing):
+            what = "biaya satuan realisasi" if code == NO_REALISED else "biaya satuan rencana"
+            parts.append(
+                f"Untuk {_names(table, list(missing['output_id']))} "
+                f"{UNIT_COST_REASON_LABELS[code]}, sehingga {what} dan efisiensinya tidak "
+                "dihitung; angka yang ada tetap ditampilkan."
+            )
+    stocks = table[table["efficiency_missing"] == STOCK]
+    if len(stocks):
+        parts.append(
+            f"{_names(table, list(stocks['output_id'])).capitalize()} adalah panjang yang "
+            "terpelihara pada akhir tahun, bukan yang dibangun tahun itu; biaya per km atau per "
+            "meter di sini adalah biaya program dibagi seluruh panjang itu, dan efisiensinya "
+            "tidak dihitung."
+        )
+    parts.append(aggregate_text(aggregate, table))
+    ratio = spread(table)
+    if not pd.isna(ratio):
+        costs = table["planned_unit_cost"].dropna()
+        parts.append(
+            f"Biaya satuan rencana berkisar dari {format_rupiah(float(costs.min()))} sampai "
+            f"{format_rupiah(float(costs.max()))} ({format_number(ratio, 0)} kali): keluaran "
+            f"dengan satuan yang berbeda ({word_list(list(dict.fromkeys(table['unit'])))}) "
+            "tidak dapat dibandingkan menurut biaya satuannya."
+        )
+    return " ".join(parts)
+
+
+def unit_cost_figures(table: pd.DataFrame, aggregate: OutputEfficiency) -> dict[str, str]:
+    """Numbers the page's introduction quotes about unit costs (keys are glue names)."""
+    if table.empty:
+        return {
+            "uc_outputs": "0",
+            "uc_programs": "0",
+            "uc_e": "–",
+            "uc_score": "–",
+        }
+    programs = (table["cost_dataset"] + ":" + table["cost_lines"].astype(str)).nunique()
+    figures = {
+        "uc_outputs": format_number(len(table), 0),
+        "uc_programs": format_number(programs, 0),
+        "uc_e": keep_unit(efficiency_text(aggregate.efficiency_pct)),
+        "uc_score": format_number(aggregate.score, 1),
+    }
+    return figures
+
+
+def unit_cost_intro(table: pd.DataFrame, aggregate: OutputEfficiency) -> str:
+    """The introduction's sentence on cost per unit of output (Markdown, for `{glue:md}`)."""
+    if table.empty:
+        return (
+            "Laporan tahun ini tidak mencetak jumlah keluaran bersama biaya programnya, "
+            "sehingga biaya per keluaran tidak dihitung."
+        )
+    figures = unit_cost_figures(table, aggregate)
+    gabungan = (
+        f"; efisiensi keluaran gabungan menurut {REGULATION} dapat dihitung atas "
+        f"**{format_number(aggregate.n, 0)}** keluaran saja (E = **{figures['uc_e']}**, nilai "
+        f"**{figures['uc_score']}** dari 100)"
+        if aggregate.n
+        else f"; efisiensi keluaran gabungan menurut {REGULATION} tidak dapat dihitung"
+    )
+    return (
+        f"Di bagian terakhir, biaya per keluaran dihitung untuk **{figures['uc_outputs']}** "
+        "keluaran yang jumlahnya dicetak laporan bersama biaya programnya "
+        f"(**{figures['uc_programs']}** biaya program){gabungan}."
+    )
+
+
+def show_unit_costs(
+    page: Page, table: pd.DataFrame, aggregate: OutputEfficiency, budget: pd.DataFrame
+) -> None:
+    """The table of unit costs and output efficiency, then its reading; a sentence instead
+    when the report prints no output quantities with a cost. `budget` is the year's budget
+    lines (for the caption)."""
+    if table.empty:
+        show_markdown(
+            "Laporan tahun ini tidak mencetak jumlah keluaran bersama biaya programnya (atau "
+            "belum dikurasi), sehingga biaya per keluaran tidak dihitung."
+        )
+        return
+    shown, exact = unit_cost_table(table)
+    number = page.table(
+        shown,
+        title="Biaya per keluaran dan efisiensi keluaran, per keluaran yang dicetak laporan",
+        source=unit_cost_source(table, budget),
+        label="biaya-per-keluaran",
+        data=exact,
+        numeric=list(shown.columns[2:9]),
+    )
+    show_markdown(unit_cost_narrative(table, aggregate, number))

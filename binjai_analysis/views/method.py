@@ -35,6 +35,14 @@ from binjai_analysis.analysis.efficiency import (
 from binjai_analysis.analysis.performance import MET_THRESHOLD
 from binjai_analysis.analysis.rating import SCALES, RatingScale, describe_scale
 from binjai_analysis.analysis.trajectory import TrajectoryRule
+from binjai_analysis.analysis.unit_cost import (
+    EFFICIENCY_BOUND_PCT,
+    REGULATION,
+    REGULATION_URL,
+    STOCK,
+    OutputEfficiency,
+    spread,
+)
 from binjai_analysis.analysis.year import Analysis, AnalysisOptions
 from binjai_analysis.formatting import (
     bounds_phrase,
@@ -46,7 +54,12 @@ from binjai_analysis.formatting import (
     table_range,
 )
 from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
-from binjai_analysis.labels import FLAGGED_ROWS, POLARITY_LABELS, SEVERITY_LABELS, TRAJECTORY_LABELS
+from binjai_analysis.labels import (
+    FLAGGED_ROWS,
+    POLARITY_LABELS,
+    SEVERITY_LABELS,
+    TRAJECTORY_LABELS,
+)
 from binjai_analysis.params import YearParams, load_all_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
@@ -766,16 +779,118 @@ def _average_entries(analysis: Analysis) -> list[tuple[str, str, str]]:
     ]
 
 
+def unit_cost_method_markdown(
+    analysis: Analysis, costs: pd.DataFrame, aggregate: OutputEfficiency
+) -> str:
+    """How cost per unit of output and the output efficiency are computed, why, and their
+    limits, with this year's counts (`costs` from `unit_cost.unit_costs`)."""
+    bound = plain_number(EFFICIENCY_BOUND_PCT)
+    method = (
+        "Untuk setiap keluaran yang jumlahnya dicetak laporan bersama biaya programnya "
+        "(dataset kurasi `output_quantities`): *biaya satuan rencana* = anggaran program ÷ "
+        "target keluaran; *biaya satuan realisasi* = realisasi anggaran ÷ keluaran yang "
+        "terealisasi. *Efisiensi keluaran* mengikuti ukuran efisiensi dalam evaluasi kinerja "
+        f"anggaran Kementerian Keuangan ([{REGULATION}]({REGULATION_URL}), Lampiran I, dan "
+        "peraturan penggantinya): E = 1 − Σ RAKᵢ ÷ Σ (RVKᵢ × PAKᵢ ÷ TVKᵢ), dengan RAK "
+        "realisasi anggaran, RVK realisasi volume, PAK pagu anggaran dan TVK target volume "
+        "keluaran i; PAKᵢ ÷ TVKᵢ adalah biaya satuan rencananya. Nilai efisiensi = 50 % + "
+        f"(E ÷ {bound} %) × 50 %; situs ini membatasi E pada −{bound} % sampai +{bound} % "
+        "sebelum dinilai, sehingga nilainya 0 sampai 100 (tanpa batas itu, E yang besar "
+        "memberi nilai di atas 100). Untuk satu keluaran, E = 1 − biaya satuan realisasi ÷ "
+        "biaya satuan rencana, yaitu 1 − serapan anggaran ÷ capaian keluaran. Bila keluaran "
+        "yang terealisasi nol sedangkan anggaran terpakai, E tak hingga negatif dan nilainya 0."
+    )
+    reason = (
+        "**Mengapa.** Serapan anggaran hanya menyatakan berapa bagian anggaran terpakai. "
+        "Biaya per keluaran menanyakan apa yang dibeli setiap rupiah: ukuran *value for "
+        "money* yang dipakai cara evaluasi kinerja anggaran di atas untuk keluaran."
+    )
+    if costs.empty:
+        return (
+            f"{method}\n\n{reason}\n\nLaporan tahun ini tidak mencetak jumlah keluaran bersama "
+            "biaya programnya, sehingga ukuran ini tidak dihitung."
+        )
+    programs = (costs["cost_dataset"] + ":" + costs["cost_lines"].astype(str)).nunique()
+    budget_rows = budget.budget_rows(analysis.data.budget)
+    links = costs["cost_link"].value_counts()
+    shared = int(costs["shared_cost"].sum())
+    stocks = costs[costs["efficiency_missing"] == STOCK]
+    units = ", ".join(dict.fromkeys(costs["unit"]))
+    ratio = spread(costs)
+    table = table_range(analysis.data.budget["source_table"])
+    limits = [
+        f"**Hanya sedikit program.** {format_number(len(costs), 0)} keluaran dengan "
+        f"{format_number(programs, 0)} biaya program, dari {format_number(len(budget_rows), 0)} "
+        f"baris program {table}; efisiensi gabungan dihitung atas "
+        f"{format_number(aggregate.n, 0)} keluaran saja. Angka ini tidak menggambarkan "
+        "efisiensi belanja kota.",
+        "**Jumlah keluaran dari narasi, bukan keluaran yang diaudit.** Jumlahnya diambil dari "
+        "kalimat dan tabel Bab III apa adanya; tidak ada laporan realisasi fisik yang "
+        "memeriksanya. Keterkaitan dengan biaya: "
+        f"{format_number(int(links.get('sentence', 0)), 0)} dalam satu kalimat, "
+        f"{format_number(int(links.get('section', 0)), 0)} dalam bahasan sasaran yang sama, "
+        f"{format_number(int(links.get('table', 0)), 0)} tanpa angka di teks (program "
+        f"{table} dipilih dengan penilaian).",
+        "**Biaya program membiayai lebih dari satu keluaran.** Laporan tidak mencetak biaya per "
+        "kegiatan, jadi seluruh biaya program dihitung untuk keluaran itu (bagian biaya 1); "
+        "biaya satuan adalah batas atas. "
+        f"{format_number(shared, 0)} keluaran berbagi biaya programnya dengan keluaran lain "
+        "; efisiensinya ditampilkan per keluaran "
+        "dengan anggapan laju serapannya sama dengan programnya, tetapi tidak masuk efisiensi "
+        "gabungan.",
+        "**Tidak ada standar biaya keluaran (SBK) kota.** Pada kementerian/lembaga biaya "
+        f"keluaran dinilai terhadap standar biaya; {analysis.document.region} tidak punya, "
+        "sehingga biaya satuan rencana menjadi pembandingnya. E karena itu mengukur realisasi "
+        "terhadap rencana kota sendiri: rencana yang longgar tampak efisien, target yang "
+        "dinaikkan di tengah tahun tampak boros.",
+        "**Biaya satuan keluaran yang berbeda tidak dapat dibandingkan.** Satuannya "
+        f"({units}) tidak sama"
+        + (
+            f"; biaya satuan rencananya berselisih {format_number(ratio, 0)} kali."
+            if not pd.isna(ratio)
+            else "."
+        ),
+    ]
+    if len(stocks):
+        limits.append(
+            f"**Stok bukan keluaran.** {format_number(len(stocks), 0)} jumlah "
+            f"({'; '.join(stocks['output'])}) adalah keadaan pada akhir tahun, bukan yang "
+            "dihasilkan tahun itu; biaya per satuannya ditampilkan, efisiensinya tidak dihitung."
+        )
+    return f"{method}\n\n{reason}\n\n" + "\n".join(f"- {limit}" for limit in limits)
+
+
+def unit_cost_entry(costs: pd.DataFrame, aggregate: OutputEfficiency) -> tuple[str, str, str]:
+    """The caveat about cost per unit of output (its table of the efisiensi page). It names no
+    regulation by number: the log is a published table, and a regulation's year is no year of
+    the data."""
+    return (
+        "Biaya per keluaran hanya untuk sedikit program",
+        "amber",
+        f"Biaya per keluaran dihitung untuk {format_number(len(costs), 0)} keluaran yang "
+        "jumlahnya dicetak laporan bersama biaya programnya; biaya program juga membiayai "
+        "keluaran lain dan tidak ada standar biaya keluaran kota, jadi biaya satuan adalah batas "
+        "atas dan efisiensi keluaran gabungan (cara evaluasi kinerja anggaran Kementerian "
+        f"Keuangan) hanya dihitung atas "
+        f"{format_number(aggregate.n, 0)} keluaran.",
+    )
+
+
 def _flagged_entry(analysis: Analysis) -> tuple[str, str, str]:
     return ("Baris anggaran bertanda", "amber", flagged_rows_markdown(analysis))
 
 
-def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
+def caveats_log(
+    analysis: Analysis,
+    realised: list[int],
+    unit_costs: tuple[pd.DataFrame, OutputEfficiency] | None = None,
+) -> pd.DataFrame:
     """The assumptions-and-caveats log: title, RAG rating (red, amber, green) and text.
 
     Red: changes a headline figure; amber: read the figures with care; green: handled, noted.
     Every number in the text is computed from the analysis; `realised` lists the realisation
-    years of the data.
+    years of the data; `unit_costs` (the unit cost table and its aggregate efficiency) adds
+    the caveat on cost per unit of output when the year has any.
     """
     results = analysis.results
     totals = analysis.reconciliation
@@ -864,6 +979,8 @@ def caveats_log(analysis: Analysis, realised: list[int]) -> pd.DataFrame:
             "dikoreksi diam-diam.",
         ),
     ]
+    if unit_costs is not None and not unit_costs[0].empty:
+        entries.insert(-2, unit_cost_entry(*unit_costs))
     table = pd.DataFrame(entries, columns=["title", "rag", "text"])
     table.insert(0, "no", range(1, len(table) + 1))
     return table
@@ -887,9 +1004,14 @@ def caveats_source(analysis: Analysis) -> str:
     return table_range(tables)
 
 
-def show_caveats_log(page: Page, analysis: Analysis, realised: list[int]) -> None:
-    """The caveats log as a numbered table."""
-    log = caveats_log(analysis, realised)
+def show_caveats_log(
+    page: Page,
+    analysis: Analysis,
+    realised: list[int],
+    unit_costs: tuple[pd.DataFrame, OutputEfficiency] | None = None,
+) -> None:
+    """The caveats log as a numbered table (`unit_costs` as for `caveats_log`)."""
+    log = caveats_log(analysis, realised, unit_costs)
     shown = pd.DataFrame(
         {
             "No.": log["no"].astype(str),

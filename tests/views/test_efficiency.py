@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from binjai_analysis.analysis import unit_cost as uc
 from binjai_analysis.analysis.efficiency import CAVEAT, QuadrantRule, RankCorrelation
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, SCALES
 from binjai_analysis.charts import RATING_COLOURS
@@ -16,8 +17,10 @@ from binjai_analysis.charts.efficiency import (
     quadrant_chart,
     quadrant_chart_data,
 )
+from binjai_analysis.formatting import format_rupiah
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import efficiency as view
+from tests.analysis.test_unit_cost import NO_BUDGET, narrative, output_rows
 from tests.conftest import REPORT_YEAR
 from tests.test_formatting import SCRIPT, assert_shows_as_text
 
@@ -216,3 +219,111 @@ def test_the_chapter_shows_its_figure_and_tables(analysis, mapping, tmp_path, sh
     text = " ".join(obj.data for obj in shown if type(obj).__name__ == "Markdown")
     excluded = analysis.absorption_summary["excluded"]
     assert f"{excluded} baris Tabel 3.18 yang angkanya tidak mungkin" in text
+
+
+# --- cost per unit of output ------------------------------------------------------------------
+
+
+def made_up_costs(**outputs: tuple[float | None, float | None]) -> pd.DataFrame:
+    """Unit costs of made-up outputs of one program (Rp 1.000.000 budget, 900.000 spent)."""
+    rows = pd.DataFrame(
+        [row for name, (t, r) in outputs.items() for row in output_rows(name, t, r)]
+    )
+    return uc.unit_costs(rows, narrative((100, 1e6, 9e5)), NO_BUDGET)
+
+
+def test_unit_cost_table_formats_money_quantities_and_reasons():
+    table = made_up_costs(a=(10.0, 12.0))
+    shown, exact = view.unit_cost_table(table)
+    row = shown.iloc[0]
+    assert row["Target keluaran"] == "10 orang" and row["Realisasi keluaran"] == "12 orang"
+    assert row["Anggaran / realisasi program"] == f"{format_rupiah(1e6)} / {format_rupiah(9e5)}"
+    assert row["Biaya satuan rencana"] == format_rupiah(1e6 / 10)
+    assert row["Biaya satuan realisasi"] == format_rupiah(9e5 / 12)
+    assert row["Efisiensi (E)"] == "+25,0\u00a0%" and row["Nilai efisiensi"] == "100,0"
+    assert row["Keterangan"] == "Biaya dalam satu kalimat"
+    assert exact["planned_unit_cost"].iloc[0] == pytest.approx(1e5)
+
+
+def test_unit_cost_table_says_why_figures_are_missing():
+    shown, _ = view.unit_cost_table(made_up_costs(a=(10.0, float("nan")), b=(4.0, 4.0)))
+    first, second = shown.iloc[0], shown.iloc[1]
+    assert first["Biaya satuan realisasi"] == "–" and first["Efisiensi (E)"] == "–"
+    assert first["Keterangan"].startswith("Realisasi keluaran tidak dicetak")
+    assert second["Keterangan"].startswith("Biaya bersama dengan keluaran lain")
+    assert second["Efisiensi (E)"] != "–"  # shown per output, though left out of the aggregate
+
+
+def test_efficiency_text_signs_and_infinity():
+    assert view.efficiency_text(float("-inf")) == "−∞"
+    assert view.efficiency_text(0.0) == "0,0 %"
+
+
+def test_unit_cost_narrative_with_and_without_an_aggregate():
+    shared = made_up_costs(a=(10.0, 12.0), b=(4.0, 4.0))
+    text = view.unit_cost_narrative(shared, uc.aggregate_efficiency(shared), "Tabel 8.3")
+    assert text.startswith("Tabel 8.3 memuat 2 keluaran")
+    assert "tidak dapat dihitung" in text
+    single = made_up_costs(a=(10.0, 12.0))
+    text = view.unit_cost_narrative(single, uc.aggregate_efficiency(single), "Tabel 8.3")
+    assert "hanya dapat dihitung atas 1 keluaran" in text and "E = +25,0 %" in text
+    assert "kali" not in text  # one unit cost: no spread
+
+
+def test_unit_cost_narrative_shows_a_hostile_output_name_as_text():
+    table = made_up_costs(a=(10.0, float("nan"))).assign(output=SCRIPT)
+    text = view.unit_cost_narrative(table, uc.aggregate_efficiency(table), "Tabel 8.3")
+    assert_shows_as_text(text, SCRIPT)
+
+
+def test_unit_cost_helpers():
+    assert view.lower_first("Ruang kelas SD") == "ruang kelas SD"
+    assert view.lower_first("UMKM") == "UMKM"
+    assert view.word_list(["a", "b"]) == "a dan b"
+
+
+@pytest.fixture(scope="module")
+def costs(model, year_data):
+    return uc.year_unit_costs(model["output_quantities"], year_data)
+
+
+def test_unit_cost_table_on_the_report(costs):
+    shown, exact = view.unit_cost_table(costs)
+    assert len(shown) == len(costs)
+    row = shown[exact["output_id"] == "diklat_teknis_fungsional"].iloc[0]
+    golden = costs.set_index("output_id").loc["diklat_teknis_fungsional"]
+    assert row["Target keluaran"] == "486 orang" and row["Realisasi keluaran"] == "566 orang"
+    assert row["Biaya satuan rencana"] == format_rupiah(golden["planned_unit_cost"])
+    rooms = shown[exact["output_id"] == "rehabilitasi_ruang_kelas_sd"].iloc[0]
+    assert rooms["Program (seperti tercetak)"].startswith(
+        "Wajib Belajar Pendidikan Dasar Sembilan Tahun (teks: program Rehabilitasi"
+    )
+
+
+def test_the_unit_cost_section_is_the_pages_next_table(costs, analysis, year_data, tmp_path, shown):
+    page = Page(chapter=8, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    page.tables = 2  # after the per-sasaran table and the unmapped programs
+    aggregate = uc.aggregate_efficiency(costs)
+    view.show_unit_costs(page, costs, aggregate, year_data.budget)
+    assert page.tables == 3
+    assert (tmp_path / "downloads" / "2018-tabel-biaya-per-keluaran.csv").is_file()
+    html = " ".join(obj.data for obj in shown if type(obj).__name__ == "HTML")
+    assert "<strong>Tabel 8.3.</strong> Biaya per keluaran" in html
+    assert "Bab III" in html and "(kurasi)" in html
+    text = " ".join(obj.data for obj in shown if type(obj).__name__ == "Markdown")
+    assert f"Tabel 8.3 memuat {len(costs)} keluaran" in text
+    figures = view.unit_cost_figures(costs, aggregate)
+    assert figures["uc_outputs"] == str(len(costs))
+    intro = view.unit_cost_intro(costs, aggregate)
+    assert f"**{figures['uc_e']}**" in intro and f"**{len(costs)}** keluaran" in intro
+    assert figures["uc_e"] in text.replace(" %", "\u00a0%")
+
+
+def test_no_unit_costs_is_a_sentence_and_no_table(tmp_path, shown):
+    page = Page(chapter=8, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
+    empty = pd.DataFrame()
+    view.show_unit_costs(page, empty, uc.aggregate_efficiency(empty), pd.DataFrame())
+    assert page.tables == 0
+    assert "tidak mencetak jumlah keluaran" in shown[0].data
+    assert view.unit_cost_figures(empty, uc.aggregate_efficiency(empty))["uc_e"] == "–"
+    assert "tidak dihitung" in view.unit_cost_intro(empty, uc.aggregate_efficiency(empty))

@@ -255,3 +255,56 @@ def test_pefa_and_flagged_rows_texts(analysis, model):
     assert "tidak diizinkan" not in text and "PEFA mengizinkan klasifikasi program" in text
     flagged = method.flagged_rows_markdown(analysis)
     assert "dihitung sekali" in flagged and "PEFA" in flagged
+
+
+@pytest.fixture(scope="module")
+def unit_costs(model, year_data):
+    from binjai_analysis.analysis import unit_cost
+
+    costs = unit_cost.year_unit_costs(model["output_quantities"], year_data)
+    return costs, unit_cost.aggregate_efficiency(costs)
+
+
+def test_unit_cost_method_states_the_formula_the_reason_and_the_limits(analysis, unit_costs):
+    from binjai_analysis.analysis.unit_cost import REGULATION, REGULATION_URL
+
+    costs, aggregate = unit_costs
+    text = method.unit_cost_method_markdown(analysis, costs, aggregate)
+    assert f"[{REGULATION}]({REGULATION_URL})" in text
+    assert "E = 1 − Σ RAKᵢ ÷ Σ (RVKᵢ × PAKᵢ ÷ TVKᵢ)" in text
+    assert "Nilai efisiensi = 50 % + (E ÷ 20 %) × 50 %" in text
+    assert "**Mengapa.**" in text
+    for limit in (
+        "Hanya sedikit program",
+        "bukan keluaran yang diaudit",
+        "membiayai lebih dari satu keluaran",
+        "Tidak ada standar biaya keluaran (SBK)",
+        "tidak dapat dibandingkan",
+        "Stok bukan keluaran",
+    ):
+        assert limit in text, limit
+    assert f"{len(costs)} keluaran dengan" in text
+    assert f"atas {aggregate.n} keluaran saja" in text
+    assert analysis.document.region in text
+
+
+def test_unit_cost_method_without_outputs_says_so(analysis, unit_costs):
+    costs, aggregate = unit_costs
+    text = method.unit_cost_method_markdown(analysis, costs.iloc[:0], aggregate)
+    assert text.endswith("sehingga ukuran ini tidak dihitung.")
+    assert "Hanya sedikit program" not in text
+
+
+def test_the_caveats_log_lists_unit_costs_only_when_the_year_has_them(
+    analysis, realised, unit_costs
+):
+    costs, aggregate = unit_costs
+    title = "Biaya per keluaran hanya untuk sedikit program"
+    with_costs = method.caveats_log(analysis, realised, unit_costs)
+    assert title in set(with_costs["title"])
+    assert list(with_costs["no"]) == list(range(1, len(with_costs) + 1))
+    assert with_costs["rag"].iloc[-1] == "green"  # inserted before the handled ones
+    assert title not in set(method.caveats_log(analysis, realised)["title"])
+    assert title not in set(
+        method.caveats_log(analysis, realised, (costs.iloc[:0], aggregate))["title"]
+    )

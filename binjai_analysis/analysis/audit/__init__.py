@@ -15,6 +15,8 @@ from binjai_analysis.analysis.audit import (
     area_totals,
     budget,
     categories,
+    counts,
+    findings,
     malformed,
     narrative,
     notes,
@@ -22,6 +24,7 @@ from binjai_analysis.analysis.audit import (
     plausibility,
     realisations,
     reported,
+    stale,
     summary,
     targets,
     years,
@@ -99,6 +102,9 @@ FAMILIES: tuple[Check, ...] = (
     realisations.check,
     plausibility.check,
     area_totals.check,
+    counts.check,
+    findings.check,
+    stale.check,
 )
 """The families of checks over one source, each `check(model, source_id)` of its module."""
 

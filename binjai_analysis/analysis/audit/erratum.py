@@ -35,6 +35,7 @@ KINDS = (
     "inconsistent_format",
     "misprinted_label",
     "misplaced_figure",
+    "stale_passage",
 )
 SEVERITIES = ("high", "medium", "low")
 ITEMS = (
@@ -108,6 +109,11 @@ ITEMS = (
     "note_wrong_unit",
     "note_misprinted_name",
     "area_sum",
+    "narrative_count",
+    "rate_of_count",
+    "realisasi_from_counts",
+    "previous_year_figures",
+    "finding_year",
 )
 """The comparisons the checks make (an erratum's `item`), e.g. `row_percent`: a budget row's
 printed % against realisasi / anggaran; `ikhtisar_vs_jumlah`: an Ikhtisar total against the
