@@ -93,6 +93,14 @@ class Page:
     counts: dict[tuple[str, int | None], int] = field(default_factory=dict)
     """How many tables and figures each section has numbered so far."""
 
+    def group(self, kind: str = "Tabel") -> int:
+        """Reserve the page's next number of `kind` for a group of repeated tables (one per
+        source, say), numbered within it by `section=`: 'Tabel 12.2.1', 'Tabel 12.2.2', and
+        the tables after the group keep their numbers however many the data gives it."""
+        key = (kind, None)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.counts[key]
+
     def _number(self, kind: str, section: int | None) -> str:
         """The next number of `kind` ('Tabel', 'Gambar'): 'Tabel 5.2' on the page, or
         'Tabel 5.10.1' in section 10, so a table or chart absent from one section never

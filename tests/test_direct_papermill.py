@@ -72,7 +72,7 @@ def test_a_prepared_page_run_with_papermill_is_the_sites_page(project, model, tm
     mine = tmp_path / "mine" / "capaian-kinerja.ipynb"
     notebook = run_papermill(project, source, mine, year=REPORT_YEAR)
 
-    assert notebook.cells[0].source == f"# Capaian kinerja {REPORT_YEAR}"
+    assert notebook.cells[0].source == f"# 5. Capaian kinerja {REPORT_YEAR}"
     html = html_of(notebook)
     assert "Tabel 5.1." in html and "Gambar 5.1." in html  # chapter 5, from the front matter
     assert "Tabel 0." not in html and "{{" not in html

@@ -116,6 +116,20 @@ def test_sections_number_their_tables_and_figures_on_their_own(shown, tmp_path):
     assert page.table(frame, title="Lepas 2", source="T", label="lepas-2") == "Tabel 5.2"
 
 
+@pytest.mark.parametrize("sources", [1, 3])
+def test_a_group_of_repeated_tables_keeps_the_numbers_after_it(shown, tmp_path, sources):
+    page = Page(chapter=12, cite=CITE, directory=tmp_path)
+    frame = pd.DataFrame({"A": [1]})
+    assert page.table(frame, title="Daftar", source="T", label="daftar") == "Tabel 12.1"
+    group = page.group()
+    numbers = [
+        page.table(frame, title=f"Sumber {n}", source="T", label=f"sumber-{n}", section=group)
+        for n in range(sources)
+    ]
+    assert numbers == [f"Tabel 12.2.{n + 1}" for n in range(sources)]
+    assert page.table(frame, title="Kamus", source="T", label="kamus") == "Tabel 12.3"
+
+
 def test_linked_columns_link_each_cell_to_its_source_line(shown, tmp_path):
     page = Page(chapter=5, year=2018, cite=CITE, directory=tmp_path, source="src")
     frame = pd.DataFrame({"Indikator": ["<A>", "B"], "Target": ["1.234,5", "<i>9</i>"]})

@@ -417,6 +417,7 @@ def show_printed(page: Page, model: DataModel) -> None:
     """Each source's printed tables: the listing with how each was made, then the downloads."""
     descriptions = {name: table.description for name, table in TABLES.items()}
     routes = coverage(model.sources).set_index(["source", "table"])
+    group = page.group()  # one table per source: the tables after it never shift
     for source_id, tables in model.printed.items():
         shown, exact = dataset_listing(tables, descriptions)
         if source_id in routes.index.get_level_values("source"):
@@ -429,6 +430,7 @@ def show_printed(page: Page, model: DataModel) -> None:
             title=f"Tabel tercetak sumber {source_id}, apa adanya",
             source="tabel-tabel pada kolom Sumber",
             label=f"tercetak-{source_id}",
+            section=group,
             data=exact,
             numeric=["Baris", "Kolom"],
             processed=False,

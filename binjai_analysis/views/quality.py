@@ -21,7 +21,13 @@ from binjai_analysis.analysis.audit.notes import NOTE_ITEMS
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.quality import errata_chart
-from binjai_analysis.formatting import format_number, format_percent, format_rupiah, rupiah_exact
+from binjai_analysis.formatting import (
+    format_count,
+    format_number,
+    format_percent,
+    format_rupiah,
+    rupiah_exact,
+)
 from binjai_analysis.labels import (
     CONVENTION_LABEL,
     ERRATA_CAUSE_DESCRIPTIONS,
@@ -466,6 +472,101 @@ def bounded_evidence(erratum: Erratum) -> str:
     return f"tercetak “{_text(erratum, 'printed')}”; {kind} tidak dapat melebihi 100 %"
 
 
+def _other_place(erratum: Erratum) -> str:
+    """The related figure's place and print, e.g. 'Bab III baris 14165: “2”'."""
+    return (
+        f"{_text(erratum, 'other_table')} baris {_text(erratum, 'other_line')}: "
+        f"“{_text(erratum, 'other_printed')}”"
+    )
+
+
+def rate_count_evidence(erratum: Erratum) -> str:
+    """A rate per live births against its count of cases: a zero rate with cases (or cases
+    without a rate), or live births that the population cannot have.
+
+    Examples:
+        >>> rate_count_evidence({"printed": "0", "printed_value": 0.0, "other_value": 2.0,
+        ...     "other_table": "Bab III", "other_line": 14165, "other_printed": "2"})
+        'tercetak “0”, padahal jumlah kasusnya 2 (Bab III baris 14165: “2”): angka nol dengan kasus tidak mungkin'
+        >>> rate_count_evidence({"printed": "4", "printed_value": 4.0, "other_value": 2.0,
+        ...     "computed": 500.0, "computed_alt": 1.8456, "expected": "4-60",
+        ...     "other_table": "Bab III", "other_line": 14165, "other_printed": "2"})
+        'tercetak “4”, dengan 2 kasus (Bab III baris 14165: “2”) berarti 500 kelahiran hidup, 1,85 per 1.000 penduduk; yang wajar 4-60 per 1.000 penduduk'
+    """  # noqa: E501
+    cases = float(_field(erratum, "other_value") or 0)
+    if _field(erratum, "computed") is None:
+        problem = (
+            "angka nol dengan kasus tidak mungkin"
+            if cases
+            else "angka bukan nol tanpa kasus tidak mungkin"
+        )
+        return (
+            f"tercetak “{_text(erratum, 'printed')}”, padahal jumlah kasusnya "
+            f"{format_count(cases)} ({_other_place(erratum)}): {problem}"
+        )
+    births = float(_field(erratum, "computed") or 0)
+    per_1000 = float(_field(erratum, "computed_alt") or 0)
+    return (
+        f"tercetak “{_text(erratum, 'printed')}”, dengan {format_count(cases)} kasus "
+        f"({_other_place(erratum)}) berarti {format_count(round(births))} kelahiran hidup, "
+        f"{format_number(per_1000, 2)} per 1.000 penduduk; yang wajar "
+        f"{_text(erratum, 'expected')} per 1.000 penduduk"
+    )
+
+
+def counts_realisation_evidence(erratum: Erratum) -> str:
+    """A realisation against what its own counts give, in the realisation's form.
+
+    Examples:
+        >>> counts_realisation_evidence({"printed": "1:720", "computed": 992.4029,
+        ...     "expected": "270.926/273", "other_table": "Bab III", "other_line": 14281,
+        ...     "other_printed": "273"})
+        'tercetak “1:720”; dari 270.926/273 dihitung 1:992 (Bab III baris 14281: “273”)'
+        >>> counts_realisation_evidence({"printed": "98%", "computed": 18.9189, "unit": "%",
+        ...     "expected": "7/37", "other_table": "Bab III", "other_line": 14265,
+        ...     "other_printed": "7"})
+        'tercetak “98%”; dari 7/37 dihitung 18,92 % (Bab III baris 14265: “7”)'
+    """
+    computed = float(_field(erratum, "computed") or 0)
+    printed = _text(erratum, "printed")
+    if _field(erratum, "unit") == "%":
+        figure = _pct(erratum, "computed")
+    elif ":" in printed:
+        figure = f"1:{format_count(round(computed))}"
+    else:
+        figure = format_number(computed, 2)
+    return (
+        f"tercetak “{printed}”; dari {_text(erratum, 'expected')} dihitung {figure} "
+        f"({_other_place(erratum)})"
+    )
+
+
+def stale_evidence(erratum: Erratum) -> str:
+    """A passage under the report year's table that names an earlier year and prints that
+    year's figure, not the table's.
+
+    Examples:
+        >>> stale_evidence({"printed": "5,97%", "year": 2017, "other_table": "Tabel 3.17",
+        ...     "other_line": 16449, "other_printed": "1,25%"})
+        'teks menyebut tahun 2017 dan mencetak “5,97%”; tahun laporan, Tabel 3.17 baris 16449: “1,25%”'
+        >>> stale_evidence({"printed": "5,97%", "year": 2017, "other_table": "Tabel 3.17",
+        ...     "other_line": 16449, "other_printed": "1,25%", "listing":
+        ...     '[{"measure": "realisasi", "printed": "5,97%", "earlier_printed": "5,97%"}]'})
+        'teks menyebut tahun 2017 dan mencetak “5,97%”, angka tahun 2017; tahun laporan, Tabel 3.17 baris 16449: “1,25%”'
+    """  # noqa: E501
+    listing = json.loads(str(_field(erratum, "listing") or "[]"))
+    earlier = any(
+        place.get("earlier_printed") and place.get("printed") == place.get("earlier_printed")
+        for place in listing
+    )
+    year = _text(erratum, "year")
+    note = f", angka tahun {year}" if earlier else ""
+    return (
+        f"teks menyebut tahun {year} dan mencetak “{_text(erratum, 'printed')}”{note}; "
+        f"tahun laporan, {_other_place(erratum)}"
+    )
+
+
 def ratio_evidence(erratum: Erratum) -> str:
     """A realisation 'a : b' beside a '1 : n' target, in another form."""
     return (
@@ -579,6 +680,9 @@ WRITERS: dict[str, tuple[Writer, Writer]] = {
     "average_of_rows": (generic_place, average_rows_evidence),
     "rpjmd_year_number": (generic_place, rpjmd_year_evidence),
     "area_sum": (area_place, generic_evidence),
+    "rate_of_count": (generic_place, rate_count_evidence),
+    "realisasi_from_counts": (generic_place, counts_realisation_evidence),
+    "previous_year_figures": (generic_place, stale_evidence),
     **{
         item: (caption_place, generic_evidence)
         for item in ("caption_no_repeat", "caption_no_gap", "caption_no_order", "list_no_differs")

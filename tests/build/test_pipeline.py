@@ -113,7 +113,7 @@ def test_plan_year_renders_its_plan_view(project, model):
     results = run_year(project, YearParams(year=2019, kind="rencana"), model)
     assert [r.template.slug for r in results] == ["rencana"]
     notebook = nbformat.read(results[0].output, as_version=4)
-    assert notebook.cells[0].source.startswith("# Rencana 2019")
+    assert notebook.cells[0].source.startswith("# 9. Rencana 2019")
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
     assert "window.vegaEmbed(el," in "\n".join(outputs_of(notebook, "text/html"))

@@ -302,7 +302,9 @@ def test_unit_cost_table_on_the_report(costs):
 
 def test_the_unit_cost_section_is_the_pages_next_table(costs, analysis, year_data, tmp_path, shown):
     page = Page(chapter=8, year=REPORT_YEAR, cite="LKjIP Kota Binjai 2018", directory=tmp_path)
-    page.tables = 2  # after the per-sasaran table and the unmapped programs
+    # After the per-sasaran table and the unmapped programs.
+    page.tables = 2
+    page.counts[("Tabel", None)] = 2
     aggregate = uc.aggregate_efficiency(costs)
     view.show_unit_costs(page, costs, aggregate, year_data.budget)
     assert page.tables == 3

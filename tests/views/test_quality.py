@@ -263,7 +263,7 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
             "dihitung Rp 828.845.708.778; tercetak Rp 892.972.708.788; selisih −Rp 64.127.000.010",
         ),
         (
-            "impossible_value-012",
+            "impossible_value-014",
             "baris ke-44 (nomor tercetak 43): Pengembangan Perumahan",
             "realisasi Rp 27.232.027.500 melebihi anggaran Rp 592.000.000 (4.600,00 %)",
         ),
@@ -291,10 +291,33 @@ def test_download_holds_the_texts_then_every_field(errata, shown_and_exact):
             "Tabel 3.2 baris 10829: 3,00; Tabel 3.12 baris 15113: 3,25",
         ),
         (
-            "mislabelled_year-007",
+            "mislabelled_year-009",
             "teks di sekitar judul Tabel 3.18",
             "“Tahun 2017” tercetak di baris 16905, dalam bagian tentang tahun 2018 "
             "(acuan di baris 16907)",
+        ),
+        (
+            "impossible_value-010",
+            "S07.I21: Angka kematian bayi.",
+            "tercetak “0”, padahal jumlah kasusnya 2 (Bab III baris 14165: “2”): angka nol "
+            "dengan kasus tidak mungkin",
+        ),
+        (
+            "implausible_value-005",
+            "S07.I21: Angka kematian bayi",
+            "tercetak “4”, dengan 2 kasus (Bab III baris 14165: “2”) berarti 500 kelahiran "
+            "hidup, 1,85 per 1.000 penduduk; yang wajar 4-60 per 1.000 penduduk",
+        ),
+        (
+            "conflicting_figures-009",
+            "S07.I25: Rasio dokter per satuan penduduk.",
+            "tercetak “1:720”; dari 270.926/273 dihitung 1:992 (Bab III baris 14281: “273”)",
+        ),
+        (
+            "stale_passage-001",
+            "S14.I02: Tingkat Pengangguran Terbuka",
+            "teks menyebut tahun 2017 dan mencetak “5,97%”, angka tahun 2017; tahun laporan, "
+            "Tabel 3.17 baris 16449: “1,25%”",
         ),
         (
             "malformed_number-013",
@@ -310,7 +333,7 @@ def test_published_sentences(shown_and_exact, erratum_id, lokasi, bukti):
 
 
 def test_sumber_names_table_and_line(shown_and_exact):
-    row = erratum_of(shown_and_exact, "mislabelled_year-009")
+    row = erratum_of(shown_and_exact, "mislabelled_year-011")
     assert row["Sumber"] == "Bab IV, baris 19688"
     assert row["Lokasi"] == "pernyataan rata-rata capaian kinerja (76%)"
 

@@ -40,8 +40,8 @@ from binjai_analysis.analysis.audit.narrative import (
     NAME_MATCH_MARGIN,
     NAME_MATCH_MIN,
     NUMBER,
-    YEAR_WORD,
     Passage,
+    figure_year,
     mask_years,
     name_similarity,
     name_tokens,
@@ -87,8 +87,6 @@ REACH_BEFORE, REACH_AFTER = 40, 120
 sentence may speak of the table's subject; the text has a blank line between lines."""
 WORDS_AFTER = 2
 """Words after a count's unit that may name its subject ('10 kasus kematian')."""
-YEAR_AFTER_SPAN = 30
-"""Characters after a figure searched for a year that belongs to it."""
 MIN_JOINED_WORD = 4
 """Subject words of this many letters are also found run together with others
 ('kematianbayiatau')."""
@@ -225,17 +223,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     bounds.append((start, len(text)))
     return bounds
-
-
-def figure_year(sentence: str, start: int, end: int) -> int | None:
-    """The year a figure at `start`..`end` of a sentence belongs to: one named right after it
-    (in the same clause), else the last one named before it; None if the sentence names none."""
-    after = re.split(r"[,.;]", sentence[end : end + YEAR_AFTER_SPAN], maxsplit=1)[0]
-    named_after = YEAR_WORD.search(after)
-    if named_after:
-        return int(named_after.group(1))
-    before = YEAR_WORD.findall(sentence[:start])
-    return int(before[-1]) if before else None
 
 
 def subject_hits(text: str, words: frozenset[str]) -> int:

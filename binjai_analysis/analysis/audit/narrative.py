@@ -206,7 +206,7 @@ class Statement:
     text: str = ""
 
 
-def _figure_year(text: str, start: int, end: int) -> int | None:
+def figure_year(text: str, start: int, end: int) -> int | None:
     """The year a figure at `start`..`end` of a statement belongs to: one named right after it
     (in the same clause), else the last one named before it; None if none is named."""
     after = re.split(r"[,.;]", text[end : end + YEAR_AFTER_SPAN], maxsplit=1)[0]
@@ -233,7 +233,7 @@ def _statement_figures(
         value = read_number(raw)
         if value is None:
             continue
-        year = _figure_year(text, match.start("raw"), match.end("raw"))
+        year = figure_year(text, match.start("raw"), match.end("raw"))
         exact = APPROXIMATE.search(match.group("gap")) is None
         figures[measure] = QuotedFigure(
             measure=measure,
