@@ -267,3 +267,14 @@ def bounds_phrase(cap: float | None, floor: float | None) -> str:
     if floor is None:
         return f"capaian dibatasi paling tinggi {format_percent(cap, 0)}"
     return f"capaian dibatasi {format_number(floor, 0)}–{format_percent(cap, 0)}"
+
+
+def capaian_text(value: object, formula: object) -> str:
+    """Our capaian as shown: the bounded value, and the formula's value beside it when a cap
+    or floor changed it ('120,0 % (rumus: 240,8 %)')."""
+    if pd.isna(value):
+        return "–"
+    text = format_percent(float(value), 1)
+    if not pd.isna(formula) and float(formula) != float(value):
+        text += f" (rumus: {format_percent(float(formula), 1)})"
+    return text

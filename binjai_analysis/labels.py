@@ -36,6 +36,16 @@ CAPAIAN_STATUS_LABELS = {
 }
 """`achievement`'s capaian statuses, for readers."""
 
+CAPAIAN_FORMULAS = {
+    "higher": "R ÷ T × 100 %",
+    "lower": "(2 × T − R) ÷ T × 100 %",
+    "ratio": "(2 × n target − n realisasi) ÷ n target × 100 %",
+    "ordinal": "100 % bila kategori realisasi setara atau lebih baik daripada kategori target, "
+    "selain itu 0 % (tercapai atau tidak)",
+}
+"""The capaian formulas by kind (a polarity, or the value type `ratio`, `ordinal`); R is the
+realisation, T the target. The Metodologi page and the indicator pages show them."""
+
 POLARITY_LABELS = {
     "higher": "makin tinggi makin baik",
     "lower": "makin rendah makin baik",

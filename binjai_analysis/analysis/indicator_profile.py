@@ -49,6 +49,7 @@ RESULT_COLUMNS = [
     "reported_predikat",
     "reported_predikat_line",
     "capaian",
+    "capaian_formula",
     "capaian_status",
     "rating",
     "predikat_changed",
@@ -169,3 +170,37 @@ def indicator_profiles(
             errata=found.get(key, errata.iloc[0:0]),
         )
     return profiles
+
+
+def profile_table(profile: IndicatorProfile) -> pd.DataFrame:
+    """The data of an indicator's page as one long table (its CSV download): every printed
+    figure with its provenance, then per analysed year the recomputed capaian and predikat
+    (`basis` 'recomputed', no printed string; `parse_note` says how it was computed)."""
+    printed = profile.series.assign(recomputed_from="")
+    rows = []
+    for result in profile.results.to_dict("records"):
+        for measure, value in (("capaian", result["capaian"]), ("predikat", result["rating"])):
+            rows.append(
+                {
+                    "indicator_id": profile.indicator_id,
+                    "source": profile.indicator["source"],
+                    "year": result["year"],
+                    "basis": "recomputed",
+                    "measure": measure,
+                    "source_table": result["source_table"],
+                    "value": value if measure == "capaian" else pd.NA,
+                    "raw": "" if measure == "capaian" or pd.isna(value) else str(value),
+                    "parse_note": str(result["capaian_status"]),
+                    "recomputed_from": f"target line {_line(result['target_line'])}, "
+                    f"realisasi line {_line(result['realisasi_line'])}",
+                }
+            )
+    recomputed = pd.DataFrame(rows, columns=[*SERIES_COLUMNS, "recomputed_from"])
+    frames = [frame for frame in (printed, recomputed) if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=[*SERIES_COLUMNS, "recomputed_from"])
+    return pd.concat(frames, ignore_index=True)[[*SERIES_COLUMNS, "recomputed_from"]]
+
+
+def _line(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else str(int(value))

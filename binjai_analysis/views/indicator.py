@@ -12,15 +12,18 @@ from __future__ import annotations
 import pandas as pd
 
 from binjai_analysis.analysis.indicator_profile import IndicatorProfile
-from binjai_analysis.formatting import markdown_text, percent_text
+from binjai_analysis.formatting import capaian_text, markdown_text
 from binjai_analysis.labels import (
+    CAPAIAN_FORMULAS,
     CAPAIAN_STATUS_LABELS,
+    ERRATA_CAUSE_LABELS,
+    ERRATA_EFFECTS,
     ERRATA_KIND_LABELS,
     POLARITY_LABELS,
     SEVERITY_LABELS,
     TRAJECTORY_LABELS,
 )
-from binjai_analysis.links import line_link
+from binjai_analysis.links import indicator_document, indicator_link, line_link
 
 BASIS_LABELS = {
     "rpjmd": "Target RPJMD",
@@ -37,13 +40,6 @@ MEASURE_LABELS = {
     "predikat": "predikat tercetak",
     "unlabelled": "angka tanpa judul kolom",
 }
-FORMULA_TEXT = {
-    "higher": "capaian = realisasi ÷ target × 100 %",
-    "lower": "capaian = (2 × target − realisasi) ÷ target × 100 %",
-    "qualitative": "100 % bila kategori realisasi setara atau lebih baik daripada kategori "
-    "target, selain itu 0 %",
-}
-"""The capaian formula the site uses per polarity (the Metodologi page shows all variants)."""
 ROOT = "../"
 """Indicator pages sit one folder below the site root (`indikator/`)."""
 
@@ -55,6 +51,11 @@ def _cell(value: object) -> str:
     return markdown_text(value)
 
 
+def _page(blocks: list[str]) -> str:
+    """A page's Markdown: its blocks apart by a blank line, ending with a newline."""
+    return "\n\n".join(blocks) + "\n"
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
     """A Markdown table; cells are already escaped or are our own HTML."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -62,10 +63,25 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _printed(source: str, raw: object, line: object) -> str:
+    """A printed figure in quotes, its line linked; '–' when nothing was printed."""
+    text = _cell(raw)
+    return "–" if text == "–" else f"“{text}” (baris {_line(source, line)})"
+
+
 def _line(source: str, line: object) -> str:
     if line is None or (isinstance(line, float) and pd.isna(line)):
         return "–"
     return line_link(source, int(line), root=ROOT)
+
+
+def formula_text(value_type: str, polarity: str) -> str:
+    """The capaian formula of an indicator: by its value type (ratio, ordinal), else its
+    polarity; a text indicator has none."""
+    key = value_type if value_type in CAPAIAN_FORMULAS else polarity
+    if value_type == "text" or key not in CAPAIAN_FORMULAS:
+        return "tidak dihitung: realisasinya teks, bukan angka atau kategori berperingkat"
+    return markdown_text(CAPAIAN_FORMULAS[key]) + " (R: realisasi, T: target)"
 
 
 def metadata_table(profile: IndicatorProfile) -> str:
@@ -81,11 +97,9 @@ def metadata_table(profile: IndicatorProfile) -> str:
             f"{_line(str(row['source']), row['source_line'])})",
         ),
         ("Satuan", _cell(row["unit"])),
-        (
-            "Polaritas",
-            f"{POLARITY_LABELS.get(polarity, polarity)}; {_cell(row['polarity_reason'])}",
-        ),
-        ("Rumus capaian", _cell(FORMULA_TEXT.get(polarity, "–"))),
+        ("Polaritas", _cell(POLARITY_LABELS.get(polarity, polarity))),
+        ("Alasan polaritas (catatan kurasi)", _cell(row["polarity_reason"])),
+        ("Rumus capaian", formula_text(str(row["value_type"]), polarity)),
         ("Penanggung jawab (seperti tercetak)", _cell(row["agency"])),
         ("Sasaran", f"{_cell(row['sasaran_id'])}: {_cell(row['sasaran'])}"),
         ("Tujuan", f"{_cell(row['tujuan_id'])}: {_cell(row['tujuan'])}"),
@@ -122,10 +136,10 @@ def results_table(profile: IndicatorProfile, source: str) -> str:
         rows.append(
             [
                 str(year),
-                f"“{_cell(r['reported_capaian_raw'])}” ({_line(source, r['reported_capaian_line'])})",
-                percent_text(r["capaian"]) if pd.notna(r["capaian"]) else "–",
+                _printed(source, r["reported_capaian_raw"], r["reported_capaian_line"]),
+                _cell(capaian_text(r["capaian"], r["capaian_formula"])),
                 CAPAIAN_STATUS_LABELS.get(status, _cell(status)),
-                _cell(r["reported_predikat"]),
+                _printed(source, r["reported_predikat"], r["reported_predikat_line"]),
                 _cell(r["rating"]),
                 TRAJECTORY_LABELS.get(str(trajectory.get(year)), "–"),
             ]
@@ -144,33 +158,138 @@ def results_table(profile: IndicatorProfile, source: str) -> str:
     return _table(header, rows)
 
 
+def erratum_item(row: dict[str, object]) -> str:
+    """One erratum as a list item: id, kind, the printed figure and what was computed, the
+    cause, what the site does about it, its grade and its line."""
+    kind = ERRATA_KIND_LABELS.get(str(row["kind"]), _cell(row["kind"]))
+    parts = [f"`{row['erratum_id']}` **{kind}**"]
+    if _cell(row.get("printed")) != "–":
+        parts.append(f"tercetak “{_cell(row['printed'])}”")
+    if row.get("computed") is not None and not pd.isna(row.get("computed")):
+        parts.append(f"dihitung {_cell(capaian_text(row['computed'], row['computed']))}")
+    cause = row.get("cause")
+    if cause is not None and not pd.isna(cause):
+        parts.append(f"sebab: {ERRATA_CAUSE_LABELS.get(str(cause), _cell(cause))}")
+    grade = SEVERITY_LABELS.get(str(row["severity"]), _cell(row["severity"]))
+    where = f"{_cell(row['source_table'])}, baris {_line(str(row['source']), row['source_line'])}"
+    item = f"- {'; '.join(parts)} (tingkat {grade}; {where})."
+    effect = ERRATA_EFFECTS.get(str(row.get("effect")))
+    return item + (f" {markdown_text(effect)}" if effect else "")
+
+
 def errata_list(profile: IndicatorProfile) -> str:
-    """The errata that name the indicator, a line each with its kind, grade and line."""
+    """The errata that name the indicator, one item each."""
     if profile.errata.empty:
         return "Pemeriksaan tidak mencatat apa pun untuk indikator ini."
-    items = [
-        f"- `{r['erratum_id']}`: {ERRATA_KIND_LABELS.get(str(r['kind']), _cell(r['kind']))}, "
-        f"tingkat {SEVERITY_LABELS.get(str(r['severity']), _cell(r['severity']))} "
-        f"({_cell(r['source_table'])}, baris {_line(str(r['source']), r['source_line'])})"
-        for r in profile.errata.to_dict("records")
-    ]
-    return "\n".join(items)
+    return "\n".join(erratum_item(row) for row in profile.errata.to_dict("records"))
 
 
-def indicator_markdown(profile: IndicatorProfile) -> str:
-    """The whole page of one indicator."""
+def citation_text(profile: IndicatorProfile, version: str, source_title: str) -> str:
+    """The suggested citation of the page: the site and its version, the indicator, the
+    page's address and the source its definition is printed in."""
+    row = profile.indicator
+    return (
+        f"Binjai Analysis, versi `{version}`. "
+        f"*Indikator {_cell(row['indicator_id'])}: {_cell(row['name'])}*. "
+        f"Halaman `{indicator_document(profile.indicator_id)}.html`. "
+        f"Data: {markdown_text(source_title)}, {_cell(row['source_table'])} baris "
+        f"{int(row['source_line'])}."
+    )
+
+
+def indicator_markdown(profile: IndicatorProfile, chart: str, csv_name: str, citation: str) -> str:
+    """The whole page of one indicator: metadata, the chart (its HTML, or '' when nothing can
+    be drawn), the printed figures, the capaian per year, the errata, the download and the
+    citation."""
     row = profile.indicator
     source = str(row["source"])
-    return "\n\n".join(
+    sasaran = indicator_link(str(row["sasaran_id"]), f"Sasaran {row['sasaran_id']}", ROOT)
+    drawn = (
+        f"````{{raw}} html\n{chart}\n````"
+        if chart
+        else "Tidak ada grafik: indikator ini tidak punya angka tercetak per tahun yang dapat "
+        "digambar."
+    )
+    return _page(
         [
             f"# {_cell(row['indicator_id'])} {_cell(row['name'])}",
+            f"Bagian dari {sasaran}: {_cell(row['sasaran'])}. Setiap angka tercetak di halaman "
+            "ini menaut ke barisnya di teks sumber.",
             "## Metadata",
             metadata_table(profile),
+            "## Grafik",
+            drawn,
             "## Angka tercetak",
             series_table(profile),
             "## Capaian per tahun",
             results_table(profile, source),
             "## Catatan pemeriksaan",
             errata_list(profile),
+            "## Unduh dan kutip",
+            f"Unduh: {{download}}`data halaman ini (CSV) <{csv_name}>`",
+            f"> {citation}",
         ]
-    ) + "\n"
+    )
+
+
+def _latest_result(profile: IndicatorProfile) -> dict[str, object] | None:
+    results = profile.results
+    return None if results.empty else results.iloc[-1].to_dict()
+
+
+def sasaran_markdown(profiles: list[IndicatorProfile]) -> str:
+    """A sasaran's page: its statement, its place, and its indicators, each linked to its page
+    with its recomputed capaian and predikat of the latest analysed year."""
+    first = profiles[0].indicator
+    rows = []
+    for profile in profiles:
+        row, latest = profile.indicator, _latest_result(profile)
+        rows.append(
+            [
+                indicator_link(profile.indicator_id, root=ROOT),
+                _cell(row["name"]),
+                _cell(row["unit"]),
+                "–" if latest is None else str(int(latest["year"])),
+                "–"
+                if latest is None
+                else _cell(capaian_text(latest["capaian"], latest["capaian_formula"])),
+                "–" if latest is None else _cell(latest["rating"]),
+            ]
+        )
+    header = ["Kode", "Indikator", "Satuan", "Tahun", "Capaian dihitung", "Predikat dihitung"]
+    return _page(
+        [
+            f"# Sasaran {_cell(first['sasaran_id'])}: {_cell(first['sasaran'])}",
+            f"Tujuan {_cell(first['tujuan_id'])}: {_cell(first['tujuan'])}. "
+            f"Misi {_cell(first['misi_id'])}: {_cell(first['misi'])}.",
+            f"Sasaran ini diukur dengan {len(profiles)} indikator. Capaian dan predikat "
+            "dihitung ulang oleh situs ini dari target dan realisasi tercetak, untuk tahun "
+            "realisasi terakhir yang dianalisis; halaman tiap indikator memuat seluruh deretnya.",
+            _table(header, rows),
+            "```{tableofcontents}\n```",
+        ]
+    )
+
+
+def index_markdown(groups: list[list[IndicatorProfile]]) -> str:
+    """The landing page of the indicator pages: every sasaran with its count, linked."""
+    rows = [
+        [
+            indicator_link(str(g[0].indicator["sasaran_id"]), root=ROOT),
+            _cell(g[0].indicator["sasaran"]),
+            str(len(g)),
+        ]
+        for g in groups
+    ]
+    total = sum(len(g) for g in groups)
+    return _page(
+        [
+            "# Indikator",
+            f"Satu halaman untuk setiap indikator kerangka kinerja ({total} indikator dalam "
+            f"{len(groups)} sasaran): metadata, target RPJMD dan Perjanjian Kinerja, "
+            "realisasi, capaian tercetak dan hasil hitung ulang, catatan pemeriksaan, dan "
+            "tautan setiap angka ke barisnya di teks sumber. Alamat halaman memakai kode "
+            "indikator, misalnya `indikator/s01-i01.html`, sehingga tetap dapat dikutip.",
+            _table(["Sasaran", "Rumusan", "Indikator"], rows),
+        ]
+    )
