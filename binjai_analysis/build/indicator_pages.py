@@ -28,10 +28,13 @@ from binjai_analysis.errors import DataError
 from binjai_analysis.links import INDICATOR_FOLDER, code_slug, indicator_document
 from binjai_analysis.params import YearParams
 from binjai_analysis.views.indicator import (
+    FIGURE_ID,
     citation_text,
+    figure_html,
     index_markdown,
     indicator_markdown,
     sasaran_markdown,
+    series_description,
 )
 
 INDEX_DOCUMENT = f"{INDICATOR_FOLDER}/index"
@@ -88,20 +91,30 @@ def indicator_toc(model: DataModel) -> list[dict[str, object]]:
 
 
 def indicator_page(profile: IndicatorProfile, model: DataModel) -> GeneratedPage:
-    """One indicator's page with its chart and its CSV."""
+    """One indicator's page with its chart, the chart's data and the page's data as CSV."""
     document = indicator_document(profile.indicator_id)
-    csv_name = f"{code_slug(profile.indicator_id)}.csv"
+    slug = code_slug(profile.indicator_id)
     data = series_chart_data(profile.series)
-    title = f"{profile.indicator_id}: target dan realisasi"
-    chart = ""
+    files = [(f"{slug}.csv", _csv(profile_table(profile)))]
+    downloads = [("data halaman ini (CSV)", files[0][0])]
+    figure = ""
     if not data.empty:
+        title = f"{profile.indicator_id}: target dan realisasi per tahun"
+        description = series_description(data)
         spec = series_chart_spec(data, title, str(profile.indicator["unit"] or ""))
-        chart = chart_html(spec, f"{title} per tahun")
+        spec["description"] = description  # Vega writes it into the drawn SVG's aria-label
+        figure = figure_html(chart_html(spec, description), title, description)
+        files.append((f"{slug}-{FIGURE_ID}.csv", _csv(data)))
+        downloads.append(("data grafik (CSV)", files[1][0]))
     source = model.sources[str(profile.indicator["source"])]
     citation = citation_text(profile, __version__, source.origin.short_title)
-    csv = profile_table(profile).to_csv(index=False).encode("utf-8-sig")  # Excel reads the BOM
-    markdown = indicator_markdown(profile, chart, csv_name, citation)
-    return GeneratedPage(document, markdown, files=((csv_name, csv),))
+    markdown = indicator_markdown(profile, figure, downloads, citation)
+    return GeneratedPage(document, markdown, files=tuple(files))
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    """A download as Excel opens it: UTF-8 with a byte-order mark."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def indicator_pages(

@@ -9,6 +9,8 @@ realisation year and the errata that name it. Every printed figure links to its 
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 
 from binjai_analysis.analysis.indicator_profile import IndicatorProfile
@@ -184,6 +186,32 @@ def errata_list(profile: IndicatorProfile) -> str:
     return "\n".join(erratum_item(row) for row in profile.errata.to_dict("records"))
 
 
+FIGURE_ID = "gambar-seri"
+"""The element id of an indicator page's chart (one per page)."""
+
+
+def series_description(data: pd.DataFrame) -> str:
+    """The chart's text alternative: each series with its years and printed figures, in
+    words (`charts.indicator.series_chart_data`'s rows)."""
+    parts = []
+    for label, rows in data.groupby("seri", sort=False):
+        figures = ", ".join(
+            f"{year} “{raw}”" for year, raw in zip(rows["tahun"], rows["tercetak"], strict=True)
+        )
+        parts.append(f"{label}: {figures}")
+    return "; ".join(parts) + "."
+
+
+def figure_html(chart: str, title: str, description: str) -> str:
+    """The chart as a figure: the drawing, its caption and its text alternative (escaped)."""
+    return (
+        f'<figure class="binjai-figure" id="{FIGURE_ID}">{chart}'
+        f'<figcaption class="binjai-caption"><strong>Gambar.</strong> {escape(title)}. '
+        "Sumber: angka tercetak, diolah Binjai Analysis.</figcaption>"
+        f'<p class="binjai-alt">{escape(description)}</p></figure>'
+    )
+
+
 def citation_text(profile: IndicatorProfile, version: str, source_title: str) -> str:
     """The suggested citation of the page: the site and its version, the indicator, the
     page's address and the source its definition is printed in."""
@@ -197,16 +225,19 @@ def citation_text(profile: IndicatorProfile, version: str, source_title: str) ->
     )
 
 
-def indicator_markdown(profile: IndicatorProfile, chart: str, csv_name: str, citation: str) -> str:
-    """The whole page of one indicator: metadata, the chart (its HTML, or '' when nothing can
-    be drawn), the printed figures, the capaian per year, the errata, the download and the
-    citation."""
+def indicator_markdown(
+    profile: IndicatorProfile, figure: str, downloads: list[tuple[str, str]], citation: str
+) -> str:
+    """The whole page of one indicator: metadata, the figure (`figure_html`, or '' when
+    nothing can be drawn), the printed figures, the capaian per year, the errata, the
+    downloads (`(label, file name)`, files beside the page) and the citation."""
+    files = " · ".join(f"{{download}}`{label} <{name}>`" for label, name in downloads)
     row = profile.indicator
     source = str(row["source"])
     sasaran = indicator_link(str(row["sasaran_id"]), f"Sasaran {row['sasaran_id']}", ROOT)
     drawn = (
-        f"````{{raw}} html\n{chart}\n````"
-        if chart
+        f"````{{raw}} html\n{figure}\n````"
+        if figure
         else "Tidak ada grafik: indikator ini tidak punya angka tercetak per tahun yang dapat "
         "digambar."
     )
@@ -226,7 +257,7 @@ def indicator_markdown(profile: IndicatorProfile, chart: str, csv_name: str, cit
             "## Catatan pemeriksaan",
             errata_list(profile),
             "## Unduh dan kutip",
-            f"Unduh: {{download}}`data halaman ini (CSV) <{csv_name}>`",
+            f"Unduh: {files}",
             f"> {citation}",
         ]
     )

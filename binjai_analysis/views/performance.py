@@ -169,6 +169,7 @@ def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
         data=exact,
         section=number,
         lines={column: page.places(rows[line]) for column, line in LINE_OF_COLUMN.items()},
+        indicators="Kode",
     )
     if rows["capaian"].notna().any():
         page.figure(
