@@ -83,6 +83,7 @@ def indicator_toc(model: DataModel) -> list[dict[str, object]]:
     chapters += [
         {
             "file": indicator_document(sasaran),
+            "title": f"Sasaran {sasaran}",  # the sidebar's label; the page has the statement
             "sections": [{"file": indicator_document(code)} for code in codes],
         }
         for sasaran, codes in groups

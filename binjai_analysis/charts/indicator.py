@@ -62,7 +62,7 @@ def _series_chart(title: str, unit: str, domain: list[str]) -> alt.LayerChart:
     )
     path = base.transform_filter(alt.datum.seri == SERIES_LABELS[("rpjmd", "target")]).mark_line()
     points = base.mark_point(filled=True, size=70, opacity=0.9).encode(
-        shape=alt.Shape("seri:N", scale=alt.Scale(domain=domain, range=shapes), legend=None),
+        shape=alt.Shape("seri:N", scale=alt.Scale(domain=domain, range=shapes)),
         tooltip=[
             alt.Tooltip("seri:N", title="Seri"),
             alt.Tooltip("tahun:O", title="Tahun"),
