@@ -129,6 +129,30 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped, count=1)
 
 
+def markdown_cell(value: object) -> str:
+    r"""A Markdown table cell of data text: escaped (`markdown_text`), '–' when empty.
+
+    Examples:
+        >>> print(markdown_cell("a | b"), markdown_cell(None), markdown_cell(float("nan")))
+        a \| b – –
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "–"
+    return markdown_text(value) if str(value) != "" else "–"
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown (pipe) table; its cells are already escaped, or are the site's own HTML."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def markdown_page(blocks: list[str]) -> str:
+    """A generated page's Markdown: its blocks apart by a blank line, ending with a newline."""
+    return "\n\n".join(blocks) + "\n"
+
+
 def markdown_code(value: object) -> str:
     """Text from the data as a Markdown code span (e.g. a figure as printed), shown verbatim.
 

@@ -320,3 +320,25 @@ COST_LINK_LABELS = {
     "table": "dari tabel anggaran, tanpa angka di teks (penilaian)",
 }
 """How the source ties an output to its program's cost (`output_quantities.cost_link`)."""
+
+AGENCY_KIND_LABELS = {
+    "dinas": "dinas",
+    "badan": "badan",
+    "satuan": "satuan",
+    "inspektorat": "inspektorat",
+    "sekretariat": "sekretariat",
+    "bagian": "bagian Sekretariat Daerah",
+    "rumah_sakit": "rumah sakit daerah",
+    "instansi_vertikal": "instansi vertikal (bukan perangkat daerah kota)",
+}
+"""The curated kinds of agency (`agencies.kind`), for readers."""
+
+AGENCY_BASIS_LABELS = {
+    "exact": "sama",
+    "typo": "salah ketik",
+    "abbreviation": "singkatan",
+    "reworded": "susunan kata lain",
+    "joint": "bersama perangkat daerah lain",
+    "inferred": "disimpulkan",
+}
+"""How a printed responsible-agency text was read (`indicator_agencies.basis`), for readers."""

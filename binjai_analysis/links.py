@@ -9,7 +9,8 @@ these functions; nothing else writes such an address.
 
 An indicator's page is `indikator/<code>.html`, its code in lower case with its dots as
 hyphens (`S07.I01` → `indikator/s07-i01.html`), and a sasaran's list of indicators is
-`indikator/<sasaran code>.html`: codes are the framework's own, so the addresses stay.
+`indikator/<sasaran code>.html`: codes are the framework's own, so the addresses stay. An
+agency's page is `perangkat-daerah/<agency id>.html`, its id curated with the agency.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from html import escape
 SOURCE_FOLDER = "sumber"
 BLOCK_LINES = 2000
 INDICATOR_FOLDER = "indikator"
+AGENCY_FOLDER = "perangkat-daerah"
 
 
 def block_start(line: int) -> int:
@@ -78,6 +80,25 @@ def indicator_url(code: str, root: str = "../") -> str:
 
 def indicator_link(code: str, text: str | None = None, root: str = "../") -> str:
     """An HTML link to an indicator's page, its text escaped (default: the code)."""
-    shown = escape(str(code) if text is None else text)
-    href, title = indicator_url(code, root), f"Halaman indikator {escape(str(code))}"
-    return f'<a class="binjai-indicator" href="{href}" title="{title}">{shown}</a>'
+    return _page_link(
+        indicator_url(code, root), str(code) if text is None else text, "binjai-indicator",
+        f"Halaman indikator {code}",
+    )  # fmt: skip
+
+
+def agency_document(agency_id: str) -> str:
+    """The document path (no suffix) of an agency's page."""
+    return f"{AGENCY_FOLDER}/{code_slug(agency_id)}"
+
+
+def agency_link(agency_id: str, text: str, root: str = "../") -> str:
+    """An HTML link to an agency's page, its text (the agency's name) escaped."""
+    href = f"{root}{agency_document(agency_id)}.html"
+    return _page_link(href, text, "binjai-agency", f"Halaman perangkat daerah {text}")
+
+
+def _page_link(href: str, text: str, css_class: str, title: str) -> str:
+    return (
+        f'<a class="{css_class}" href="{href}" title="{escape(title, quote=True)}">'
+        f"{escape(text)}</a>"
+    )

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from binjai_analysis import __version__
+from binjai_analysis.analysis.agency import indicator_agencies
 from binjai_analysis.analysis.indicator_profile import (
     IndicatorProfile,
     framework_rows,
@@ -20,7 +21,7 @@ from binjai_analysis.analysis.indicator_profile import (
     profile_table,
 )
 from binjai_analysis.analysis.year import Analysis, options_from_params, run_analysis
-from binjai_analysis.build.generated import GeneratedPage
+from binjai_analysis.build.generated import GeneratedPage, csv_bytes
 from binjai_analysis.build.renderer import chart_html
 from binjai_analysis.charts.indicator import series_chart_data, series_chart_spec
 from binjai_analysis.data.model import DataModel
@@ -91,12 +92,14 @@ def indicator_toc(model: DataModel) -> list[dict[str, object]]:
     return [{"caption": TOC_CAPTION, "chapters": chapters}]
 
 
-def indicator_page(profile: IndicatorProfile, model: DataModel) -> GeneratedPage:
+def indicator_page(
+    profile: IndicatorProfile, model: DataModel, agencies: list[tuple[str, str]] = ()
+) -> GeneratedPage:
     """One indicator's page with its chart, the chart's data and the page's data as CSV."""
     document = indicator_document(profile.indicator_id)
     slug = code_slug(profile.indicator_id)
     data = series_chart_data(profile.series)
-    files = [(f"{slug}.csv", _csv(profile_table(profile)))]
+    files = [(f"{slug}.csv", csv_bytes(profile_table(profile)))]
     downloads = [("data halaman ini (CSV)", files[0][0])]
     figure = ""
     if not data.empty:
@@ -105,30 +108,30 @@ def indicator_page(profile: IndicatorProfile, model: DataModel) -> GeneratedPage
         spec = series_chart_spec(data, title, str(profile.indicator["unit"] or ""))
         spec["description"] = description  # Vega writes it into the drawn SVG's aria-label
         figure = figure_html(chart_html(spec, description), title, description)
-        files.append((f"{slug}-{FIGURE_ID}.csv", _csv(data)))
+        files.append((f"{slug}-{FIGURE_ID}.csv", csv_bytes(data)))
         downloads.append(("data grafik (CSV)", files[1][0]))
     source = model.sources[str(profile.indicator["source"])]
     citation = citation_text(profile, __version__, source.origin.short_title)
-    markdown = indicator_markdown(profile, figure, downloads, citation)
+    markdown = indicator_markdown(profile, figure, downloads, citation, agencies)
     return GeneratedPage(document, markdown, files=tuple(files))
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
-    """A download as Excel opens it: UTF-8 with a byte-order mark."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
-
-
 def indicator_pages(
-    model: DataModel, settings: Mapping[int, YearParams], errata: pd.DataFrame
+    model: DataModel, analyses: Mapping[int, Analysis], errata: pd.DataFrame
 ) -> list[GeneratedPage]:
-    """Every indicator page, the sasaran pages and the landing page (see `indicator_toc`)."""
+    """Every indicator page, the sasaran pages and the landing page (see `indicator_toc`),
+    with the recomputed capaian of every year of `analyses` (`realisation_analyses`)."""
     groups = sasaran_groups(model)
     if not groups:
         return []
-    profiles = indicator_profiles(model, realisation_analyses(model, settings, errata), errata)
+    profiles = indicator_profiles(model, analyses, errata)
+    agencies = indicator_agencies(model)
     by_sasaran = [[profiles[code] for code in codes] for _, codes in groups]
     pages = [GeneratedPage(INDEX_DOCUMENT, index_markdown(by_sasaran))]
     for (sasaran, _), group in zip(groups, by_sasaran, strict=True):
         pages.append(GeneratedPage(indicator_document(sasaran), sasaran_markdown(group)))
-        pages += [indicator_page(profile, model) for profile in group]
+        pages += [
+            indicator_page(profile, model, agencies.get(profile.indicator_id, []))
+            for profile in group
+        ]
     return pages

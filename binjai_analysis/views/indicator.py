@@ -14,7 +14,13 @@ from html import escape
 import pandas as pd
 
 from binjai_analysis.analysis.indicator_profile import IndicatorProfile
-from binjai_analysis.formatting import capaian_text, markdown_text
+from binjai_analysis.formatting import (
+    capaian_text,
+    markdown_cell,
+    markdown_page,
+    markdown_table,
+    markdown_text,
+)
 from binjai_analysis.labels import (
     CAPAIAN_FORMULAS,
     CAPAIAN_STATUS_LABELS,
@@ -25,7 +31,7 @@ from binjai_analysis.labels import (
     SEVERITY_LABELS,
     TRAJECTORY_LABELS,
 )
-from binjai_analysis.links import indicator_document, indicator_link, line_link
+from binjai_analysis.links import agency_link, indicator_document, indicator_link, line_link
 
 BASIS_LABELS = {
     "rpjmd": "Target RPJMD",
@@ -46,28 +52,9 @@ ROOT = "../"
 """Indicator pages sit one folder below the site root (`indikator/`)."""
 
 
-def _cell(value: object) -> str:
-    """A table cell: data text escaped for Markdown, '–' when empty."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return "–"
-    return markdown_text(value)
-
-
-def _page(blocks: list[str]) -> str:
-    """A page's Markdown: its blocks apart by a blank line, ending with a newline."""
-    return "\n\n".join(blocks) + "\n"
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells are already escaped or are our own HTML."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _printed(source: str, raw: object, line: object) -> str:
     """A printed figure in quotes, its line linked; '–' when nothing was printed."""
-    text = _cell(raw)
+    text = markdown_cell(raw)
     return "–" if text == "–" else f"“{text}” (baris {_line(source, line)})"
 
 
@@ -86,46 +73,51 @@ def formula_text(value_type: str, polarity: str) -> str:
     return markdown_text(CAPAIAN_FORMULAS[key]) + " (R: realisasi, T: target)"
 
 
-def metadata_table(profile: IndicatorProfile) -> str:
-    """The MS-Ind fields that apply, with the printed definition linked to its line."""
+def metadata_table(profile: IndicatorProfile, agencies: list[tuple[str, str]] = ()) -> str:
+    """The MS-Ind fields that apply, with the printed definition linked to its line and the
+    agencies its printed responsible agency names (`(agency id, name)`) linked to theirs."""
     row = profile.indicator
+    pages = ", ".join(agency_link(agency, name, ROOT) for agency, name in agencies)
     polarity = str(row["polarity"])
     fields = [
-        ("Kode", _cell(row["indicator_id"])),
-        ("Nama indikator", _cell(row["name"])),
+        ("Kode", markdown_cell(row["indicator_id"])),
+        ("Nama indikator", markdown_cell(row["name"])),
         (
             "Definisi seperti tercetak",
-            f"“{_cell(row['raw'])}” ({_cell(row['source_table'])}, baris "
+            f"“{markdown_cell(row['raw'])}” ({markdown_cell(row['source_table'])}, baris "
             f"{_line(str(row['source']), row['source_line'])})",
         ),
-        ("Satuan", _cell(row["unit"])),
-        ("Polaritas", _cell(POLARITY_LABELS.get(polarity, polarity))),
-        ("Alasan polaritas (catatan kurasi)", _cell(row["polarity_reason"])),
+        ("Satuan", markdown_cell(row["unit"])),
+        ("Polaritas", markdown_cell(POLARITY_LABELS.get(polarity, polarity))),
+        ("Alasan polaritas (catatan kurasi)", markdown_cell(row["polarity_reason"])),
         ("Rumus capaian", formula_text(str(row["value_type"]), polarity)),
-        ("Penanggung jawab (seperti tercetak)", _cell(row["agency"])),
-        ("Sasaran", f"{_cell(row['sasaran_id'])}: {_cell(row['sasaran'])}"),
-        ("Tujuan", f"{_cell(row['tujuan_id'])}: {_cell(row['tujuan'])}"),
-        ("Misi", f"{_cell(row['misi_id'])}: {_cell(row['misi'])}"),
-        ("Catatan data", _cell(row["parse_note"])),
+        ("Penanggung jawab (seperti tercetak)", markdown_cell(row["agency"])),
+        ("Halaman perangkat daerah", pages or "–"),
+        ("Sasaran", f"{markdown_cell(row['sasaran_id'])}: {markdown_cell(row['sasaran'])}"),
+        ("Tujuan", f"{markdown_cell(row['tujuan_id'])}: {markdown_cell(row['tujuan'])}"),
+        ("Misi", f"{markdown_cell(row['misi_id'])}: {markdown_cell(row['misi'])}"),
+        ("Catatan data", markdown_cell(row["parse_note"])),
     ]
-    return _table(["Unsur metadata", "Isi"], [[name, value] for name, value in fields])
+    return markdown_table(["Unsur metadata", "Isi"], [[name, value] for name, value in fields])
 
 
 def series_table(profile: IndicatorProfile) -> str:
     """Every printed figure, plan targets first, each with its document, table and line."""
     rows = [
         [
-            _cell(int(r["year"]) if pd.notna(r["year"]) else None),
-            BASIS_LABELS.get(str(r["basis"]), _cell(r["basis"])),
-            MEASURE_LABELS.get(str(r["measure"]), _cell(r["measure"])),
-            f"“{_cell(r['raw'])}”",
-            _cell(r["source_table"]),
+            markdown_cell(int(r["year"]) if pd.notna(r["year"]) else None),
+            BASIS_LABELS.get(str(r["basis"]), markdown_cell(r["basis"])),
+            MEASURE_LABELS.get(str(r["measure"]), markdown_cell(r["measure"])),
+            f"“{markdown_cell(r['raw'])}”",
+            markdown_cell(r["source_table"]),
             _line(str(r["source"]), r["source_line"]),
         ]
         for r in profile.series.to_dict("records")
     ]
     header = ["Tahun", "Dasar", "Ukuran", "Tercetak", "Tabel", "Baris"]
-    return _table(header, rows) if rows else "Data tidak memuat angka tercetak indikator ini."
+    return (
+        markdown_table(header, rows) if rows else "Data tidak memuat angka tercetak indikator ini."
+    )
 
 
 def results_table(profile: IndicatorProfile, source: str) -> str:
@@ -139,10 +131,10 @@ def results_table(profile: IndicatorProfile, source: str) -> str:
             [
                 str(year),
                 _printed(source, r["reported_capaian_raw"], r["reported_capaian_line"]),
-                _cell(capaian_text(r["capaian"], r["capaian_formula"])),
-                CAPAIAN_STATUS_LABELS.get(status, _cell(status)),
+                markdown_cell(capaian_text(r["capaian"], r["capaian_formula"])),
+                CAPAIAN_STATUS_LABELS.get(status, markdown_cell(status)),
                 _printed(source, r["reported_predikat"], r["reported_predikat_line"]),
-                _cell(r["rating"]),
+                markdown_cell(r["rating"]),
                 TRAJECTORY_LABELS.get(str(trajectory.get(year)), "–"),
             ]
         )
@@ -157,23 +149,24 @@ def results_table(profile: IndicatorProfile, source: str) -> str:
     ]
     if not rows:
         return "Belum ada tahun realisasi yang dianalisis untuk indikator ini."
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def erratum_item(row: dict[str, object]) -> str:
     """One erratum as a list item: id, kind, the printed figure and what was computed, the
     cause, what the site does about it, its grade and its line."""
-    kind = ERRATA_KIND_LABELS.get(str(row["kind"]), _cell(row["kind"]))
+    kind = ERRATA_KIND_LABELS.get(str(row["kind"]), markdown_cell(row["kind"]))
     parts = [f"`{row['erratum_id']}` **{kind}**"]
-    if _cell(row.get("printed")) != "–":
-        parts.append(f"tercetak “{_cell(row['printed'])}”")
+    if markdown_cell(row.get("printed")) != "–":
+        parts.append(f"tercetak “{markdown_cell(row['printed'])}”")
     if row.get("computed") is not None and not pd.isna(row.get("computed")):
-        parts.append(f"dihitung {_cell(capaian_text(row['computed'], row['computed']))}")
+        parts.append(f"dihitung {markdown_cell(capaian_text(row['computed'], row['computed']))}")
     cause = row.get("cause")
     if cause is not None and not pd.isna(cause):
-        parts.append(f"sebab: {ERRATA_CAUSE_LABELS.get(str(cause), _cell(cause))}")
-    grade = SEVERITY_LABELS.get(str(row["severity"]), _cell(row["severity"]))
-    where = f"{_cell(row['source_table'])}, baris {_line(str(row['source']), row['source_line'])}"
+        parts.append(f"sebab: {ERRATA_CAUSE_LABELS.get(str(cause), markdown_cell(cause))}")
+    grade = SEVERITY_LABELS.get(str(row["severity"]), markdown_cell(row["severity"]))
+    line = _line(str(row["source"]), row["source_line"])
+    where = f"{markdown_cell(row['source_table'])}, baris {line}"
     item = f"- {'; '.join(parts)} (tingkat {grade}; {where})."
     effect = ERRATA_EFFECTS.get(str(row.get("effect")))
     return item + (f" {markdown_text(effect)}" if effect else "")
@@ -218,15 +211,19 @@ def citation_text(profile: IndicatorProfile, version: str, source_title: str) ->
     row = profile.indicator
     return (
         f"Binjai Analysis, versi `{version}`. "
-        f"*Indikator {_cell(row['indicator_id'])}: {_cell(row['name'])}*. "
+        f"*Indikator {markdown_cell(row['indicator_id'])}: {markdown_cell(row['name'])}*. "
         f"Halaman `{indicator_document(profile.indicator_id)}.html`. "
-        f"Data: {markdown_text(source_title)}, {_cell(row['source_table'])} baris "
+        f"Data: {markdown_text(source_title)}, {markdown_cell(row['source_table'])} baris "
         f"{int(row['source_line'])}."
     )
 
 
 def indicator_markdown(
-    profile: IndicatorProfile, figure: str, downloads: list[tuple[str, str]], citation: str
+    profile: IndicatorProfile,
+    figure: str,
+    downloads: list[tuple[str, str]],
+    citation: str,
+    agencies: list[tuple[str, str]] = (),
 ) -> str:
     """The whole page of one indicator: metadata, the figure (`figure_html`, or '' when
     nothing can be drawn), the printed figures, the capaian per year, the errata, the
@@ -241,13 +238,13 @@ def indicator_markdown(
         else "Tidak ada grafik: indikator ini tidak punya angka tercetak per tahun yang dapat "
         "digambar."
     )
-    return _page(
+    return markdown_page(
         [
-            f"# {_cell(row['indicator_id'])} {_cell(row['name'])}",
-            f"Bagian dari {sasaran}: {_cell(row['sasaran'])}. Setiap angka tercetak di halaman "
-            "ini menaut ke barisnya di teks sumber.",
+            f"# {markdown_cell(row['indicator_id'])} {markdown_cell(row['name'])}",
+            f"Bagian dari {sasaran}: {markdown_cell(row['sasaran'])}. Setiap angka tercetak di "
+            "halaman ini menaut ke barisnya di teks sumber.",
             "## Metadata",
-            metadata_table(profile),
+            metadata_table(profile, agencies),
             "## Grafik",
             drawn,
             "## Angka tercetak",
@@ -278,25 +275,25 @@ def sasaran_markdown(profiles: list[IndicatorProfile]) -> str:
         rows.append(
             [
                 indicator_link(profile.indicator_id, root=ROOT),
-                _cell(row["name"]),
-                _cell(row["unit"]),
+                markdown_cell(row["name"]),
+                markdown_cell(row["unit"]),
                 "–" if latest is None else str(int(latest["year"])),
                 "–"
                 if latest is None
-                else _cell(capaian_text(latest["capaian"], latest["capaian_formula"])),
-                "–" if latest is None else _cell(latest["rating"]),
+                else markdown_cell(capaian_text(latest["capaian"], latest["capaian_formula"])),
+                "–" if latest is None else markdown_cell(latest["rating"]),
             ]
         )
     header = ["Kode", "Indikator", "Satuan", "Tahun", "Capaian dihitung", "Predikat dihitung"]
-    return _page(
+    return markdown_page(
         [
-            f"# Sasaran {_cell(first['sasaran_id'])}: {_cell(first['sasaran'])}",
-            f"Tujuan {_cell(first['tujuan_id'])}: {_cell(first['tujuan'])}. "
-            f"Misi {_cell(first['misi_id'])}: {_cell(first['misi'])}.",
+            f"# Sasaran {markdown_cell(first['sasaran_id'])}: {markdown_cell(first['sasaran'])}",
+            f"Tujuan {markdown_cell(first['tujuan_id'])}: {markdown_cell(first['tujuan'])}. "
+            f"Misi {markdown_cell(first['misi_id'])}: {markdown_cell(first['misi'])}.",
             f"Sasaran ini diukur dengan {len(profiles)} indikator. Capaian dan predikat "
             "dihitung ulang oleh situs ini dari target dan realisasi tercetak, untuk tahun "
             "realisasi terakhir yang dianalisis; halaman tiap indikator memuat seluruh deretnya.",
-            _table(header, rows),
+            markdown_table(header, rows),
             "```{tableofcontents}\n```",
         ]
     )
@@ -307,13 +304,13 @@ def index_markdown(groups: list[list[IndicatorProfile]]) -> str:
     rows = [
         [
             indicator_link(str(g[0].indicator["sasaran_id"]), root=ROOT),
-            _cell(g[0].indicator["sasaran"]),
+            markdown_cell(g[0].indicator["sasaran"]),
             str(len(g)),
         ]
         for g in groups
     ]
     total = sum(len(g) for g in groups)
-    return _page(
+    return markdown_page(
         [
             "# Indikator",
             f"Satu halaman untuk setiap indikator kerangka kinerja ({total} indikator dalam "
@@ -321,6 +318,6 @@ def index_markdown(groups: list[list[IndicatorProfile]]) -> str:
             "realisasi, capaian tercetak dan hasil hitung ulang, catatan pemeriksaan, dan "
             "tautan setiap angka ke barisnya di teks sumber. Alamat halaman memakai kode "
             "indikator, misalnya `indikator/s01-i01.html`, sehingga tetap dapat dikutip.",
-            _table(["Sasaran", "Rumusan", "Indikator"], rows),
+            markdown_table(["Sasaran", "Rumusan", "Indikator"], rows),
         ]
     )

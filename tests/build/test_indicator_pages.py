@@ -17,10 +17,15 @@ from binjai_analysis.params import YearParams
 from tests.conftest import REPORT_YEAR
 
 
+def _pages(model, errata, settings):
+    analyses = ip.realisation_analyses(model, settings, errata)
+    return ip.indicator_pages(model, analyses, errata)
+
+
 @pytest.fixture(scope="module")
 def pages(model, errata):
     settings = {REPORT_YEAR: YearParams(year=REPORT_YEAR, kind="realisasi")}
-    return {page.document: page for page in ip.indicator_pages(model, settings, errata)}
+    return {page.document: page for page in _pages(model, errata, settings)}
 
 
 def test_there_is_a_page_for_every_indicator_and_sasaran_of_the_data(model, pages):
@@ -97,20 +102,14 @@ def test_the_recomputed_capaian_uses_each_year_s_own_options(model, errata, anal
         {"year": REPORT_YEAR, "kind": "realisasi", "analysis": {"capaian_cap": 100}}
     )
     document = indicator_document(code)
-    page = next(
-        p
-        for p in ip.indicator_pages(model, {REPORT_YEAR: capped}, errata)
-        if p.document == document
-    )
+    page = next(p for p in _pages(model, errata, {REPORT_YEAR: capped}) if p.document == document)
     assert "| 100,0 % (rumus: " in page.markdown, code
 
 
 def test_without_a_realisation_year_the_pages_say_so(model, errata):
     plan = {2019: YearParams(year=2019, kind="rencana")}
     page = next(
-        p
-        for p in ip.indicator_pages(model, plan, errata)
-        if p.document == indicator_document("S07.I21")
+        p for p in _pages(model, errata, plan) if p.document == indicator_document("S07.I21")
     )
     assert "Belum ada tahun realisasi" in page.markdown
     assert "2016 “3,47”" in page.markdown  # the printed series is there whatever the years
@@ -122,3 +121,9 @@ def test_two_codes_that_would_share_a_page_fail_naming_both(model, monkeypatch):
     monkeypatch.setattr(ip, "framework_rows", lambda _model: rows)
     with pytest.raises(DataError, match=re.escape("'S01.I01' and 's01-i01'")):
         ip.sasaran_groups(model)
+
+
+def test_an_indicator_page_links_every_agency_it_names(pages):
+    text = pages[indicator_document("S07.I02")].markdown  # 'Dinas Kesehatan, BPS'
+    assert 'href="../perangkat-daerah/dinas-kesehatan.html"' in text
+    assert 'href="../perangkat-daerah/bps.html"' in text

@@ -61,8 +61,3 @@ def test_an_erratum_names_its_kind_figures_cause_grade_and_line():
     assert "tercetak “100\\%”" in item and "dihitung 101,2 %" in item
     assert "sebab: capaian dibatasi 100 %" in item and "tingkat rendah" in item
     assert 'href="../sumber/src/baris-00001.html#L12"' in item
-
-
-def test_a_cell_of_data_text_cannot_break_the_table():
-    assert view._cell("a | b") == "a \\| b"
-    assert view._cell(None) == view._cell(float("nan")) == view._cell("") == "–"
