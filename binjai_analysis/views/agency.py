@@ -32,6 +32,10 @@ def share_text(share: object) -> str:
     return "–" if share is None or pd.isna(share) else format_percent(float(share), 1)
 
 
+def _count(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else str(int(value))
+
+
 def summary_table(profile: AgencyProfile) -> str:
     """Per analysed year: indicators, those measured, those met and the share met."""
     if profile.summary.empty:
@@ -114,7 +118,7 @@ def agency_index_markdown(profiles: list[AgencyProfile], unnamed: list[str]) -> 
     year, and the indicators whose list names no agency (`unnamed`, their codes)."""
     rows = []
     for profile in profiles:
-        latest = profile.summary.iloc[-1].to_dict() if len(profile.summary) else {}
+        latest = profile.summary.to_dict("records")[-1] if len(profile.summary) else {}
         rows.append(
             [
                 agency_link(profile.agency_id, str(profile.agency["name"]), ROOT),
@@ -122,8 +126,8 @@ def agency_index_markdown(profiles: list[AgencyProfile], unnamed: list[str]) -> 
                     str(profile.agency["kind"]), markdown_cell(profile.agency["kind"])
                 ),
                 str(len(profile.indicators)),
-                markdown_cell(latest.get("measured")),
-                markdown_cell(latest.get("met")),
+                _count(latest.get("measured")),
+                _count(latest.get("met")),
                 share_text(latest.get("share_met")),
             ]
         )
