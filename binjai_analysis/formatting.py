@@ -302,3 +302,19 @@ def capaian_text(value: object, formula: object) -> str:
     if not pd.isna(formula) and float(formula) != float(value):
         text += f" (rumus: {format_percent(float(formula), 1)})"
     return text
+
+
+_REPORT_NUMBERED = re.compile(r"^(Tabel|Gambar|Grafik)\s+\d")
+
+
+def report_table(label: object, kind: str) -> str:
+    """A table or figure number of the source, marked as the report's own ('Tabel 3.1 LKjIP'),
+    so it never reads as one of the site's (whose Tabel 3.1 is another); other labels ('Bab
+    III', 'PK 2019') and an empty `kind` leave it as printed.
+
+    Examples:
+        >>> report_table("Tabel 3.1", "LKjIP"), report_table("PK 2019", "PK")
+        ('Tabel 3.1 LKjIP', 'PK 2019')
+    """
+    text = "" if label is None or label is pd.NA else str(label)
+    return f"{text} {kind}" if kind and _REPORT_NUMBERED.match(text) else text

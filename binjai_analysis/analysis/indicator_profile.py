@@ -17,6 +17,7 @@ import pandas as pd
 
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.data.model import DataModel
+from binjai_analysis.data.sources import document_kinds
 
 SERIES_COLUMNS = [
     "indicator_id",
@@ -96,6 +97,16 @@ def framework_rows(model: DataModel) -> pd.DataFrame:
     )
 
 
+def with_document_kind(model: DataModel, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `document_kind` ('LKjIP', 'IKU', 'PK'), the kind of each row's document
+    (its `source` and `document`), so the report's own table numbers can say whose they are."""
+    kinds = model["documents"][["source", "document", "kind"]].rename(
+        columns={"kind": "document_kind"}
+    )
+    joined = frame.merge(kinds, on=["source", "document"], how="left", sort=False)
+    return joined.assign(document_kind=joined["document_kind"].fillna("")).set_axis(frame.index)
+
+
 def indicator_series(values: pd.DataFrame) -> pd.DataFrame:
     """`indicator_values` rows as series (`SERIES_COLUMNS`), ordered per indicator: plan
     targets, agreement targets, then the report's tables, each by year and in source order. A
@@ -114,7 +125,8 @@ def indicator_series(values: pd.DataFrame) -> pd.DataFrame:
         }
     )
     ordered = values.loc[keys.sort_values(list(keys.columns), kind="stable").index]
-    return ordered[SERIES_COLUMNS].reset_index(drop=True)
+    extra = [c for c in ordered.columns if c == "document_kind"]
+    return ordered[[*SERIES_COLUMNS, *extra]].reset_index(drop=True)
 
 
 def by_year(analyses: Mapping[int, Analysis], table: str) -> pd.DataFrame:
@@ -152,15 +164,18 @@ def indicator_profiles(
     `analyses` are the realisation years to show recomputed capaian for (any number, none
     included); the series shows every printed figure whatever its year.
     """
-    series = _groups(indicator_series(model["indicator_values"]), SERIES_COLUMNS)
+    values = with_document_kind(model, model["indicator_values"])
+    series = _groups(indicator_series(values), [*SERIES_COLUMNS, "document_kind"])
     results = _groups(by_year(analyses, "results"), RESULT_COLUMNS)
     trajectories = by_year(analyses, "trajectories")
     if "status" in trajectories.columns:
         trajectories = trajectory_gaps(trajectories)
     trajectory = _groups(trajectories, ["year", "status", "gap"])
+    kinds = document_kinds(model.sources, errata["source"], errata["source_line"])
+    errata = errata.assign(document_kind=kinds)
     found = _groups(errata, list(errata.columns))
     profiles = {}
-    for row in framework_rows(model).to_dict("records"):
+    for row in with_document_kind(model, framework_rows(model)).to_dict("records"):
         key = str(row["indicator_id"])
         profiles[key] = IndicatorProfile(
             indicator=row,

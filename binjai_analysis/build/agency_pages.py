@@ -7,9 +7,11 @@ from collections.abc import Mapping
 
 from binjai_analysis import __version__
 from binjai_analysis.analysis.agency import AgencyProfile, agency_profiles, agency_table
+from binjai_analysis.analysis.indicator_profile import with_document_kind
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.build.generated import GeneratedPage, csv_bytes
 from binjai_analysis.data.model import DataModel
+from binjai_analysis.formatting import report_table
 from binjai_analysis.links import AGENCY_FOLDER, agency_document, code_slug
 from binjai_analysis.views.agency import agency_index_markdown, agency_markdown
 
@@ -21,9 +23,10 @@ BUDGET_DATASET = "lkjip_budget"
 
 def budget_tables(model: DataModel) -> str:
     """The report's own budget tables, marked as the report's ('Tabel 3.18 LKjIP')."""
-    lines = model["budget_lines"]
-    tables = sorted(set(lines.loc[lines["printed_table"] == BUDGET_DATASET, "source_table"]))
-    return ", ".join(f"{table} LKjIP" for table in tables) or "Tabel anggaran LKjIP"
+    lines = with_document_kind(model, model["budget_lines"])
+    printed = lines[lines["printed_table"] == BUDGET_DATASET]
+    tables = sorted(set(map(report_table, printed["source_table"], printed["document_kind"])))
+    return ", ".join(tables) or "Tabel anggaran laporan"
 
 
 def citation_text(profile: AgencyProfile, model: DataModel) -> str:

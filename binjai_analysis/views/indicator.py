@@ -20,6 +20,7 @@ from binjai_analysis.formatting import (
     markdown_page,
     markdown_table,
     markdown_text,
+    report_table,
 )
 from binjai_analysis.labels import (
     CAPAIAN_FORMULAS,
@@ -50,6 +51,11 @@ MEASURE_LABELS = {
 }
 ROOT = "../"
 """Indicator pages sit one folder below the site root (`indikator/`)."""
+
+
+def _table_of(row: dict[str, object]) -> str:
+    """The row's source table, a numbered one marked as its document's ('Tabel 3.3 LKjIP')."""
+    return markdown_cell(report_table(row["source_table"], str(row.get("document_kind") or "")))
 
 
 def _printed(source: str, raw: object, line: object) -> str:
@@ -84,7 +90,7 @@ def metadata_table(profile: IndicatorProfile, agencies: list[tuple[str, str]] = 
         ("Nama indikator", markdown_cell(row["name"])),
         (
             "Definisi seperti tercetak",
-            f"“{markdown_cell(row['raw'])}” ({markdown_cell(row['source_table'])}, baris "
+            f"“{markdown_cell(row['raw'])}” ({_table_of(row)}, baris "
             f"{_line(str(row['source']), row['source_line'])})",
         ),
         ("Satuan", markdown_cell(row["unit"])),
@@ -109,12 +115,12 @@ def series_table(profile: IndicatorProfile) -> str:
             BASIS_LABELS.get(str(r["basis"]), markdown_cell(r["basis"])),
             MEASURE_LABELS.get(str(r["measure"]), markdown_cell(r["measure"])),
             f"“{markdown_cell(r['raw'])}”",
-            markdown_cell(r["source_table"]),
+            _table_of(r),
             _line(str(r["source"]), r["source_line"]),
         ]
         for r in profile.series.to_dict("records")
     ]
-    header = ["Tahun", "Dasar", "Ukuran", "Tercetak", "Tabel", "Baris"]
+    header = ["Tahun", "Dasar", "Ukuran", "Tercetak", "Tabel sumber", "Baris"]
     return (
         markdown_table(header, rows) if rows else "Data tidak memuat angka tercetak indikator ini."
     )
@@ -166,7 +172,7 @@ def erratum_item(row: dict[str, object]) -> str:
         parts.append(f"sebab: {ERRATA_CAUSE_LABELS.get(str(cause), markdown_cell(cause))}")
     grade = SEVERITY_LABELS.get(str(row["severity"]), markdown_cell(row["severity"]))
     line = _line(str(row["source"]), row["source_line"])
-    where = f"{markdown_cell(row['source_table'])}, baris {line}"
+    where = f"{_table_of(row)}, baris {line}"
     item = f"- {'; '.join(parts)} (tingkat {grade}; {where})."
     effect = ERRATA_EFFECTS.get(str(row.get("effect")))
     return item + (f" {markdown_text(effect)}" if effect else "")

@@ -127,3 +127,10 @@ def test_an_indicator_page_links_every_agency_it_names(pages):
     text = pages[indicator_document("S07.I02")].markdown  # 'Dinas Kesehatan, BPS'
     assert 'href="../perangkat-daerah/dinas-kesehatan.html"' in text
     assert 'href="../perangkat-daerah/bps.html"' in text
+
+
+def test_the_report_s_own_table_numbers_say_whose_they_are(pages):
+    text = pages[indicator_document("S01.I01")].markdown
+    assert "| Tabel 2.4 LKjIP |" in text  # the RPJMD targets, printed in the LKjIP
+    assert "| PK 2019 |" in text  # a document label, not a table number: as printed
+    assert "| Tabel 2.4 |" not in text
