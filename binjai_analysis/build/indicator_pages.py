@@ -31,6 +31,7 @@ from binjai_analysis.params import YearParams
 from binjai_analysis.views.indicator import (
     FIGURE_ID,
     citation_text,
+    drawn_tables,
     figure_html,
     index_markdown,
     indicator_markdown,
@@ -107,7 +108,9 @@ def indicator_page(
         description = series_description(data)
         spec = series_chart_spec(data, title, str(profile.indicator["unit"] or ""))
         spec["description"] = description  # Vega writes it into the drawn SVG's aria-label
-        figure = figure_html(chart_html(spec, description), title, description)
+        cite = model.sources[str(profile.indicator["source"])].origin.short_title
+        tables = drawn_tables(profile, data["baris"])
+        figure = figure_html(chart_html(spec, description), title, description, cite, tables)
         files.append((f"{slug}-{FIGURE_ID}.csv", csv_bytes(data)))
         downloads.append(("data grafik (CSV)", files[1][0]))
     source = model.sources[str(profile.indicator["source"])]

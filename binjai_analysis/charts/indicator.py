@@ -51,6 +51,13 @@ def _series_chart(title: str, unit: str, domain: list[str]) -> alt.LayerChart:
     kept = [(colour, shape) for label, colour, shape in styles if label in domain]
     colours, shapes = [c for c, _ in kept], [s for _, s in kept]
     base = alt.Chart(alt.NamedData(DATA_NAME)).encode(
+        # Every layer says in its tooltip which series a mark is: colour is never alone.
+        tooltip=[
+            alt.Tooltip("seri:N", title="Seri"),
+            alt.Tooltip("tahun:O", title="Tahun"),
+            alt.Tooltip("tercetak:N", title="Tercetak"),
+            alt.Tooltip("baris:Q", title="Baris sumber", format="d"),
+        ],
         x=alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("nilai:Q", title=unit or "Nilai", scale=alt.Scale(zero=False)),
         color=alt.Color(
@@ -63,12 +70,6 @@ def _series_chart(title: str, unit: str, domain: list[str]) -> alt.LayerChart:
     path = base.transform_filter(alt.datum.seri == SERIES_LABELS[("rpjmd", "target")]).mark_line()
     points = base.mark_point(filled=True, size=70, opacity=0.9).encode(
         shape=alt.Shape("seri:N", scale=alt.Scale(domain=domain, range=shapes)),
-        tooltip=[
-            alt.Tooltip("seri:N", title="Seri"),
-            alt.Tooltip("tahun:O", title="Tahun"),
-            alt.Tooltip("tercetak:N", title="Tercetak"),
-            alt.Tooltip("baris:Q", title="Baris sumber", format="d"),
-        ],
     )
     return alt.layer(path, points).properties(
         width=CHART_WIDTH - 140,

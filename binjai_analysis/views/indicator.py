@@ -33,6 +33,7 @@ from binjai_analysis.labels import (
     TRAJECTORY_LABELS,
 )
 from binjai_analysis.links import agency_link, indicator_document, indicator_link, line_link
+from binjai_analysis.presentation import source_line
 
 BASIS_LABELS = {
     "rpjmd": "Target RPJMD",
@@ -201,14 +202,26 @@ def series_description(data: pd.DataFrame) -> str:
     return "; ".join(parts) + "."
 
 
-def figure_html(chart: str, title: str, description: str) -> str:
-    """The chart as a figure: the drawing, its caption and its text alternative (escaped)."""
+def figure_html(chart: str, title: str, description: str, cite: str, tables: str) -> str:
+    """The chart as a figure: the drawing, its caption (the page's one figure, so it has no
+    number; the source `cite` and its `tables`) and its text alternative, escaped."""
+    source = escape(source_line(cite, tables))
     return (
         f'<figure class="binjai-figure" id="{FIGURE_ID}">{chart}'
         f'<figcaption class="binjai-caption"><strong>Gambar.</strong> {escape(title)}. '
-        "Sumber: angka tercetak, diolah Binjai Analysis.</figcaption>"
+        f"{source}</figcaption>"
         f'<p class="binjai-alt">{escape(description)}</p></figure>'
     )
+
+
+def drawn_tables(profile: IndicatorProfile, lines: pd.Series) -> str:
+    """The source tables of the drawn figures (their `lines`), in the order first drawn, the
+    report's own numbers marked as its ('Tabel 2.4 LKjIP, PK 2019')."""
+    series = profile.series
+    drawn = series[series["source_line"].isin(set(lines))]
+    kinds = drawn["document_kind"] if "document_kind" in drawn else [""] * len(drawn)
+    labels = [report_table(t, str(k)) for t, k in zip(drawn["source_table"], kinds, strict=True)]
+    return ", ".join(dict.fromkeys(labels))
 
 
 def citation_text(profile: IndicatorProfile, version: str, source_title: str) -> str:

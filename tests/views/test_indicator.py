@@ -38,8 +38,9 @@ def test_the_chart_is_described_in_words_series_by_series():
 
 
 def test_the_figure_escapes_its_title_and_description():
-    html = view.figure_html("<div></div>", "A <b>", "x & y")
+    html = view.figure_html("<div></div>", "A <b>", "x & y", "LKjIP <X>", "Tabel 2.4 LKjIP")
     assert "A &lt;b&gt;" in html and "x &amp; y" in html
+    assert "Sumber: LKjIP &lt;X&gt;, Tabel 2.4 LKjIP (diolah)." in html
     assert html.startswith('<figure class="binjai-figure" id="gambar-seri">')
 
 
