@@ -129,6 +129,30 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped, count=1)
 
 
+def markdown_cell(value: object) -> str:
+    r"""A Markdown table cell of data text: escaped (`markdown_text`), '–' when empty.
+
+    Examples:
+        >>> print(markdown_cell("a | b"), markdown_cell(None), markdown_cell(float("nan")))
+        a \| b – –
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "–"
+    return markdown_text(value) if str(value) != "" else "–"
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown (pipe) table; its cells are already escaped, or are the site's own HTML."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def markdown_page(blocks: list[str]) -> str:
+    """A generated page's Markdown: its blocks apart by a blank line, ending with a newline."""
+    return "\n\n".join(blocks) + "\n"
+
+
 def markdown_code(value: object) -> str:
     """Text from the data as a Markdown code span (e.g. a figure as printed), shown verbatim.
 
@@ -267,3 +291,30 @@ def bounds_phrase(cap: float | None, floor: float | None) -> str:
     if floor is None:
         return f"capaian dibatasi paling tinggi {format_percent(cap, 0)}"
     return f"capaian dibatasi {format_number(floor, 0)}–{format_percent(cap, 0)}"
+
+
+def capaian_text(value: object, formula: object) -> str:
+    """Our capaian as shown: the bounded value, and the formula's value beside it when a cap
+    or floor changed it ('120,0 % (rumus: 240,8 %)')."""
+    if pd.isna(value):
+        return "–"
+    text = format_percent(float(value), 1)
+    if not pd.isna(formula) and float(formula) != float(value):
+        text += f" (rumus: {format_percent(float(formula), 1)})"
+    return text
+
+
+_REPORT_NUMBERED = re.compile(r"^(Tabel|Gambar|Grafik)\s+\d")
+
+
+def report_table(label: object, kind: str) -> str:
+    """A table or figure number of the source, marked as the report's own ('Tabel 3.1 LKjIP'),
+    so it never reads as one of the site's (whose Tabel 3.1 is another); other labels ('Bab
+    III', 'PK 2019') and an empty `kind` leave it as printed.
+
+    Examples:
+        >>> report_table("Tabel 3.1", "LKjIP"), report_table("PK 2019", "PK")
+        ('Tabel 3.1 LKjIP', 'PK 2019')
+    """
+    text = "" if label is None or label is pd.NA else str(label)
+    return f"{text} {kind}" if kind and _REPORT_NUMBERED.match(text) else text

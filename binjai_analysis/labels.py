@@ -36,6 +36,16 @@ CAPAIAN_STATUS_LABELS = {
 }
 """`achievement`'s capaian statuses, for readers."""
 
+CAPAIAN_FORMULAS = {
+    "higher": "R ÷ T × 100 %",
+    "lower": "(2 × T − R) ÷ T × 100 %",
+    "ratio": "(2 × n target − n realisasi) ÷ n target × 100 %",
+    "ordinal": "100 % bila kategori realisasi setara atau lebih baik daripada kategori target, "
+    "selain itu 0 % (tercapai atau tidak)",
+}
+"""The capaian formulas by kind (a polarity, or the value type `ratio`, `ordinal`); R is the
+realisation, T the target. The Metodologi page and the indicator pages show them."""
+
 POLARITY_LABELS = {
     "higher": "makin tinggi makin baik",
     "lower": "makin rendah makin baik",
@@ -310,3 +320,25 @@ COST_LINK_LABELS = {
     "table": "dari tabel anggaran, tanpa angka di teks (penilaian)",
 }
 """How the source ties an output to its program's cost (`output_quantities.cost_link`)."""
+
+AGENCY_KIND_LABELS = {
+    "dinas": "dinas",
+    "badan": "badan",
+    "satuan": "satuan",
+    "inspektorat": "inspektorat",
+    "sekretariat": "sekretariat",
+    "bagian": "bagian Sekretariat Daerah",
+    "rumah_sakit": "rumah sakit daerah",
+    "instansi_vertikal": "instansi vertikal (bukan perangkat daerah kota)",
+}
+"""The curated kinds of agency (`agencies.kind`), for readers."""
+
+AGENCY_BASIS_LABELS = {
+    "exact": "sama",
+    "typo": "salah ketik",
+    "abbreviation": "singkatan",
+    "reworded": "susunan kata lain",
+    "joint": "bersama perangkat daerah lain",
+    "inferred": "disimpulkan",
+}
+"""How a printed responsible-agency text was read (`indicator_agencies.basis`), for readers."""

@@ -22,7 +22,7 @@ from pandas.io.formats.style import Styler
 
 from binjai_analysis.build.renderer import chart_html
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
-from binjai_analysis.links import line_link
+from binjai_analysis.links import indicator_link, line_link
 
 SourcePlace = tuple[str, int]
 """A figure's place in the sources: source id and line."""
@@ -60,6 +60,15 @@ def printed_lines(frame: pd.DataFrame) -> str:
 def _one_block(html: str) -> str:
     """HTML without blank lines, so Markdown keeps it as a single raw block."""
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+_CELL_CLASSES = re.compile(r'<td class="data row\d+ (col\d+)"')
+
+
+def _lean_cells(html: str) -> str:
+    """Body cells keep only their column class (`td.colN`, which the alignment rules use):
+    pandas also names each cell's row, some 14 bytes a cell, which nothing reads."""
+    return _CELL_CLASSES.sub(r'<td class="\1"', html)
 
 
 def _right_aligned(shown: pd.DataFrame, numeric: list[str] | tuple[str, ...]) -> list[dict]:
@@ -174,6 +183,7 @@ class Page:
         processed: bool = True,
         section: int | None = None,
         lines: dict[str, list[SourcePlace | None]] | None = None,
+        indicators: str | None = None,
     ) -> str:
         """Display `shown` (already formatted for readers) as a numbered table with downloads.
 
@@ -181,6 +191,7 @@ class Page:
         the formatted strings. `section` numbers it within a repeated section (a sasaran).
         `lines` makes the cells of the columns it names links to their source lines (one
         `(source id, line)` or None per row), so a reader can open the line a figure is from.
+        `indicators` names a column of indicator codes, each linked to its indicator's page.
         Returns the table's number, e.g. 'Tabel 5.2' or 'Tabel 5.10.1'.
         """
         anchor = self._register("tabel", label)
@@ -190,12 +201,17 @@ class Page:
         # A fixed uuid (pandas draws a random one) keeps the HTML the same from run to run.
         # No per-cell ids: alignment is one CSS rule per column, which keeps pages light.
         linked = self._linked(shown, lines or {})
+        if indicators is not None:
+            linked[indicators] = [
+                indicator_link(str(code), root=self.root) for code in shown[indicators]
+            ]
+        html_columns = {*(lines or {}), *([indicators] if indicators else [])}
         styler = Styler(linked, uuid=anchor, cell_ids=False).hide(axis="index")
-        plain = [column for column in shown.columns if column not in (lines or {})]
+        plain = [column for column in shown.columns if column not in html_columns]
         styler = styler.format(escape="html", subset=plain).format_index(escape="html", axis=1)
         styler = styler.set_table_styles(_right_aligned(shown, numeric))
         classes = "binjai-table-body sortable" if sortable else "binjai-table-body"
-        body = styler.set_table_attributes(f'class="{classes}"').to_html()
+        body = _lean_cells(styler.set_table_attributes(f'class="{classes}"').to_html())
         display(
             HTML(
                 _one_block(

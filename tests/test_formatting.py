@@ -185,3 +185,11 @@ def test_bounds_phrase():
     assert bounds_phrase(None, 0.0) == "capaian minimal 0 %"
     assert bounds_phrase(120.0, None).endswith("120 %")
     assert bounds_phrase(120.0, 0.0) == "capaian dibatasi 0–120 %"
+
+
+def test_capaian_text_shows_the_formula_beside_a_bound():
+    from binjai_analysis.formatting import capaian_text
+
+    assert capaian_text(120.0, 240.76) == "120,0 % (rumus: 240,8 %)"
+    assert capaian_text(95.0, 95.0) == "95,0 %"
+    assert capaian_text(pd.NA, pd.NA) == "–"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from binjai_analysis.links import BLOCK_LINES, block_start, line_link, line_url
+from binjai_analysis.links import (
+    BLOCK_LINES,
+    block_start,
+    code_slug,
+    indicator_link,
+    indicator_url,
+    line_link,
+    line_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +44,22 @@ def test_line_link_escapes_its_text():
     link = line_link("src", 7, "<b>1.234</b>")
     assert "&lt;b&gt;1.234&lt;/b&gt;" in link and "<b>" not in link
     assert 'href="../sumber/src/baris-00001.html#L7"' in link
+
+
+@pytest.mark.parametrize(
+    ("code", "slug"), [("S07.I01", "s07-i01"), ("S10", "s10"), (" S1 . I2 ", "s1-i2")]
+)
+def test_a_code_names_its_page_in_lower_case_with_hyphens(code, slug):
+    assert code_slug(code) == slug
+    assert indicator_url(code, root="") == f"indikator/{slug}.html"
+
+
+def test_a_code_without_letters_or_digits_names_no_page():
+    with pytest.raises(ValueError, match="no letters or digits"):
+        code_slug("..")
+
+
+def test_indicator_link_escapes_its_text_and_points_at_the_page():
+    link = indicator_link("S01.I02", "<i>PDRB</i>")
+    assert "&lt;i&gt;PDRB&lt;/i&gt;" in link
+    assert 'href="../indikator/s01-i02.html"' in link

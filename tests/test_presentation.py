@@ -29,6 +29,7 @@ def test_table_is_a_named_focusable_region_with_one_rule_per_numeric_column(show
     assert 'role="region" tabindex="0" aria-labelledby="tabel-uji-judul"' in html
     assert re.search(r"#T_tabel-uji td\.col1 \{\s*text-align: right;\s*\}", html)
     assert 'id="T_tabel-uji_row' not in html  # no per-cell ids: pages stay light
+    assert "data row" not in html and '<td class="col1"' in html  # the column class only
 
 
 def test_table_text_and_headers_are_escaped(shown, tmp_path):

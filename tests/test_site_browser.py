@@ -32,6 +32,7 @@ from binjai_analysis.build.sitecheck import (
     visit_page,
     weight_table,
 )
+from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER, indicator_document
 from tests.conftest import REPO_ROOT, REPORT_YEAR, skip_or_fail
 from tests.test_site_build import ALL_PAGES
 
@@ -79,11 +80,40 @@ def site_url(built_site) -> str:
         yield base_url
 
 
+def browsed_pages(html_dir: Path) -> list[str]:
+    """The pages the browser opens: every page, except that of the pages made from the data
+    per indicator and per agency (one writer each) it opens each list, the first two sasaran
+    pages, the first indicator of every sasaran (with and without a chart) and the first
+    three agencies. test_site_build checks every one of them as files."""
+    pages, first_of = [], set()
+    counts = {"sasaran": 0, "agency": 0}
+    for path in site_pages(html_dir):
+        folder, _, name = path.partition("/")
+        stem = name.removesuffix(".html")
+        if folder == INDICATOR_FOLDER and stem != "index":
+            sasaran, _, indicator = stem.partition("-")
+            if indicator:
+                if sasaran in first_of:
+                    continue
+                first_of.add(sasaran)
+            else:
+                counts["sasaran"] += 1
+                if counts["sasaran"] > 2:
+                    continue
+        elif folder == AGENCY_FOLDER and stem != "index":
+            counts["agency"] += 1
+            if counts["agency"] > 3:
+                continue
+        pages.append(path)
+    return pages
+
+
 @pytest.fixture(scope="module")
 def inspection(built_site, browser, site_url, axe_script) -> Inspection:
-    """Open every page once: record the visit, run axe-core, read the charts' alternatives."""
+    """Open every page once (of the indicator pages, a sample: `browsed_pages`): record the
+    visit, run axe-core, read the charts' alternatives."""
     seen = Inspection(base_url=site_url)
-    for path in site_pages(built_site.html_dir):
+    for path in browsed_pages(built_site.html_dir):
         page, visit = open_page(browser, site_url, path)
         seen.charts[path] = page.evaluate(_CHART_ALTERNATIVES)
         seen.violations[path] = run_axe(page, axe_script)
@@ -96,8 +126,11 @@ def problems_by_page(visits: dict[str, PageVisit]) -> dict[str, list[str]]:
     return {path: visit.problems() for path, visit in visits.items() if visit.problems()}
 
 
-def test_every_page_is_visited_and_answers_200(inspection):
-    expected = {f"{page}.html" for page in ALL_PAGES}
+def test_every_page_is_visited_and_answers_200(inspection, model):
+    sasaran = model["indicators"]["sasaran_id"].unique()
+    indicators = {f"{indicator_document(code)}.html" for code in sasaran[:2]}
+    indicators |= {"indikator/index.html", "indikator/s07-i01.html", "perangkat-daerah/index.html"}
+    expected = {f"{page}.html" for page in ALL_PAGES} | indicators
     assert expected <= set(inspection.visits), expected - set(inspection.visits)
     assert {"index.html", "search.html", "genindex.html"} <= set(inspection.visits)
     assert {path: v.status for path, v in inspection.visits.items() if v.status != 200} == {}
@@ -190,18 +223,48 @@ def test_an_erratum_opens_its_line_in_the_source_viewer(browser, site_url, errat
     assert str(first["printed"]).split("\n")[0][:20] in line
 
 
-def test_site_search_finds_a_known_indicator(browser, site_url):
+def search_results(browser, site_url: str, query: str) -> list[str]:
+    """The addresses the site's search lists for `query`."""
     page = browser.new_page()
     try:
-        page.goto(f"{site_url}/search.html?q={quote_plus(KNOWN_INDICATOR)}")
+        page.goto(f"{site_url}/search.html?q={quote_plus(query)}")
         results = page.locator("#search-results ul.search li a")
         results.first.wait_for(timeout=15_000)
-        targets = results.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+        return results.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
     finally:
         page.close()
+
+
+def test_site_search_finds_a_known_indicator(browser, site_url):
+    targets = search_results(browser, site_url, KNOWN_INDICATOR)
     assert any("capaian-kinerja" in href or "kerangka-strategis" in href for href in targets), (
         targets
     )
+
+
+@pytest.mark.parametrize("query", [KNOWN_INDICATOR, "S07.I02"])
+def test_site_search_finds_the_indicator_page_by_name_and_by_code(browser, site_url, query):
+    targets = search_results(browser, site_url, query)
+    assert any(href.split("?")[0].endswith("indikator/s07-i02.html") for href in targets), targets
+
+
+def test_an_indicator_page_opens_its_figures_lines_in_the_source_viewer(browser, site_url, model):
+    """The first line link of an indicator page is its printed definition (the metadata
+    table); the last is a figure of its series. Each opens the viewer on a line holding it."""
+    code = "S07.I02"
+    indicator = model["indicators"].set_index("indicator_id").loc[code]
+    page = f"{indicator_document(code)}.html"
+    _, line = open_line_from(browser, site_url, page, "td a.binjai-line")
+    assert line.startswith(str(int(indicator["source_line"])))
+    assert str(indicator["raw"]).split("\n")[0][:30] in line
+    values = model["indicator_values"]
+    printed = values[values["indicator_id"] == code]
+    row, line = open_line_from(browser, site_url, page, "#angka-tercetak td a.binjai-line")
+    # The line shows its number, then its text: one of the printed figures is on it.
+    assert any(
+        line.startswith(str(number)) and raw in line
+        for number, raw in zip(printed["source_line"], printed["raw"], strict=True)
+    ), (row, line)
 
 
 def test_no_serious_or_critical_accessibility_violations(inspection):

@@ -77,8 +77,11 @@ def test_every_caption_names_a_source_and_ids_are_unique(built_site):
             r'<figcaption class="binjai-caption"[^>]*>(.*?)</figcaption>', html, re.S
         )
         assert len(captions) == len(ids), page.name
+        # An indicator page has one figure, unnumbered ("Gambar."): the page is cited by its code.
+        one_figure = page.parent.name == "indikator"
         for caption in captions:
-            assert re.search(r"(Tabel|Gambar) \d+\.\d+\.", caption), caption
+            number = r"<strong>Gambar\.</strong>" if one_figure else r"(Tabel|Gambar) \d+\.\d+\."
+            assert re.search(number, caption), caption
             assert "Sumber: LKjIP Kota Binjai 2018" in caption, caption
 
 
@@ -154,3 +157,31 @@ def test_the_public_url_list_is_committed_and_complete(built_site):
     for old in listed.redirects:
         if "#" not in old:
             assert (built_site.html_dir / old).is_file(), f"no redirect page at {old}"
+
+
+def test_every_indicator_of_the_data_has_its_page_and_every_link_to_one_resolves(built_site):
+    """Issue 14: a citable page per indicator and per sasaran, reached from the tables."""
+    from binjai_analysis.links import indicator_document
+
+    html = built_site.html_dir
+    indicators = load_model()["indicators"]
+    codes = [*indicators["indicator_id"], *indicators["sasaran_id"].unique()]
+    built = {p.relative_to(html).as_posix() for p in (html / "indikator").glob("*.html")}
+    assert built == {f"{indicator_document(code)}.html" for code in codes} | {
+        "indikator/index.html"
+    }
+    links = 0
+    for page in html.rglob("*.html"):
+        for href in re.findall(r'class="binjai-indicator" href="([^"#]+)', page.read_text("utf-8")):
+            assert (page.parent / href).resolve().is_file(), f"{page}: {href}"
+            links += 1
+    assert links >= 3 * len(indicators)  # the tree, the list, the capaian and lintasan tables
+
+
+def test_an_indicator_page_offers_its_csv_and_links_its_source_lines(built_site):
+    html = built_site.html_dir / "indikator" / "s07-i21.html"
+    text = html.read_text(encoding="utf-8")
+    csvs = re.findall(r'href="(\.\./_downloads/[^"]+\.csv)"', text)
+    assert {Path(link).name for link in csvs} == {"s07-i21.csv", "s07-i21-gambar-seri.csv"}
+    assert all((html.parent / link).resolve().is_file() for link in csvs)
+    assert len(re.findall(r'class="binjai-line" href="\.\./sumber/', text)) >= 10

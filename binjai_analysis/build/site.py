@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from binjai_analysis.build.generated import GeneratedPage, write_pages
 from binjai_analysis.build.renderer import write_vega_bundle
 from binjai_analysis.build.source_viewer import source_pages, source_toc
 from binjai_analysis.build.templates import HOME_SLUG, Template, site_page_path
@@ -18,6 +19,7 @@ from binjai_analysis.data.sources import Source
 from binjai_analysis.errors import BuildError
 from binjai_analysis.formatting import markdown_text
 from binjai_analysis.labels import KIND_LABELS, OPTIONAL_PART_LABELS
+from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER, SOURCE_FOLDER
 from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
@@ -57,9 +59,11 @@ def render_toc(
     pages: dict[int, list[Template]],
     site: list[Template] = (),
     sources: list[dict[str, object]] = (),
+    generated: list[dict[str, object]] = (),
 ) -> str:
-    """The `_toc.yml` text: the home page, one chapter per year with its pages, the site-wide
-    pages (methodology, data) under "Tentang data", then the source viewer's chapters."""
+    """The `_toc.yml` text: the home page, one chapter per year with its pages, the indicator
+    and agency pages' parts (`generated`), the site-wide pages (methodology, data)
+    under "Tentang data", then the source viewer's chapters."""
 
     def doc(path: Path) -> str:
         return path.with_suffix("").relative_to(paths.generated_dir).as_posix()
@@ -70,7 +74,7 @@ def render_toc(
         if templates:  # Jupyter Book refuses an empty `sections` list
             chapter["sections"] = [{"file": doc(paths.year_dir(year) / t.slug)} for t in templates]
         chapters.append(chapter)
-    parts = [{"caption": "Laporan per tahun", "chapters": chapters}]
+    parts = [{"caption": "Laporan per tahun", "chapters": chapters}, *generated]
     about = [{"file": site_page_path(t.slug)} for t in site if t.slug != HOME_SLUG]
     if about:
         parts.append({"caption": "Tentang data", "chapters": about})
@@ -98,13 +102,16 @@ def prepare_book(
     site: list[Template] = (),
     left_out: dict[int, list[tuple[Template, list[str]]]] | None = None,
     sources: dict[str, Source] | None = None,
+    generated: tuple[list[GeneratedPage], list[dict[str, object]]] = ([], []),
 ) -> None:
     """Write the generated sources the book needs besides the executed notebooks: the year
-    index pages, the source viewer's pages, the table of contents and the Vega bundle."""
+    index pages, the source viewer's pages, the indicator and agency pages (`generated`:
+    the pages and their toc parts), the table of contents and the Vega bundle."""
     left_out = left_out or {}
     sources = sources or {}
-    for generated in source_pages(sources):
-        write_if_changed(paths.generated_dir / f"{generated.document}.md", generated.markdown)
+    generated_pages, generated_toc = generated
+    write_pages(paths.generated_dir, source_pages(sources), (SOURCE_FOLDER,))
+    write_pages(paths.generated_dir, generated_pages, (INDICATOR_FOLDER, AGENCY_FOLDER))
     for year, year_settings in settings.items():
         index = year_index_markdown(year_settings, left_out.get(year, []))
         write_if_changed(paths.year_dir(year) / "index.md", index)
@@ -113,7 +120,8 @@ def prepare_book(
             shutil.rmtree(stale)
     if not any(t.slug == HOME_SLUG for t in site):  # the root must exist: a plain title page
         write_if_changed(paths.generated_dir / f"{HOME_SLUG}.md", FALLBACK_HOME)
-    write_if_changed(paths.toc, render_toc(paths, pages, site, source_toc(sources)))
+    toc = render_toc(paths, pages, site, source_toc(sources), generated_toc)
+    write_if_changed(paths.toc, toc)
     write_vega_bundle(paths.vendor_static_dir)
 
 

@@ -10,9 +10,9 @@ block of lines (`links.BLOCK_LINES`), so no page is heavy. The outline page also
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import escape
 
+from binjai_analysis.build.generated import GeneratedPage
 from binjai_analysis.data.sources import Source
 from binjai_analysis.formatting import format_count, markdown_text
 from binjai_analysis.links import (
@@ -29,14 +29,6 @@ HEADING = re.compile(
 )
 """A line that opens a chapter, or captions a table or figure (at the start of the line)."""
 OUTLINE_LABEL_CHARS = 90
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the build writes as Markdown: its document path (no suffix) and its text."""
-
-    document: str
-    markdown: str
 
 
 def outline(lines: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from binjai_analysis.analysis import years
+from binjai_analysis.analysis.audit import run_audit
+from binjai_analysis.build.agency_pages import agency_pages, agency_toc
 from binjai_analysis.build.errata_store import store_errata
+from binjai_analysis.build.indicator_pages import (
+    indicator_pages,
+    indicator_toc,
+    realisation_analyses,
+)
 from binjai_analysis.build.manifest import write_manifest
 from binjai_analysis.build.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.build.site import build_book, prepare_book
@@ -116,6 +123,7 @@ def build_site(
     if validation.errata is not None:
         store_errata(validation.errata, paths.build_dir / "cache")
     model = load_model()
+    errata = validation.errata if validation.errata is not None else run_audit(model)
     settings = resolve_kinds(select_params(paths, (), variant), model)
     templates = discover_templates(paths.templates_dir)
     available = {year: years.optional_parts(model, year) for year in settings}
@@ -125,7 +133,12 @@ def build_site(
     jobs += site_jobs(paths, latest_realisation(settings), model)
     results = run_pages(paths, jobs, workers, force, report)
     write_manifest(paths, settings, results)
-    prepare_book(paths, settings, pages, site_pages(templates), left_out, model.sources)
+    analyses = realisation_analyses(model, settings, errata)
+    generated = indicator_pages(model, analyses, errata) + agency_pages(model, analyses)
+    parts = indicator_toc(model) + agency_toc(model)
+    prepare_book(
+        paths, settings, pages, site_pages(templates), left_out, model.sources, (generated, parts)
+    )
     return build_book(paths)
 
 

@@ -19,7 +19,9 @@ Tables:
 - `audit_findings`, `water_sources`, `year_counts`: small tables of Bab III (the audit findings
   with a loss, households by source of drinking water, the narrative's counts by year), as each
   document prints them;
-- `program_sasaran`: the curated program → sasaran links, per source.
+- `program_sasaran`: the curated program → sasaran links, per source;
+- `agencies`, `indicator_agencies`: the curated agencies of each source, and the agencies each
+  indicator's printed responsible-agency text names (`data.agencies`).
 
 Repeats: a table may print a row again (a page break repeats a run of rows under the repeated
 header). The canonical layer keeps every printed row, so that each stays citable, and counts
@@ -40,7 +42,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from binjai_analysis.data.printed import TABLES
+from binjai_analysis.data.agencies import agency_tables
+from binjai_analysis.data.printed import table_files
 from binjai_analysis.data.problems import ERROR, Problem, describe_problems, errors_of, row_problem
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
 from binjai_analysis.data.sources import ORIGIN_FILE, Source
@@ -72,6 +75,9 @@ CANONICAL_DESCRIPTIONS = {
     "year_counts": "The narrative's small count-by-year tables, per document.",
     "program_sasaran": "The curated program → sasaran links of each source.",
     "output_quantities": "Curated output quantities with their program's cost, per document.",
+    "agencies": "The curated agencies (perangkat daerah) each source names, at their line.",
+    "indicator_agencies": "Each indicator with every agency its printed responsible-agency "
+    "text names, and how that text was read (curated).",
 }
 """What each canonical table holds (the data dictionary and the Data page use it)."""
 
@@ -228,7 +234,7 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame | None:
 
 def _files(source: Source, table: str) -> list[Path]:
     """The files table `table` of `source` is read from (its parts, or the one file)."""
-    return TABLES[table].files(source) or [source.folder / TABLES[table].folder / f"{table}.csv"]
+    return table_files(source, table)
 
 
 def framework_tables(
@@ -627,6 +633,7 @@ def build_canonical(
         "budget_lines": budget_lines(sources, printed, problems),
         **{name: by_document(sources, printed, name, problems) for name in BY_DOCUMENT},
         "program_sasaran": program_links(printed),
+        **agency_tables(sources, printed, problems),
     }
     problems += link_problems(tables, sources, printed)
     return tables, list(dict.fromkeys(problems))

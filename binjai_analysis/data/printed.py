@@ -69,12 +69,21 @@ TABLES: dict[str, Table] = {
         Table("indicator_aliases", schemas.INDICATOR_ALIASES, "curation"),
         Table("program_sasaran", schemas.PROGRAM_SASARAN, "curation"),
         Table("output_quantities", schemas.OUTPUT_QUANTITIES, "curation"),
+        Table("agencies", schemas.AGENCIES, "curation"),
+        Table("indicator_agencies", schemas.INDICATOR_AGENCIES, "curation"),
     )
 }
 """Every kind of table a source folder may hold, by name."""
 
 PRINTED = [name for name, table in TABLES.items() if table.folder == "printed"]
 CURATED = [name for name, table in TABLES.items() if table.folder == "curation"]
+
+
+def table_files(source: Source, name: str) -> list[Path]:
+    """The files table `name` of `source` is read from (its parts, or the one file), or the
+    file it would be read from when the source does not hold it (for messages)."""
+    table = TABLES[name]
+    return table.files(source) or [source.folder / table.folder / f"{name}.csv"]
 
 
 def load_table(source: Source, name: str) -> pd.DataFrame | None:

@@ -440,6 +440,63 @@ PROGRAM_SASARAN = pa.DataFrameSchema(
     coerce=True,
 )
 
+# --- Curation: the agencies (perangkat daerah) and who answers for each indicator -------------
+
+AGENCY_ID = text(
+    "Stable id of the agency: lower-case words with hyphens, e.g. 'dinas-kesehatan'.",
+    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+)
+AGENCY_KINDS = [
+    "dinas",
+    "badan",
+    "satuan",
+    "inspektorat",
+    "sekretariat",
+    "bagian",
+    "rumah_sakit",
+    "instansi_vertikal",
+]
+
+AGENCIES = dataset_schema(
+    "agencies",
+    "The agencies the source names: the perangkat daerah of its nomenclature list and "
+    "organisation chart (Bab I), then those only the indicator lists name, and the national "
+    "agencies named beside them. Curated by hand: one row per agency, at the line that names "
+    "it (raw as printed there); `name` is its name with the words the print runs together "
+    "apart.",
+    {
+        "agency_id": AGENCY_ID,
+        "name": text("The agency's name, as its page shows it.", pattern=r"^\S"),
+        "kind": text(
+            "dinas, badan, satuan, inspektorat, sekretariat, bagian (of the Sekretariat Daerah), "
+            "rumah_sakit, or instansi_vertikal (a national agency, not a perangkat daerah).",
+            allowed=AGENCY_KINDS,
+        ),
+    },
+    unique=["agency_id"],
+)
+
+INDICATOR_AGENCIES = pa.DataFrameSchema(
+    name="indicator_agencies",
+    description="Each responsible-agency text of the indicator list (`indicators.agency`, as "
+    "printed) read as the agencies it names: one row per agency, several for a joint entry. "
+    "Curated by hand.",
+    columns={
+        "printed": text("The `agency` text of printed/indicators.csv, exactly.", pattern=r"^\S"),
+        "agency_id": AGENCY_ID,
+        "basis": text(
+            "exact, typo, abbreviation, reworded, joint (one of several named), or inferred "
+            "(the print names no agency exactly; see note).",
+            allowed=["exact", "typo", "abbreviation", "reworded", "joint", "inferred"],
+        ),
+        "note": text("Why, when the reading needed judgment."),
+    },
+    unique=["printed", "agency_id"],
+    strict=True,
+    ordered=True,
+    coerce=True,
+)
+
 # --- Curation: output quantities with the cost of their program --------------------------------
 
 OUTPUT_QUANTITIES = dataset_schema(

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+import pandas as pd
 import yaml
 from pydantic import (
     BaseModel,
@@ -274,6 +276,21 @@ class Source:
             if document.id == document_id:
                 return document
         raise KeyError(f"Source {self.id} has no document {document_id!r}")
+
+
+def document_kinds(
+    sources: Mapping[str, Source], source_ids: Iterable[object], lines: Iterable[object]
+) -> list[str]:
+    """The kind ('LKjIP', 'PK', ...) of the document each `(source, line)` lies in; '' where
+    the source, the line or its document is unknown (to mark the report's own table numbers)."""
+    kinds = []
+    for source_id, line in zip(source_ids, lines, strict=True):
+        source = sources.get(str(source_id))
+        found = None
+        if source is not None and line is not None and not pd.isna(line):
+            found = source.document_of_line(int(line))
+        kinds.append("" if found is None else str(found.kind))
+    return kinds
 
 
 def discover_sources(

@@ -66,6 +66,10 @@ DATASET_TITLES = {
     "indicator_aliases": "Penulisan indikator di setiap tabel, ditautkan ke indikatornya (kurasi)",
     "program_sasaran": "Program anggaran dan sasaran yang dilayaninya (kurasi)",
     "output_quantities": "Jumlah keluaran dengan biaya programnya (kurasi)",
+    "agencies": "Perangkat daerah dan instansi yang disebut sumber, pada baris penyebutannya "
+    "(kurasi)",
+    "indicator_agencies": "Penanggung jawab tercetak setiap indikator dibaca sebagai perangkat "
+    "daerah yang disebutnya (kurasi)",
     "documents": "Dokumen di setiap sumber: jenis, tahun, judul, rentang baris",
     "periods": "Periode rencana (RPJMD) yang menjadi acuan sumber",
     "indicator_values": "Semua angka indikator lintas sumber dan tahun: target, realisasi, "

@@ -21,6 +21,7 @@ from binjai_analysis.charts.framework import (
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.formatting import format_number, markdown_text, table_range
 from binjai_analysis.labels import POLARITY_LABELS
+from binjai_analysis.links import indicator_link
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.presentation import Page
 
@@ -171,11 +172,15 @@ def _text(value: object) -> str:
     )
 
 
-def indicator_item(row: pd.Series) -> str:
-    """One indicator as an HTML list item: name, id, unit, polarity and agency, all escaped."""
+def indicator_item(row: pd.Series, root: str = "../") -> str:
+    """One indicator as an HTML list item: name, id (linked to the indicator's page, seen from
+    a page `root` below the site root), unit, polarity and agency, all escaped."""
+    code = indicator_link(
+        str(row["indicator_id"]), f"<code>{escape(str(row['indicator_id']))}</code>", root
+    )
     return (
         f'<li style="margin-bottom:0.35rem"><strong>{escape(str(row["name"]))}</strong> '
-        f"<code>{escape(str(row['indicator_id']))}</code><br>"
+        f"{code}<br>"
         f'<span style="font-size:0.9em">Satuan: {_text(row["unit"])} · '
         f"Arah: {escape(str(row['polarity_label']))} · "
         f"Perangkat daerah: {_text(row['agency'])}</span></li>"
@@ -315,4 +320,5 @@ def show_indicator_list(page: Page, data: Framework, key_indicators: str = "") -
         label="daftar-indikator",
         data=exact,
         sortable=True,
+        indicators="Kode",
     )

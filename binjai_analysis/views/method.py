@@ -53,13 +53,14 @@ from binjai_analysis.formatting import (
     signed_percent,
     table_range,
 )
-from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
 from binjai_analysis.labels import (
+    CAPAIAN_FORMULAS,
     FLAGGED_ROWS,
     POLARITY_LABELS,
     SEVERITY_LABELS,
     TRAJECTORY_LABELS,
 )
+from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
 from binjai_analysis.params import YearParams, load_all_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
@@ -124,13 +125,13 @@ def plain_number(value: float) -> str:
 def formula_table(options: AnalysisOptions) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): each formula with an example computed by the library itself."""
     examples = [
-        ("higher", "makin tinggi makin baik", "R ÷ T × 100 %", 80.0, 60.0, "80", "60"),
-        ("lower", "makin rendah makin baik", "(2 × T − R) ÷ T × 100 %", 10.0, 12.0, "10", "12"),
+        ("higher", "makin tinggi makin baik", CAPAIAN_FORMULAS["higher"], 80.0, 60.0, "80", "60"),
+        ("lower", "makin rendah makin baik", CAPAIAN_FORMULAS["lower"], 10.0, 12.0, "10", "12"),
         (
             "ratio",
             "rasio 1:n, dibaca dengan polaritasnya (mis. penduduk per dokter: n makin kecil "
             "makin baik)",
-            "(2 × n target − n realisasi) ÷ n target × 100 %",
+            CAPAIAN_FORMULAS["ratio"],
             3000.0,
             3500.0,
             "1:3.000",
@@ -149,8 +150,7 @@ def formula_table(options: AnalysisOptions) -> tuple[pd.DataFrame, pd.DataFrame]
             "ordinal",
             "kategori berperingkat (opini BPK, nilai AKIP)"
             + (" — dipakai situs ini" if options.ordinal != ORDINAL_RANK else ""),
-            "100 % bila kategori realisasi setara atau lebih baik daripada kategori target, "
-            "selain itu 0 % (tercapai atau tidak)",
+            CAPAIAN_FORMULAS["ordinal"],
             "A",
             "BB",
             met,

@@ -10,6 +10,7 @@ from binjai_analysis.analysis.year import AnalysisOptions
 from binjai_analysis.charts.performance import capaian_chart, capaian_chart_data
 from binjai_analysis.formatting import (
     bounds_phrase,
+    capaian_text,
     format_count,
     format_percent,
     format_text,
@@ -29,17 +30,6 @@ def sasaran_statement(results: pd.DataFrame, sasaran_id: str) -> str:
     """The sasaran's statement as printed in the report."""
     rows = sasaran_rows(results, sasaran_id)
     return str(rows["sasaran"].iloc[0]) if not rows.empty else ""
-
-
-def capaian_text(value: object, formula: object) -> str:
-    """Our capaian as shown: the bounded value, and the formula's value beside it when a cap
-    or floor changed it ('120,0 % (rumus: 240,8 %)')."""
-    if pd.isna(value):
-        return "–"
-    text = format_percent(float(value), 1)
-    if not pd.isna(formula) and float(formula) != float(value):
-        text += f" (rumus: {format_percent(float(formula), 1)})"
-    return text
 
 
 def headline_text(options: AnalysisOptions) -> str:
@@ -179,6 +169,7 @@ def show_sasaran(page: Page, results: pd.DataFrame, sasaran_id: str) -> None:
         data=exact,
         section=number,
         lines={column: page.places(rows[line]) for column, line in LINE_OF_COLUMN.items()},
+        indicators="Kode",
     )
     if rows["capaian"].notna().any():
         page.figure(

@@ -21,11 +21,13 @@ from binjai_analysis.analysis.audit.notes import NOTE_ITEMS
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.year import Analysis
 from binjai_analysis.charts.quality import errata_chart
+from binjai_analysis.data.sources import Source, document_kinds
 from binjai_analysis.formatting import (
     format_count,
     format_number,
     format_percent,
     format_rupiah,
+    report_table,
     rupiah_exact,
 )
 from binjai_analysis.labels import (
@@ -753,7 +755,9 @@ def errata_download(errata: pd.DataFrame) -> pd.DataFrame:
     return table[first + [c for c in errata.columns if c not in first]]
 
 
-def errata_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def errata_table(
+    errata: pd.DataFrame, sources: Mapping[str, Source] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): every erratum with Indonesian headers, labels and texts.
 
     To fit the page, the shown table puts the source table and line in one column and leaves
@@ -761,6 +765,7 @@ def errata_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     (`errata_download`), which hold the Indonesian texts beside every field of the audit.
     """
     exact = errata_download(errata)
+    kinds = document_kinds(sources or {}, errata["source"], errata["source_line"])
     shown = pd.DataFrame(
         {
             "Jenis": exact["jenis"],
@@ -769,8 +774,10 @@ def errata_table(errata: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "Penyebab": exact["penyebab"].replace("", "–"),
             "Bukti": exact["bukti"],
             "Sumber": [
-                f"{table}, baris {line}"
-                for table, line in zip(exact["source_table"], exact["source_line"], strict=True)
+                f"{report_table(table, kind)}, baris {line}"
+                for table, kind, line in zip(
+                    exact["source_table"], kinds, exact["source_line"], strict=True
+                )
             ],
         }
     )
@@ -1073,8 +1080,11 @@ def show_totals(page: Page, analysis: Analysis) -> None:
     )
 
 
-def show_errata(page: Page, errata: pd.DataFrame) -> None:
-    """Tabel: every erratum, sortable."""
+def show_errata(
+    page: Page, errata: pd.DataFrame, sources: Mapping[str, Source] | None = None
+) -> None:
+    """Tabel: every erratum, sortable; with `sources`, the report's own table numbers say
+    whose they are ('Tabel 3.3 LKjIP')."""
     show_markdown(
         f"Tabel berikut memuat {format_number(len(errata), 0)} catatan. Klik judul kolom untuk "
         "mengurutkan, misalnya menurut jenis atau tingkat. Dampak setiap jenis pada angka situs "
@@ -1082,7 +1092,7 @@ def show_errata(page: Page, errata: pd.DataFrame) -> None:
         "catatan beserta kodenya dan angka-angkanya (tercetak, hasil hitung, selisih) dalam "
         "kolom tersendiri; nama kolom dan kode ditulis dalam bahasa Inggris."
     )
-    shown, exact = errata_table(errata)
+    shown, exact = errata_table(errata, sources)
     page.table(
         shown,
         title="Daftar catatan atas laporan sumber",

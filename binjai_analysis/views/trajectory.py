@@ -203,4 +203,5 @@ def show_trajectories(page: Page, analysis: Analysis) -> None:
         data=exact,
         numeric=list(shown.columns[3:4]) + list(shown.columns[5:11]),
         sortable=True,
+        indicators="Kode",
     )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from binjai_analysis.analysis.years import OPTIONAL_PARTS, optional_parts
+from binjai_analysis.build.agency_pages import agency_toc
+from binjai_analysis.build.indicator_pages import indicator_toc
 from binjai_analysis.build.site import render_toc, year_index_markdown
 from binjai_analysis.build.source_viewer import source_toc
 from binjai_analysis.build.templates import discover_templates, pages_for_year, site_pages
@@ -17,7 +19,8 @@ def test_committed_toc_matches_params_templates_and_data(repo_paths, model):
         year: pages_for_year(templates, s, optional_parts(model, year))
         for year, s in settings.items()
     }
-    expected = render_toc(repo_paths, pages, site_pages(templates), source_toc(model.sources))
+    sources, generated = source_toc(model.sources), indicator_toc(model) + agency_toc(model)
+    expected = render_toc(repo_paths, pages, site_pages(templates), sources, generated)
     assert repo_paths.toc.read_text(encoding="utf-8") == expected, (
         "_toc.yml is stale: run `binjai build` and commit _toc.yml"
     )

@@ -51,12 +51,6 @@ def test_show_sasaran_cites_the_tables_of_its_rows(results, tmp_path, shown):
     assert (tmp_path / "downloads" / "2018-tabel-capaian-s02.csv").is_file()
 
 
-def test_capaian_text_shows_the_formula_beside_a_bound():
-    assert view.capaian_text(120.0, 240.76) == "120,0 % (rumus: 240,8 %)"
-    assert view.capaian_text(95.0, 95.0) == "95,0 %"
-    assert view.capaian_text(pd.NA, pd.NA) == "–"
-
-
 def test_headline_text_follows_the_options():
     from binjai_analysis.analysis.year import AnalysisOptions
 

@@ -513,3 +513,16 @@ def test_generic_writers_for_items_without_their_own():
     }
     assert view.location_text(erratum) == "S01.I01: Opini BPK"
     assert view.evidence_text(erratum) == "tercetak “WDP”; Bab III baris 120: “WTP”"
+
+
+def test_the_errata_list_marks_the_report_s_table_numbers_as_the_report_s(errata, model):
+    shown, _ = view.errata_table(errata, model.sources)
+    numbered = errata["source_table"].fillna("").str.match(r"^Tabel \d")
+    assert numbered.any()
+    assert (
+        shown.loc[numbered.to_numpy(), "Sumber"]
+        .str.contains(r"^Tabel [\d.a-z]+ LKjIP, baris")
+        .all()
+    )
+    plain, _ = view.errata_table(errata)
+    assert not plain["Sumber"].str.contains("LKjIP").any()
