@@ -192,3 +192,4 @@ def test_every_page_shows_the_licences_and_the_source_not_a_bare_copyright(built
         html = page.read_text(encoding="utf-8")
         assert 'class="binjai-footer"' in html and "CC BY 4.0" in html, page.name
         assert "LKjIP Kota Binjai 2018" in html and "© Copyright" not in html, page.name
+        assert 'class="copyright"' not in html and "component-author" not in html, page.name
