@@ -338,7 +338,7 @@ AGENCY_BASIS_LABELS = {
     "typo": "salah ketik",
     "abbreviation": "singkatan",
     "reworded": "susunan kata lain",
-    "joint": "bersama perangkat daerah lain",
+    "joint": "bersama instansi lain",
     "inferred": "disimpulkan",
 }
 """How a printed responsible-agency text was read (`indicator_agencies.basis`), for readers."""

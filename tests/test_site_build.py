@@ -185,3 +185,11 @@ def test_an_indicator_page_offers_its_csv_and_links_its_source_lines(built_site)
     assert {Path(link).name for link in csvs} == {"s07-i21.csv", "s07-i21-gambar-seri.csv"}
     assert all((html.parent / link).resolve().is_file() for link in csvs)
     assert len(re.findall(r'class="binjai-line" href="\.\./sumber/', text)) >= 10
+
+
+def test_every_page_shows_the_licences_and_the_source_not_a_bare_copyright(built_site):
+    for page in built_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="binjai-footer"' in html and "CC BY 4.0" in html, page.name
+        assert "LKjIP Kota Binjai 2018" in html and "© Copyright" not in html, page.name
+        assert 'class="copyright"' not in html and "component-author" not in html, page.name

@@ -214,7 +214,9 @@ def profile_table(profile: IndicatorProfile) -> pd.DataFrame:
     frames = [frame for frame in (printed, recomputed) if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=[*SERIES_COLUMNS, "recomputed_from"])
-    return pd.concat(frames, ignore_index=True)[[*SERIES_COLUMNS, "recomputed_from"]]
+    table = pd.concat(frames, ignore_index=True)[[*SERIES_COLUMNS, "recomputed_from"]]
+    # Whole numbers stay whole beside the recomputed rows' empty lines (no '13377.0' in Excel).
+    return table.astype({"year": "Int64", "source_line": "Int64"})
 
 
 def _line(value: object) -> str:

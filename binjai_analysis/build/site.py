@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -125,11 +127,41 @@ def prepare_book(
     write_vega_bundle(paths.vendor_static_dir)
 
 
-def book_config(paths: ProjectPaths) -> str:
+DATA_LICENCE = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.id")
+CODE_LICENCE = ("MIT", "https://opensource.org/license/mit")
+
+
+def site_footer(sources: Mapping[str, Source]) -> str:
+    """The footer of every page (HTML): who made the site, from which documents of which
+    publisher (the sources' own origin), and under which licences data, text and code are."""
+    made_from = "; ".join(
+        dict.fromkeys(
+            f"{escape(s.origin.short_title)} ({escape(s.origin.publisher)})"
+            if s.origin.publisher
+            else escape(s.origin.short_title)
+            for s in sources.values()
+        )
+    )
+    data, code = (
+        f'<a href="{url}">{escape(name)}</a>' for name, url in (DATA_LICENCE, CODE_LICENCE)
+    )
+    source = f" dari {made_from}" if made_from else ""
+    return (
+        f'<p class="binjai-footer">Disusun oleh Binjai Analysis{source}. Data dan teks: '
+        f"{data}; kode: {code}. Kutip halaman dengan alamat dan versinya.</p>"
+    )
+
+
+def book_config(paths: ProjectPaths, footer: str = "") -> str:
     """The project's `_config.yml` for a book whose source is the generated folder: the static
-    folder is given relative to that source, so every page's URL is its path below it."""
+    folder is given relative to that source, so every page's URL is its path below it. A
+    `footer` (`site_footer`) replaces the theme's author and bare copyright year."""
     config = yaml.safe_load(paths.config.read_text(encoding="utf-8")) or {}
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    if footer:
+        theme = sphinx_config.setdefault("html_theme_options", {})
+        theme["footer_content_items"] = ["extra-footer.html"]
+        theme["extra_footer"] = footer
     static = os.path.relpath(paths.static_dir, paths.generated_dir)
     sphinx_config["html_static_path"] = [Path(static).as_posix()]
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
@@ -147,7 +179,7 @@ def _swap_into_place(new_html: Path, target: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_book(paths: ProjectPaths) -> Path:
+def build_book(paths: ProjectPaths, footer: str = "") -> Path:
     """Run Jupyter Book (execution off, warnings as errors) and publish `_build/html` atomically.
 
     The book is built in a staging folder; `_build/html` is replaced only when the build
@@ -159,7 +191,7 @@ def build_book(paths: ProjectPaths) -> Path:
     staging = paths.build_dir / f".staging-{os.getpid()}"
     staging.mkdir()
     config = staging / "_config.yml"
-    config.write_text(book_config(paths), encoding="utf-8")
+    config.write_text(book_config(paths, footer), encoding="utf-8")
     command = [
         *JUPYTER_BOOK,
         "build",

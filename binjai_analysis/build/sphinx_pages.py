@@ -16,6 +16,7 @@ theme's English labels are given in Indonesian, the site's language.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +133,20 @@ def slim_built_site(app: Sphinx, exception: Exception | None) -> None:
         slim_site(Path(app.outdir))
 
 
+def escape_print_title(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context, after the theme's own: sphinx-book-theme sets `pagetitle` to the
+    page title as plain text and prints it unescaped in its print header (`<h1>{{ pagetitle
+    }}</h1>`, its only use). A title from the data, an indicator's name such as
+    `<script>alert(1)</script>`, would become markup there: escape it."""
+    if context.get("pagetitle"):
+        context["pagetitle"] = escape(str(context["pagetitle"]))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_vega_to_chart_pages)
+    app.connect("html-page-context", escape_print_title, priority=900)
     # Before the offline check (priority 500), so it sees the pages as published.
     app.connect("build-finished", slim_built_site, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,7 +17,7 @@ from binjai_analysis.build.indicator_pages import (
 )
 from binjai_analysis.build.manifest import write_manifest
 from binjai_analysis.build.pipeline import PageResult, run_pages, site_jobs, year_jobs
-from binjai_analysis.build.site import build_book, prepare_book
+from binjai_analysis.build.site import build_book, prepare_book, site_footer
 from binjai_analysis.build.templates import (
     discover_templates,
     left_out_pages,
@@ -139,7 +139,7 @@ def build_site(
     prepare_book(
         paths, settings, pages, site_pages(templates), left_out, model.sources, (generated, parts)
     )
-    return build_book(paths)
+    return build_book(paths, site_footer(model.sources))
 
 
 def latest_realisation(settings: dict[int, YearParams]) -> YearParams:

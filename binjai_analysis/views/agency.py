@@ -97,7 +97,7 @@ def agency_markdown(
         blocks += [
             f"Daftar indikator menyebut perangkat daerah ini penanggung jawab "
             f"{len(profile.indicators)} indikator. Indikator yang disebut bersama perangkat "
-            "daerah lain dihitung untuk masing-masing.",
+            "daerah atau instansi lain dihitung untuk masing-masing.",
             indicator_table(profile),
         ]
     blocks += [

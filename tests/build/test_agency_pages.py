@@ -32,7 +32,7 @@ def test_an_agency_page_lists_and_links_its_indicators(model, pages):
     for code in links.loc[links["agency_id"] == "dinas-kesehatan", "indicator_id"]:
         assert f'href="../{indicator_document(code)}.html"' in text
     assert text.startswith("# Dinas Kesehatan\n")
-    assert "“Dinas Kesehatan, BPS” (bersama perangkat daerah lain: Badan Pusat Statistik)" in text
+    assert "“Dinas Kesehatan, BPS” (bersama instansi lain: Badan Pusat Statistik)" in text
 
 
 def test_the_page_states_why_it_attributes_no_program(model, pages):

@@ -86,6 +86,8 @@ def test_the_csv_holds_every_printed_figure_and_the_recomputed_capaian(model, pa
     recomputed = table[table["basis"] == "recomputed"]
     assert recomputed["measure"].tolist() == ["capaian", "predikat"]
     assert recomputed["year"].tolist() == [REPORT_YEAR, REPORT_YEAR]
+    text = content.decode("utf-8-sig")
+    assert not re.search(r",\d+\.0,", text.split("\n", 2)[1])  # line numbers print whole
 
 
 def test_errata_that_name_the_indicator_are_listed(errata, pages):

@@ -42,3 +42,36 @@ def test_year_index_says_which_pages_the_data_cannot_show(repo_paths):
     assert "Halaman yang tidak dibuat karena datanya tidak ada untuk tahun ini" in text
     missing = markdown_text(OPTIONAL_PARTS["macro_series"])
     assert f"- *{markdown_text('Tren & lintasan RPJMD')}*: tidak ada {missing}\n" in text
+
+
+def test_the_footer_names_the_maker_the_sources_and_the_licences(model):
+    from binjai_analysis.build.site import site_footer
+
+    footer = site_footer(model.sources)
+    for source in model.sources.values():
+        assert source.origin.short_title in footer and source.origin.publisher in footer
+    assert "CC BY 4.0" in footer and ">MIT<" in footer and "Binjai Analysis" in footer
+
+
+def test_the_footer_escapes_the_origin_text(model):
+    from dataclasses import replace
+
+    from binjai_analysis.build.site import site_footer
+
+    (source,) = list(model.sources.values())[:1]
+    origin = source.origin.model_copy(update={"publisher": "<b>Pemkot</b>"})
+    footer = site_footer({source.id: replace(source, origin=origin)})
+    assert "&lt;b&gt;Pemkot&lt;/b&gt;" in footer and "<b>" not in footer
+
+
+def test_the_book_config_replaces_author_and_copyright_by_the_footer(repo_paths):
+    import yaml
+
+    from binjai_analysis.build.site import book_config
+
+    theme = yaml.safe_load(book_config(repo_paths, "<p>kaki</p>"))["sphinx"]["config"][
+        "html_theme_options"
+    ]
+    assert theme["footer_content_items"] == ["extra-footer.html"]
+    assert theme["extra_footer"] == "<p>kaki</p>"
+    assert theme["collapse_navbar"] is True  # the project's own options stay

@@ -72,3 +72,14 @@ def test_slim_site_rewrites_pages_and_removes_the_icon_script(tmp_path: Path):
     assert "searchindex.js" in (tmp_path / "search.html").read_text(encoding="utf-8")
     assert (tmp_path / "_static" / "macros.html").read_text(encoding="utf-8") == HEAD
     assert slim_site(tmp_path) == 0  # idempotent
+
+
+def test_the_theme_s_print_title_is_escaped():
+    from binjai_analysis.build.sphinx_pages import escape_print_title
+
+    context = {"pagetitle": "S02.I03 <script>alert(1)</script>"}
+    escape_print_title(None, "indikator/s02-i03", "page.html", context, None)
+    assert context["pagetitle"] == "S02.I03 &lt;script&gt;alert(1)&lt;/script&gt;"
+    untouched: dict = {}
+    escape_print_title(None, "search", "search.html", untouched, None)
+    assert untouched == {}

@@ -200,7 +200,7 @@ def test_citation_file_is_valid_cff():
     assert cff["title"] == "Binjai Analysis"
     assert cff["version"] == "0.1.0"
     assert cff["type"] == "software"
-    assert cff["license"] == "MIT"
+    assert cff["license"] == ["MIT", "CC-BY-4.0"]  # code, then data and text
     assert cff["authors"] == [{"name": "Binjai Analysis"}]
     assert cff["message"]
 
