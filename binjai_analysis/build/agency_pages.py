@@ -9,7 +9,8 @@ from binjai_analysis import __version__
 from binjai_analysis.analysis.agency import AgencyProfile, agency_profiles, agency_table
 from binjai_analysis.analysis.indicator_profile import with_document_kind
 from binjai_analysis.analysis.year import Analysis
-from binjai_analysis.build.generated import GeneratedPage, csv_bytes
+from binjai_analysis.build.generated import GeneratedPage
+from binjai_analysis.csv_files import csv_bytes
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.formatting import report_table
 from binjai_analysis.links import AGENCY_FOLDER, agency_document, code_slug

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -48,8 +46,3 @@ def write_pages(root: Path, pages: list[GeneratedPage], folders: tuple[str, ...]
                 stale.unlink()
             elif stale.is_dir() and not any(stale.iterdir()):
                 stale.rmdir()
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A download as Excel opens it: UTF-8 with a byte-order mark."""
-    return frame.to_csv(index=False).encode("utf-8-sig")

@@ -21,9 +21,10 @@ from binjai_analysis.analysis.indicator_profile import (
     profile_table,
 )
 from binjai_analysis.analysis.year import Analysis, options_from_params, run_analysis
-from binjai_analysis.build.generated import GeneratedPage, csv_bytes
+from binjai_analysis.build.generated import GeneratedPage
 from binjai_analysis.build.renderer import chart_html
 from binjai_analysis.charts.indicator import series_chart_data, series_chart_spec
+from binjai_analysis.csv_files import csv_bytes
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.errors import DataError
 from binjai_analysis.links import INDICATOR_FOLDER, code_slug, indicator_document
