@@ -77,8 +77,21 @@ def test_clean_removes_generated_files(project):
     assert (project.templates_dir / "index.md").exists()  # sources stay
 
 
+def small_build(project, *pages: str) -> None:
+    """Make `project` build 2018's `pages` only: what a test of the build's failure handling
+    needs, at a fraction of the whole site's time. The public URL list goes too: it lists
+    the whole site's pages, which such a build leaves out on purpose."""
+    (project.params_dir / "2019.yaml").unlink()
+    project.url_list.unlink()
+    listed = ", ".join(pages)
+    (project.params_dir / "2018.yaml").write_text(
+        f"year: 2018\npages: [{listed}]\n", encoding="utf-8"
+    )
+
+
 @pytest.mark.slow
 def test_failing_notebook_fails_the_build_and_keeps_the_previous_site(project, failing_template):
+    small_build(project, "zz-gagal")
     previous = project.html_dir / "index.html"
     previous.parent.mkdir(parents=True)
     previous.write_text("previous site", encoding="utf-8")
@@ -177,6 +190,7 @@ def test_exit_codes_are_distinct():
 @pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_an_interrupted_build_keeps_the_previous_site_and_the_next_build_works(project, stop):
+    small_build(project, "capaian-kinerja", "efisiensi")
     previous = project.html_dir / "index.html"
     previous.parent.mkdir(parents=True)
     previous.write_text("previous site", encoding="utf-8")
