@@ -47,6 +47,7 @@ FIXED_PROPERTIES_TIME = datetime(2000, 1, 1)
 """The workbook's created and modified date when the build has no date of its own."""
 CODE_SHEET = "Kode"
 """The second sheet: the CSV's code-friendly columns and exact values."""
+CODE_NOTE = "Nilai persis dengan nama kolom kode, sama dengan unduhan CSV."
 MAX_WIDTH = 50
 """The widest a column gets (characters); longer text wraps."""
 INT_FORMAT = "0"
@@ -247,8 +248,9 @@ def workbook(shown: pd.DataFrame, info: TableInfo, data: pd.DataFrame | None = N
     _table(sheet, shown, len(rows) + 2)
     if data is not None:
         code = book.create_sheet(CODE_SHEET)
-        code.cell(row=1, column=1, value=_text(f"{info.number}. {info.title}")).data_type = "s"
-        _table(code, csv_frame(data), 3, formats=False)  # whole numbers as integers
+        for row, line in enumerate([f"{info.number}. {info.title}", CODE_NOTE], start=1):
+            code.cell(row=row, column=1, value=_text(line)).data_type = "s"
+        _table(code, csv_frame(data), 4, formats=False)  # whole numbers as integers
     when = _properties_time(info.built)
     book.properties.creator = CREDIT
     book.properties.title = _text(f"{info.number}. {info.title}")

@@ -14,6 +14,7 @@ import pytest
 
 from binjai_analysis.formatting import format_number, percent_text, rupiah_cell
 from binjai_analysis.table_files import (
+    CODE_NOTE,
     CODE_SHEET,
     LICENCE,
     TableInfo,
@@ -112,7 +113,8 @@ def test_long_text_wraps_within_a_bounded_column():
 def test_the_code_sheet_holds_the_exact_values_with_whole_numbers_as_integers():
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(shown_frame(), INFO, code_frame())))
     sheet = book[CODE_SHEET]
-    values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    assert sheet["A2"].value == CODE_NOTE
+    values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
     assert values == [["indicator_id", "target", "line"], ["a", 1234.5, 7], ["b", None, 8]]
     assert isinstance(values[1][2], int)
 
