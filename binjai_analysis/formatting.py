@@ -2,6 +2,11 @@
 
 Babel rounds half to even (`0,125` -> `0,12` at 2 decimals); exact figures stay in the datasets.
 
+The number formatters return a `FormattedValue`: the displayed string, which also carries the
+exact value and an Excel number format, so a table's XLSX download holds real numbers shown as
+on the page (see `table_files`). Any string operation on it (`+`, f-strings, `.replace`) gives a
+plain `str`, which stays text.
+
 Text from the data (names, statements, figures as printed) that goes into generated MyST
 Markdown passes through `markdown_text` or `markdown_code` first, so that it reads as itself:
 MyST would otherwise pass `<script>` through as raw HTML and read `*`, `[`, `{` as markup.
@@ -12,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from numbers import Integral
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -20,6 +26,55 @@ LOCALE = "id_ID"
 
 D3_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 """The same convention for Vega charts (d3-format ships no Indonesian locale)."""
+
+
+class FormattedValue(str):
+    """A number as displayed (`'1.234,5'`), carrying its exact `value` and the Excel
+    `number_format` that displays it the same way, so spreadsheets get numbers, not text.
+
+    Examples:
+        >>> cell = format_number(1234.5, 1)
+        >>> cell, cell.value, cell.number_format
+        ('1.234,5', 1234.5, '#,##0.0')
+    """
+
+    value: float | int
+    number_format: str
+
+    def __new__(cls, text: str, value: float | int, number_format: str) -> FormattedValue:
+        made = super().__new__(cls, text)
+        made.value = value
+        made.number_format = number_format
+        return made
+
+    def __reduce__(self) -> tuple[type, tuple[str, float | int, str]]:
+        return (FormattedValue, (str(self), self.value, self.number_format))
+
+
+def excel_pattern(decimals: int) -> str:
+    """The Excel number format with thousands separators and `decimals` places.
+
+    Examples:
+        >>> excel_pattern(0), excel_pattern(2)
+        ('#,##0', '#,##0.00')
+    """
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+MINUS = "−"
+"""The minus sign the page writes (U+2212), quoted in Excel formats as a literal."""
+
+
+def _signed_formats(positive: str, negative: str, zero: str | None = None) -> str:
+    """An Excel format with a section per sign (Excel writes no sign in the negative one)."""
+    return ";".join([positive, negative] + ([zero] if zero is not None else []))
+
+
+def _exact(value: object) -> float | int:
+    """A number as Python's int or float (numpy and Decimal values included)."""
+    if isinstance(value, Integral):
+        return int(value)
+    return float(value)  # type: ignore[arg-type]
 
 
 def format_number(value: float | None, decimals: int = 2) -> str:
@@ -35,8 +90,23 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    pattern = excel_pattern(decimals)
+    return FormattedValue(
+        format_decimal(value, format=pattern, locale=LOCALE), _exact(value), pattern
+    )
+
+
+def _percent_format(decimals: int, minus: str = "-") -> str:
+    """Excel's percent format for `decimals` places (the value is a fraction: 0.0529)."""
+    pattern = f"{excel_pattern(decimals)}%"
+    return pattern if minus == "-" else _signed_formats(pattern, f'"{minus}"{pattern}')
+
+
+def _as_percent(text: str, value: float | None, decimals: int, minus: str = "-") -> str:
+    """`text` (a percentage as displayed) carrying `value` percent as Excel's fraction."""
+    if value is None or text == "–":
+        return text
+    return FormattedValue(text, float(value) / 100, _percent_format(decimals, minus))
 
 
 def format_percent(value: float | None, decimals: int = 2) -> str:
@@ -47,7 +117,7 @@ def format_percent(value: float | None, decimals: int = 2) -> str:
         '5,29 %'
     """
     text = format_number(value, decimals)
-    return text if text == "–" else f"{text} %"
+    return text if text == "–" else _as_percent(f"{text} %", value, decimals)
 
 
 RUPIAH_UNITS = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))
@@ -71,8 +141,19 @@ def format_rupiah(value: float | None, compact: bool = True, decimals: int = 1) 
     if compact:
         for size, word in RUPIAH_UNITS:
             if magnitude >= size:
-                return f"{sign}Rp {format_number(magnitude / size, decimals)} {word}"
-    return f"{sign}Rp {format_number(magnitude, 0)}"
+                text = f"{sign}Rp {format_number(magnitude / size, decimals)} {word}"
+                # Each trailing comma of an Excel format divides by a thousand.
+                scaled = f'{excel_pattern(decimals)}{"," * round(math.log10(size) / 3)}" {word}"'
+                return FormattedValue(text, _exact(value), _rupiah_format(scaled))
+    return FormattedValue(
+        f"{sign}Rp {format_number(magnitude, 0)}", _exact(value), _rupiah_format("#,##0")
+    )
+
+
+def _rupiah_format(pattern: str, prefix: str = "Rp ") -> str:
+    """Excel's format for rupiah: the prefix, and the minus sign (−) before it when negative."""
+    positive = f'"{prefix}"{pattern}' if prefix else pattern
+    return _signed_formats(positive, f'"{MINUS}{prefix}"{pattern}')
 
 
 def format_count(value: float) -> str:
@@ -197,7 +278,8 @@ def percent_text(value: float | None, decimals: int = 1) -> str:
     """
     if value is None or pd.isna(value):
         return "–"
-    return keep_unit(format_percent(float(value), decimals).replace("-", "−"))
+    text = keep_unit(format_percent(float(value), decimals).replace("-", "−"))
+    return _as_percent(text, float(value), decimals, minus=MINUS)
 
 
 def signed(value: float, decimals: int = 1, suffix: str = "") -> str:
@@ -209,12 +291,20 @@ def signed(value: float, decimals: int = 1, suffix: str = "") -> str:
     """
     text = format_number(abs(value), decimals)
     sign = "−" if value < 0 and text.strip("0,") else "+" if value > 0 else ""
-    return f"{sign}{text}{suffix}"
+    percent = suffix == " %"  # Excel's % shows the value times 100
+    pattern = _percent_format(decimals) if percent else excel_pattern(decimals)
+    if suffix and not percent:
+        pattern += f'"{suffix}"'
+    exact = float(value) / 100 if percent else _exact(value)
+    formats = _signed_formats(f"+{pattern}", f'"{MINUS}"{pattern}', pattern)
+    return FormattedValue(f"{sign}{text}{suffix}", exact, formats)
 
 
 def signed_percent(value: float, decimals: int = 1) -> str:
     """A percentage that may be negative, with the minus sign: '−2.800,0 %'."""
-    return signed(value, decimals, " %") if value < 0 else format_percent(value, decimals)
+    if value < 0:
+        return signed(value, decimals, " %")
+    return _as_percent(format_percent(value, decimals), value, decimals)
 
 
 def rupiah_exact(value: float | None) -> str:
@@ -230,10 +320,18 @@ def rupiah_exact(value: float | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    return _rupiah_exact(value, "Rp ")
+
+
+def _rupiah_exact(value: float | None, prefix: str) -> str:
+    """Exact rupiah after `prefix`, sen only when there are any."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
     magnitude = abs(float(value))
     decimals = 0 if round(magnitude, 2).is_integer() else 2
     sign = "−" if value < 0 else ""
-    return f"{sign}Rp {format_number(magnitude, decimals)}"
+    text = f"{sign}{prefix}{format_number(magnitude, decimals)}"
+    return FormattedValue(text, _exact(value), _rupiah_format(excel_pattern(decimals), prefix))
 
 
 def rupiah_cell(value: float | None) -> str:
@@ -243,7 +341,7 @@ def rupiah_cell(value: float | None) -> str:
         >>> rupiah_cell(96457108500.0), rupiah_cell(-0.5), rupiah_cell(float("nan"))
         ('96.457.108.500', '−0,50', '–')
     """
-    return rupiah_exact(value).replace("Rp ", "")
+    return _rupiah_exact(value, "")
 
 
 TABLE_NAME = re.compile(r"^Tabel (\d+)\.(\d+)([a-z]*)$")

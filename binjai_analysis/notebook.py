@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from binjai_analysis.notices import caveats_markdown
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
+from binjai_analysis.table_files import PAGE_URL_ENV, build_date, commit_of
 
 PREPARE = "binjai notebook TEMPLATE --year {year} -o NOTEBOOK.ipynb"
 """How to get the notebook of a page for a year (see `build.standalone`)."""
@@ -136,14 +138,20 @@ def source_titles(*source_ids: str) -> str:
 
 def page(settings: YearParams, chapter: int, *source_ids: str) -> Page:
     """The numbering and downloads of this page's tables and figures; captions cite the
-    sources named (default: every source)."""
+    sources named (default: every source). Downloads name the page's address (set by the
+    build; a plain papermill run gives none), the variant, the build date and the commit."""
     unique = list(dict.fromkeys(source_ids))
+    here = Path.cwd()
     return Page(
         chapter=chapter,
         year=settings.year,
         cite=source_titles(*source_ids),
         source=unique[0] if len(unique) == 1 else None,
-        root=site_root(Path.cwd()),
+        root=site_root(here),
+        url=os.environ.get(PAGE_URL_ENV) or None,
+        variant=settings.variant,
+        built=build_date(here),
+        commit=commit_of(here),
     )
 
 

@@ -2,9 +2,10 @@
 
 Every table and figure gets a stable id (from its label), a number within its chapter
 ("Tabel 5.2", "Gambar 5.1"), a caption that ends with its source, and downloads: CSV and XLSX
-for tables; CSV and SVG for figures. Downloads are written next to the executed notebook
-(`downloads/`) and linked with MyST's `{download}` role, so Sphinx copies them and a missing file
-fails the build.
+for tables (and a JSON sidecar of the table's metadata); CSV and SVG for figures. Downloads are
+written next to the executed notebook (`downloads/`) and linked with MyST's `{download}` role,
+so Sphinx copies them and a missing file fails the build. The XLSX is the page's table (see
+`table_files`); the CSVs hold the code-friendly columns and exact values (`csv_files`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from IPython.display import HTML, Markdown, display
 from pandas.io.formats.style import Styler
 
 from binjai_analysis.build.renderer import chart_html
+from binjai_analysis.csv_files import write_csv
 from binjai_analysis.formatting import D3_FORMAT_LOCALE
 from binjai_analysis.links import indicator_link, line_link
+from binjai_analysis.table_files import TableInfo, line_numbers, write_metadata, write_xlsx
 
 SourcePlace = tuple[str, int]
 """A figure's place in the sources: source id and line."""
@@ -101,6 +104,14 @@ class Page:
     """The way back from this page to the site's root (source-line links start with it)."""
     counts: dict[tuple[str, int | None], int] = field(default_factory=dict)
     """How many tables and figures each section has numbered so far."""
+    url: str | None = None
+    """The page's address within the site ('2018/capaian-kinerja.html'), for citations."""
+    variant: str | None = None
+    """The params variant the page was built with, if any (downloads say so)."""
+    built: str | None = None
+    """The build date (YYYY-MM-DD) the downloads name; never the wall clock."""
+    commit: str | None = None
+    """The git commit the page was built from, if known."""
 
     def group(self, kind: str = "Tabel") -> int:
         """Reserve the page's next number of `kind` for a group of repeated tables (one per
@@ -158,6 +169,30 @@ class Page:
         cited = escape(source_line(self.cite, source, processed))
         return f"<strong>{number}.</strong> {escape(title)}. {cited}"
 
+    def _info(
+        self,
+        number: str,
+        title: str,
+        cited: str,
+        anchor: str,
+        lines: dict[str, list[SourcePlace | None]],
+        exact: pd.DataFrame,
+    ) -> TableInfo:
+        """What the table's downloads say about it: number, title, source, lines, build."""
+        places = [place for column in lines.values() for place in column]
+        source_column = exact["source_line"] if "source_line" in exact.columns else None
+        return TableInfo(
+            number=number,
+            title=title,
+            source=cited,
+            anchor=anchor,
+            page=self.url,
+            lines=line_numbers(places, source_column),
+            variant=self.variant,
+            built=self.built,
+            commit=self.commit,
+        )
+
     def _file(self, name: str) -> Path:
         folder = self.directory / DOWNLOADS_DIR
         folder.mkdir(parents=True, exist_ok=True)
@@ -192,6 +227,8 @@ class Page:
         `lines` makes the cells of the columns it names links to their source lines (one
         `(source id, line)` or None per row), so a reader can open the line a figure is from.
         `indicators` names a column of indicator codes, each linked to its indicator's page.
+        The XLSX holds `shown` as the page shows it (numbers formatted by `formatting` as real
+        numbers) under a header block, and `data` on a second sheet; the CSV holds `data`.
         Returns the table's number, e.g. 'Tabel 5.2' or 'Tabel 5.10.1'.
         """
         anchor = self._register("tabel", label)
@@ -224,10 +261,13 @@ class Page:
             )
         )
         exact = shown if data is None else data
-        csv, xlsx = self._file(f"{anchor}.csv"), self._file(f"{anchor}.xlsx")
-        exact.to_csv(csv, index=False, encoding="utf-8-sig")
-        exact.to_excel(xlsx, index=False, sheet_name=number.replace(".", "-")[:31])
-        self._downloads([("CSV", csv), ("XLSX", xlsx)])
+        info = self._info(
+            number, title, source_line(self.cite, source, processed), anchor, lines or {}, exact
+        )
+        csv = write_csv(exact, self._file(f"{anchor}.csv"))
+        xlsx = write_xlsx(self._file(f"{anchor}.xlsx"), shown, info, data)
+        meta = write_metadata(self._file(f"{anchor}.json"), shown, info, exact)
+        self._downloads([("CSV", csv), ("XLSX", xlsx), ("metadata JSON", meta)])
         return number
 
     def figure(
@@ -266,7 +306,7 @@ class Page:
             )
         )
         csv, svg = self._file(f"{anchor}.csv"), self._file(f"{anchor}.svg")
-        data.to_csv(csv, index=False, encoding="utf-8-sig")
+        write_csv(data, csv)
         svg.write_text(vlc.vegalite_to_svg(spec, format_locale=D3_FORMAT_LOCALE), encoding="utf-8")
         self._downloads([("data CSV", csv), ("grafik SVG", svg)])
         return number

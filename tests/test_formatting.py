@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pickle
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -11,7 +12,11 @@ from docutils.core import publish_parts
 from myst_parser.parsers.docutils_ import Parser
 
 from binjai_analysis.formatting import (
+    FormattedValue,
     bounds_phrase,
+    format_number,
+    format_percent,
+    format_rupiah,
     keep_unit,
     markdown_code,
     markdown_text,
@@ -193,3 +198,43 @@ def test_capaian_text_shows_the_formula_beside_a_bound():
     assert capaian_text(120.0, 240.76) == "120,0 % (rumus: 240,8 %)"
     assert capaian_text(95.0, 95.0) == "95,0 %"
     assert capaian_text(pd.NA, pd.NA) == "–"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "number_format"),
+    [
+        (format_number(24574.84), 24574.84, "#,##0.00"),
+        (format_number(267901, decimals=0), 267901, "#,##0"),
+        (format_percent(5.29), 0.0529, "#,##0.00%"),
+        (percent_text(-12.345), -0.12345, '#,##0.0%;"−"#,##0.0%'),
+        (rupiah_cell(96457108500.0), 96457108500, '#,##0;"−"#,##0'),
+        (rupiah_cell(-0.5), -0.5, '#,##0.00;"−"#,##0.00'),
+        (rupiah_exact(89_483_500), 89_483_500, '"Rp "#,##0;"−Rp "#,##0'),
+        (format_rupiah(1_234_567_890_123), 1_234_567_890_123, '"Rp "#,##0.0,,,," triliun";'),
+        (signed(-10.44), -10.44, '+#,##0.0;"−"#,##0.0;#,##0.0'),
+        (signed_percent(-2800.0), -28.0, '+#,##0.0%;"−"#,##0.0%;#,##0.0%'),
+    ],
+)
+def test_formatted_numbers_carry_their_exact_value_and_excel_format(cell, value, number_format):
+    assert isinstance(cell, FormattedValue)
+    assert cell.value == pytest.approx(value)
+    assert cell.number_format.startswith(number_format)
+
+
+def test_a_formatted_value_reads_as_its_text_and_any_string_operation_makes_it_text():
+    cell = format_percent(5.29)
+    assert cell == "5,29 %" and repr(cell) == "'5,29 %'" and {cell: 1}["5,29 %"] == 1
+    assert type(cell + "!") is str and type(f"{cell}") is str and type(cell.strip()) is str
+    assert pickle.loads(pickle.dumps(cell)).value == cell.value
+
+
+def test_missing_numbers_are_a_plain_dash():
+    assert type(format_number(None)) is str and type(percent_text(float("nan"))) is str
+
+
+def test_a_data_frame_keeps_the_formatted_values():
+    """Pandas' str dtype stores the objects (python storage); were it to convert them to
+    another storage (pyarrow), the XLSX downloads would hold text: this test says so."""
+    frame = pd.DataFrame({"Nilai": [format_number(1.5, 1), "–"]})
+    assert isinstance(frame["Nilai"].iloc[0], FormattedValue)
+    assert isinstance(frame.copy()["Nilai"].iloc[0], FormattedValue)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import altair as alt
+import openpyxl
 import pandas as pd
 import pytest
 
+from binjai_analysis.formatting import format_number
 from binjai_analysis.presentation import Page, printed_lines, source_line
 
 CITE = "LKjIP Kota Uji 1999"
@@ -151,3 +154,57 @@ def test_linked_columns_link_each_cell_to_its_source_line(shown, tmp_path):
 def test_a_page_without_one_source_links_nothing(tmp_path):
     page = Page(chapter=5, directory=tmp_path)
     assert page.places(pd.Series([3, 4])) == [None, None]
+
+
+def test_table_downloads_the_page_table_as_xlsx_and_exact_data_as_csv_and_json(shown, tmp_path):
+    page = Page(
+        chapter=5,
+        year=2018,
+        cite=CITE,
+        directory=tmp_path,
+        source="src",
+        url="2018/capaian-kinerja.html",
+        variant="uji",
+        built="2026-12-01",
+        commit="abcdef0123",
+    )
+    shown_frame = pd.DataFrame(
+        {"Indikator": ["A", "B"], "Target": [format_number(1234.5, 1), format_number(7, 0)]}
+    )
+    data = pd.DataFrame({"indicator_id": ["A", "B"], "target": [1234.5, 7.0], "line": [12.0, 9]})
+    page.table(
+        shown_frame,
+        title="Uji",
+        source="Tabel 3.2",
+        label="uji",
+        data=data,
+        lines={"Target": page.places(pd.Series([12, 9]))},
+    )
+    folder = tmp_path / "downloads"
+    assert (folder / "2018-tabel-uji.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "indicator_id,target,line",
+        "A,1234.5,12",
+        "B,7,9",
+    ]
+    book = openpyxl.load_workbook(folder / "2018-tabel-uji.xlsx")
+    sheet = book.worksheets[0]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    at = values.index(["Indikator", "Target"])
+    assert values[at + 1 :] == [["A", 1234.5], ["B", 7]]
+    assert values[0][0] == "Tabel 5.1. Uji"
+    assert "Baris teks sumber: 9, 12" in [row[0] for row in values]
+    assert "Varian: uji" in [row[0] for row in values]
+    assert book.sheetnames[1] == "Kode"
+    meta = json.loads((folder / "2018-tabel-uji.json").read_text(encoding="utf-8"))
+    assert meta["url"] == "2018/capaian-kinerja.html#tabel-uji" and meta["commit"] == "abcdef0123"
+    links = next(item.data for item in shown if str(getattr(item, "data", "")).startswith("Unduh"))
+    assert "metadata JSON <downloads/2018-tabel-uji.json>" in links
+
+
+def test_figure_data_csv_writes_whole_numbers_as_integers(shown, tmp_path):
+    page = Page(chapter=6, year=2018, cite=CITE, directory=tmp_path)
+    data = pd.DataFrame({"x": [1.0, 2.0], "y": [0.5, 4.0]})
+    chart = alt.Chart(data).mark_bar().encode(x="x:Q", y="y:Q")
+    page.figure(chart, title="Uji", source="T", label="uji", data=data, description="Dua.")
+    text = (tmp_path / "downloads" / "2018-gambar-uji.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines() == ["x,y", "1,0.5", "2,4"]

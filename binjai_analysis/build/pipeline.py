@@ -10,8 +10,9 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from binjai_analysis.data.model import DataModel
 from binjai_analysis.errors import NotebookError
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
+from binjai_analysis.table_files import PAGE_URL_ENV
 
 KERNEL_NAME = "binjai-python"
 """A kernel spec of our own, pointing at this interpreter (see `ensure_kernel`)."""
@@ -139,6 +141,26 @@ def output_path(paths: ProjectPaths, template: Template, settings: YearParams) -
     return folder / f"{template.slug}.ipynb"
 
 
+def page_url(paths: ProjectPaths, output: Path) -> str:
+    """A page's address within its site, from its executed notebook: '2018/capaian-kinerja.html'
+    (downloads cite it)."""
+    return output.relative_to(paths.generated_dir).with_suffix(".html").as_posix()
+
+
+@contextmanager
+def page_environment(url: str) -> Iterator[None]:
+    """Tell the page's kernel its own address (`PAGE_URL_ENV`) while it runs."""
+    before = os.environ.get(PAGE_URL_ENV)
+    os.environ[PAGE_URL_ENV] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PAGE_URL_ENV, None)
+        else:
+            os.environ[PAGE_URL_ENV] = before
+
+
 def execute_page(
     paths: ProjectPaths,
     template: Template,
@@ -165,17 +187,8 @@ def execute_page(
         executed = Path(scratch) / "output.ipynb"
         nbformat.write(prepare_notebook(template, settings, items), source)
         try:
-            papermill.execute_notebook(  # what `papermill <notebook> <page> -p year <year>` does
-                str(source),
-                str(executed),
-                parameters={"year": settings.year},
-                kernel_name=ensure_kernel(paths),
-                progress_bar=False,
-                cwd=str(out_dir),
-                execution_timeout=CELL_TIMEOUT_SECONDS,
-                # Keeps the kernel's start-up chatter (transport warnings) off the terminal.
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],
-            )
+            with page_environment(page_url(paths, output)):
+                _papermill(paths, source, executed, settings.year, out_dir)
         except Exception as exc:
             output.unlink(missing_ok=True)  # never leave a stale page behind a failure
             kept = None
@@ -190,6 +203,21 @@ def execute_page(
         os.replace(executed, output)
     failed.unlink(missing_ok=True)
     return PageResult(template, settings.year, output, time.perf_counter() - started)
+
+
+def _papermill(paths: ProjectPaths, source: Path, executed: Path, year: int, cwd: Path) -> None:
+    """Run one prepared notebook with papermill (in `cwd`), as the command line would."""
+    papermill.execute_notebook(  # what `papermill <notebook> <page> -p year <year>` does
+        str(source),
+        str(executed),
+        parameters={"year": year},
+        kernel_name=ensure_kernel(paths),
+        progress_bar=False,
+        cwd=str(cwd),
+        execution_timeout=CELL_TIMEOUT_SECONDS,
+        # Keeps the kernel's start-up chatter (transport warnings) off the terminal.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
 
 
 def _execute_job(paths: ProjectPaths, job: PageJob, force: bool) -> PageResult:
