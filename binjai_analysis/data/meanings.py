@@ -142,6 +142,87 @@ COLUMN_MEANINGS = {
 }
 """The Indonesian meaning of each column name; `DATASET_MEANINGS` where a dataset differs."""
 
+COLUMN_TITLES = {
+    "source_table": "Tabel sumber",
+    "source_line": "Baris sumber",
+    "raw": "Tercetak",
+    "number_style": "Gaya angka",
+    "value": "Nilai",
+    "parse_note": "Catatan baca",
+    "source": "Sumber",
+    "document": "Dokumen",
+    "document_year": "Tahun dokumen",
+    "period": "Periode",
+    "printed_table": "Tabel tercetak",
+    "phase": "Tahap",
+    "repeat_of": "Ulangan dari baris",
+    "kind": "Jenis",
+    "title": "Judul",
+    "source_title": "Judul sumber",
+    "first_line": "Baris pertama",
+    "last_line": "Baris terakhir",
+    "test_data": "Data uji",
+    "start": "Tahun awal",
+    "end": "Tahun akhir",
+    "agency": "Perangkat daerah",
+    "agency_id": "Kode perangkat daerah",
+    "audit_year": "Tahun pemeriksaan",
+    "basis": "Dasar",
+    "bound": "Batas",
+    "budget_program": "Program di tabel anggaran",
+    "context": "Konteks",
+    "cost_dataset": "Tabel biaya",
+    "cost_lines": "Baris biaya",
+    "cost_link": "Kaitan biaya",
+    "cost_share": "Bagian biaya",
+    "dataset": "Dataset",
+    "description": "Keterangan",
+    "evidence": "Bukti",
+    "evidence_line": "Baris bukti",
+    "examiner": "Pemeriksa",
+    "examiner_no": "Nomor pemeriksa",
+    "indicator": "Uraian",
+    "indicator_id": "Kode indikator",
+    "indicator_name": "Nama indikator",
+    "indicator_no": "Nomor indikator",
+    "item": "Butir",
+    "kecamatan": "Kecamatan",
+    "kecamatan_id": "Kode kecamatan",
+    "kelurahan": "Kelurahan",
+    "label": "Predikat",
+    "match_basis": "Cara penautan",
+    "measure": "Ukuran",
+    "misi_id": "Kode misi",
+    "misi_no": "Nomor misi",
+    "name": "Nama",
+    "note": "Catatan",
+    "origin": "Asal",
+    "output": "Keluaran",
+    "output_id": "Kode keluaran",
+    "output_kind": "Jenis keluaran",
+    "polarity": "Polaritas",
+    "polarity_reason": "Alasan polaritas",
+    "printed": "Teks tercetak",
+    "printed_no": "Nomor tercetak",
+    "program": "Program",
+    "rating_no": "Nomor predikat",
+    "reference": "Nomor laporan",
+    "row_no": "Nomor baris",
+    "row_seq": "Urutan baris",
+    "sasaran_id": "Kode sasaran",
+    "sasaran_no": "Nomor sasaran",
+    "source_figure": "Gambar sumber",
+    "statement": "Rumusan",
+    "subject": "Yang dihitung",
+    "tujuan_id": "Kode tujuan",
+    "tujuan_no": "Nomor tujuan",
+    "unit": "Satuan",
+    "value_type": "Jenis nilai",
+    "water_source": "Sumber air minum",
+    "year": "Tahun",
+}
+"""A short Indonesian title per column name (the data package's field titles)."""
+
 DATASET_MEANINGS = {
     ("audit_findings", "agency"): "Perangkat daerah (dinas) yang mendapat temuan, seperti "
     "tercetak.",
@@ -176,6 +257,11 @@ DATASET_MEANINGS = {
     ("year_counts", "unit"): "Satuan yang tercetak setelah angka ('orang', 'Kelurahan', 'buah').",
 }
 """Meanings of a column name that differ in one dataset: (dataset, column) → meaning."""
+
+
+def column_title(column: str) -> str:
+    """The short Indonesian title of `column` (its name when none is written)."""
+    return COLUMN_TITLES.get(column, column)
 
 
 def column_meaning(dataset: str, column: str) -> str:

@@ -28,7 +28,7 @@ from binjai_analysis.data.canonical import (
     LINKS,
 )
 from binjai_analysis.data.dictionary import accepts_empty
-from binjai_analysis.data.meanings import DATASET_TITLES, column_meaning
+from binjai_analysis.data.meanings import DATASET_TITLES, column_meaning, column_title
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.data.printed import TABLES
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
@@ -174,7 +174,7 @@ def field_descriptor(dataset: Dataset, column: str) -> dict[str, Any]:
     Indonesian meaning of the column."""
     schema_column = _pandera_column(dataset, column)
     dtype = schema_column.dtype if schema_column is not None else dataset.frame[column].dtype
-    field: dict[str, Any] = {"name": column, "type": type_of(dtype)}
+    field: dict[str, Any] = {"name": column, "title": column_title(column), "type": type_of(dtype)}
     constraints = constraints_of(schema_column) if schema_column is not None else {}
     if constraints:
         field["constraints"] = constraints

@@ -15,7 +15,12 @@ import pytest
 
 from binjai_analysis.data import package
 from binjai_analysis.data.bundle import ZIP_NAME, project_file, readme_text, write_bundle
-from binjai_analysis.data.meanings import COLUMN_MEANINGS, DATASET_TITLES, column_meaning
+from binjai_analysis.data.meanings import (
+    COLUMN_MEANINGS,
+    COLUMN_TITLES,
+    DATASET_TITLES,
+    column_meaning,
+)
 from binjai_analysis.data.printed import TABLES
 from binjai_analysis.views import downloads
 from binjai_analysis.zip_files import FIXED_TIME
@@ -92,6 +97,7 @@ def test_fields_are_described_in_indonesian(model, descriptor):
         for field in resource["schema"]["fields"]:
             assert field["description"] == column_meaning(dataset.table, field["name"])
             assert field["description"], (dataset.name, field["name"])
+            assert field["title"] == COLUMN_TITLES[field["name"]], (dataset.name, field["name"])
     assert COLUMN_MEANINGS["source_line"].startswith("Nomor baris teks sumber")
 
 
