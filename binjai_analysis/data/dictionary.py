@@ -41,6 +41,15 @@ def _dtype_text(column: pa.Column) -> str:
     return "text"
 
 
+def _frame_dtype(values: pd.Series) -> str:
+    """The dictionary's type of a column the canonical step adds, from its values."""
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    return "number" if pd.api.types.is_float_dtype(values) else "text"
+
+
 def accepts_empty(column: pa.Column) -> bool:
     """Whether a cell of the column may be empty: a nullable column, or a text column whose
     checks let the empty string through (most text columns: 'empty if none')."""
@@ -95,9 +104,7 @@ def canonical_rows(tables: dict[str, pd.DataFrame]) -> list[dict]:
     for name, frame in tables.items():
         for column in frame.columns:
             if column in CANONICAL_COLUMNS:
-                description, dtype = CANONICAL_COLUMNS[column], "text"
-                if column in ("document_year", "first_line", "last_line", "start", "end"):
-                    dtype = "integer"
+                description, dtype = CANONICAL_COLUMNS[column], _frame_dtype(frame[column])
                 row = {
                     "layer": "canonical",
                     "dataset": name,
@@ -131,7 +138,12 @@ def data_dictionary(tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)
 
 
-DTYPE_NAMES = {"integer": "bilangan bulat", "number": "angka", "text": "teks"}
+DTYPE_NAMES = {
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "boolean": "benar/salah",
+    "text": "teks",
+}
 UNIT_NAMES = {
     "year": "tahun",
     "line": "baris",
