@@ -89,14 +89,15 @@ def canonical_for_download(model: DataModel) -> dict[str, pd.DataFrame]:
 
 
 def published_datasets(model: DataModel) -> list[Dataset]:
-    """Every dataset the Data page offers: the canonical tables, then each source's tables."""
+    """Every dataset the Data page offers: the canonical tables, then each source's tables
+    (a canonical table no source holds has no columns, so nothing to describe, and is left out)."""
     canonical = [Dataset(name, frame) for name, frame in canonical_for_download(model).items()]
     printed = [
         Dataset(name, frame, source_id)
         for source_id, tables in model.printed.items()
         for name, frame in tables.items()
     ]
-    return canonical + printed
+    return [dataset for dataset in canonical + printed if dataset.frame.shape[1]]
 
 
 # --- Fields -----------------------------------------------------------------------------------

@@ -263,3 +263,10 @@ def test_readme_lists_every_dataset_and_project_files_fall_back(model, tmp_path)
     assert "`CITATION.cff`" in text
     assert project_file("CITATION.cff", tmp_path) == REPO_ROOT / "CITATION.cff"  # the checkout's
     assert project_file("no-such-file.md", tmp_path) is None
+
+
+def test_a_table_no_source_holds_is_left_out(model):
+    tables = {**model.tables, "audit_findings": pd.DataFrame()}
+    names = [d.name for d in package.published_datasets(replace(model, tables=tables))]
+    assert "audit_findings" not in names
+    assert f"{SOURCE_ID}-audit_findings" in names
