@@ -18,10 +18,25 @@ import pandas as pd
 from babel.dates import format_date
 
 from binjai_analysis import __version__
+from binjai_analysis.csv_files import write_csv
+from binjai_analysis.data.bundle import ZIP_NAME, write_bundle
 from binjai_analysis.data.canonical import CANONICAL_DESCRIPTIONS
-from binjai_analysis.data.dictionary import DICTIONARY_PATH, data_dictionary
+from binjai_analysis.data.dictionary import (
+    DICTIONARY_PATH,
+    DTYPE_NAMES,
+    LAYER_NAMES,
+    UNIT_NAMES,
+    data_dictionary,
+)
 from binjai_analysis.data.extract import coverage
+from binjai_analysis.data.meanings import COLUMN_MEANINGS, DATASET_TITLES
 from binjai_analysis.data.model import DataModel
+from binjai_analysis.data.package import (
+    PACKAGE_FILE,
+    canonical_for_download,
+    dataset_file_stem,
+    published_datasets,
+)
 from binjai_analysis.data.printed import TABLES
 from binjai_analysis.data.schemas import PROVENANCE_COLUMNS
 from binjai_analysis.data.sources import Source
@@ -35,48 +50,10 @@ from binjai_analysis.formatting import (
 from binjai_analysis.notebook import show_markdown
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import DOWNLOADS_DIR, Page
+from binjai_analysis.xlsx_files import write_xlsx
 
 TITLE = "Binjai Analysis"
 UNKNOWN = "tidak diketahui"
-
-DATASET_TITLES = {
-    "audit_findings": "Temuan pemeriksaan BPK dan Inspektorat yang menimbulkan kerugian "
-    "negara atau daerah",
-    "water_sources": "Rumah tangga menurut sumber air minum per kecamatan",
-    "year_counts": "Tabel kecil “Tahun / Jumlah” dalam narasi Bab III",
-    "kecamatan": "Luas dan jumlah wilayah administrasi per kecamatan",
-    "kelurahan": "Kelurahan di setiap kecamatan",
-    "population_kecamatan": "Luas, penduduk dan sebarannya per kecamatan",
-    "macro_series": "Pertumbuhan ekonomi dan PDRB per kapita",
-    "misi": "Misi periode RPJMD",
-    "tujuan": "Tujuan, masing-masing di bawah satu misi",
-    "sasaran": "Sasaran strategis, masing-masing di bawah satu tujuan",
-    "indicators": "Indikator kinerja: satuan, perangkat daerah, polaritas",
-    "rpjmd_targets": "Target RPJMD per indikator dan tahun",
-    "lkjip_agreement_targets": "Target Perjanjian Kinerja tahun laporan, dicetak ulang di LKjIP",
-    "rating_scale": "Skala predikat capaian, batas seperti tercetak",
-    "lkjip_result_summary": "Target dan realisasi setiap indikator (tabel ringkasan)",
-    "lkjip_results": "Target, realisasi, capaian dan predikat per sasaran (tabel Bab III)",
-    "lkjip_budget": "Anggaran dan realisasi setiap baris program",
-    "budget_totals": "Jumlah anggaran tercetak (tabel anggaran, Ikhtisar, PK)",
-    "budget_narrative": "Angka anggaran program yang dikutip dalam narasi Bab III",
-    "pk_targets": "Target dokumen Perjanjian Kinerja",
-    "pk_budget": "Anggaran program dokumen Perjanjian Kinerja",
-    "reported_summary": "Angka ringkasan yang dinyatakan laporan tentang dirinya",
-    "indicator_aliases": "Penulisan indikator di setiap tabel, ditautkan ke indikatornya (kurasi)",
-    "program_sasaran": "Program anggaran dan sasaran yang dilayaninya (kurasi)",
-    "output_quantities": "Jumlah keluaran dengan biaya programnya (kurasi)",
-    "agencies": "Perangkat daerah dan instansi yang disebut sumber, pada baris penyebutannya "
-    "(kurasi)",
-    "indicator_agencies": "Penanggung jawab tercetak setiap indikator dibaca sebagai perangkat "
-    "daerah yang disebutnya (kurasi)",
-    "documents": "Dokumen di setiap sumber: jenis, tahun, judul, rentang baris",
-    "periods": "Periode rencana (RPJMD) yang menjadi acuan sumber",
-    "indicator_values": "Semua angka indikator lintas sumber dan tahun: target, realisasi, "
-    "capaian dan predikat tercetak",
-    "budget_lines": "Semua angka anggaran program lintas sumber dan tahun, menurut tahap",
-}
-"""An Indonesian title per printed and canonical table (a test checks that each has one)."""
 
 
 @dataclass(frozen=True)
@@ -88,17 +65,12 @@ class DatasetFiles:
     xlsx: Path
 
 
-def dataset_file_stem(name: str, source: str | None = None) -> str:
-    """The download name of a table: 'data-<table>' for a canonical table,
-    'data-<source>-<table>' for a source's printed table."""
-    return f"data-{source}-{name}" if source else f"data-{name}"
-
-
 def write_dataset_files(
     tables: dict[str, pd.DataFrame], directory: Path, source: str | None = None
 ) -> dict[str, DatasetFiles]:
-    """Write every table as CSV (UTF-8 with BOM, so spreadsheets read it) and XLSX into
-    `directory/downloads/`; the values are the validated data, never corrected."""
+    """Write every table as CSV (`csv_files`: UTF-8 with BOM, whole numbers as integers) and
+    XLSX (`xlsx_files`: bold frozen header, reproducible bytes) into `directory/downloads/`; the
+    values are the validated data, never corrected."""
     folder = directory / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
@@ -106,8 +78,8 @@ def write_dataset_files(
         stem = dataset_file_stem(name, source)
         csv = folder / f"{stem}.csv"
         xlsx = folder / f"{stem}.xlsx"
-        frame.to_csv(csv, index=False, encoding="utf-8-sig")
-        frame.to_excel(xlsx, index=False, sheet_name=name[:31])
+        write_csv(frame, csv)
+        write_xlsx(frame, xlsx, name)
         written[name] = DatasetFiles(name, csv, xlsx)
     return written
 
@@ -147,11 +119,6 @@ def dataset_listing(
     return shown, exact
 
 
-def canonical_for_download(model: DataModel) -> dict[str, pd.DataFrame]:
-    """The canonical tables to publish, in the order the dictionary describes them."""
-    return {name: model[name] for name in CANONICAL_DESCRIPTIONS if name in model.tables}
-
-
 def data_figures(model: DataModel) -> dict[str, str]:
     """Numbers the page's prose quotes (glue names): tables and their rows, per layer."""
     canonical = canonical_for_download(model)
@@ -173,28 +140,12 @@ def downloads_markdown(files: dict[str, DatasetFiles]) -> str:
     )
 
 
-PROVENANCE_MEANINGS = {
-    "source_table": "Tabel atau bagian laporan asal angka, mis. 'Tabel 3.18'.",
-    "source_line": "Nomor baris teks sumber (mulai dari 1) tempat angka itu tercetak.",
-    "raw": "Angka (atau nama) persis seperti tercetak, spasi dirapikan.",
-    "number_style": "Cara membaca raw: 'id' (1.234,5), 'us' (1,234.5), 'auto'; kosong untuk teks.",
-    "value": "Nilai angka dari raw, tidak pernah dikoreksi; kosong untuk teks dan kategori.",
-    "parse_note": "Kosong, kecuali membaca raw memerlukan penilaian; lalu bagaimana dibaca.",
-}
-"""The provenance columns every dataset ends with, explained once in Indonesian."""
-
-LAYER_LABELS = {"printed": "tercetak", "curation": "kurasi", "canonical": "kanonik"}
-DTYPE_LABELS = {"integer": "bilangan bulat", "number": "angka", "text": "teks"}
-UNIT_LABELS = {"year": "tahun", "line": "baris", "see the dataset's unit or measure": "lihat unit"}
-"""Indonesian names of the units the schemas declare; others are shown as written."""
-
-
 def provenance_table() -> pd.DataFrame:
     """The provenance columns shared by every dataset, with their meaning in Indonesian."""
     shown = pd.DataFrame(
         {
             "Kolom": list(PROVENANCE_COLUMNS),
-            "Arti": [PROVENANCE_MEANINGS.get(c, "") for c in PROVENANCE_COLUMNS],
+            "Arti": [COLUMN_MEANINGS.get(c, "") for c in PROVENANCE_COLUMNS],
         }
     )
     return shown
@@ -205,15 +156,15 @@ def dictionary_table(model: DataModel) -> tuple[pd.DataFrame, pd.DataFrame]:
     (they are explained once); the download keeps every row and the checks column."""
     exact = data_dictionary(canonical_for_download(model))
     own = exact[~exact["column"].isin(list(PROVENANCE_COLUMNS))]
-    kind = own["dtype"].map(DTYPE_LABELS).fillna(own["dtype"])
+    kind = own["dtype"].map(DTYPE_NAMES).fillna(own["dtype"])
     shown = pd.DataFrame(
         {
             # A zero-width space after the dot lets long names wrap between dataset and column.
-            "Lapisan": own["layer"].map(LAYER_LABELS).fillna(own["layer"]),
+            "Lapisan": own["layer"].map(LAYER_NAMES).fillna(own["layer"]),
             "Dataset.kolom": own["dataset"] + ".\u200b" + own["column"],
-            "Keterangan (bahasa Inggris)": own["description"],
+            "Arti": own["meaning"],
             "Jenis": kind + own["nullable"].map({True: "; boleh kosong", False: ""}),
-            "Satuan": own["unit"].map(lambda unit: UNIT_LABELS.get(unit, unit)),
+            "Satuan": own["unit"].map(lambda unit: UNIT_NAMES.get(unit, unit)),
         }
     )
     return shown, exact
@@ -314,6 +265,13 @@ class Citation:
     """The region(s) the sources report on."""
     checksums: str = ""
     """Each source with the sha256 of its text."""
+    variant: str = ""
+    """The variant (`params.YearParams.variant`) the site is built as; empty for the main site."""
+
+    @property
+    def name(self) -> str:
+        """The title, with the variant when there is one: 'Binjai Analysis (varian x)'."""
+        return f"{self.title} (varian {self.variant})" if self.variant else self.title
 
     @property
     def built_text(self) -> str:
@@ -323,7 +281,7 @@ class Citation:
         """The suggested citation (Markdown)."""
         commit = "commit tidak diketahui" if self.commit == UNKNOWN else f"commit `{self.commit}`"
         return (
-            f"{self.title}. *{self.title}: kinerja Pemerintah {self.region} berdasarkan "
+            f"{self.title}. *{self.name}: kinerja Pemerintah {self.region} berdasarkan "
             f"{self.sources}*. Versi {self.version}, {commit}, dibangun {self.built_text}."
         )
 
@@ -332,7 +290,7 @@ class Citation:
         note = f"commit {self.commit}" if self.commit != UNKNOWN else "commit tidak diketahui"
         return (
             "@software{binjai_analysis,\n"
-            f"  title   = {{{self.title}}},\n"
+            f"  title   = {{{self.name}}},\n"
             f"  author  = {{{{{self.title}}}}},\n"
             f"  version = {{{self.version}}},\n"
             f"  year    = {{{self.built.year}}},\n"
@@ -341,26 +299,26 @@ class Citation:
         )
 
     def table(self) -> pd.DataFrame:
-        """The citation's parts, one row each."""
-        return pd.DataFrame(
-            {
-                "Unsur": ["Judul", "Versi", "Tanggal build", "Commit git", "Sumber data"],
-                "Nilai": [
-                    self.title,
-                    self.version,
-                    self.built_text,
-                    self.commit,
-                    self.checksums or self.sources,
-                ],
-            }
-        )
+        """The citation's parts, one row each (the variant's only when there is one)."""
+        parts = {
+            "Judul": self.title,
+            **({"Varian": self.variant} if self.variant else {}),
+            "Versi": self.version,
+            "Tanggal build": self.built_text,
+            "Commit git": self.commit,
+            "Sumber data": self.checksums or self.sources,
+        }
+        return pd.DataFrame({"Unsur": list(parts), "Nilai": list(parts.values())})
 
 
 def citation(
-    model: DataModel, directory: Path | None = None, built: date | None = None
+    model: DataModel,
+    directory: Path | None = None,
+    built: date | None = None,
+    variant: str | None = None,
 ) -> Citation:
-    """The citation of this build: version, today's date, the git commit when known, and the
-    sources of its data."""
+    """The citation of this build: version, today's date, the git commit when known, the
+    sources of its data, and the variant it is built as (`settings.variant`), if any."""
     checksums = "; ".join(
         f"{s.origin.short_title} (sha256 {s.origin.sha256})" if s.origin.sha256 else s.origin.title
         for s in model.sources.values()
@@ -373,6 +331,7 @@ def citation(
         sources=sources_titles(model),
         region=" dan ".join(dict.fromkeys(s.origin.region.name for s in model.sources.values())),
         checksums=checksums,
+        variant=variant or "",
     )
 
 
@@ -397,6 +356,35 @@ def show_datasets(page: Page, model: DataModel) -> None:
         numeric=["Baris", "Kolom"],
     )
     show_markdown(downloads_markdown(write_dataset_files(tables, page.directory)))
+
+
+def project_root(directory: Path) -> Path | None:
+    """The project folder holding `directory`, or None outside a project."""
+    paths = ProjectPaths.find(directory)
+    return paths.root if paths else None
+
+
+def package_markdown(package: Path, archive: Path, model: DataModel) -> str:
+    """The links to the data package and the ZIP of all data, with what each holds."""
+    count = format_number(len(published_datasets(model)), 0)
+    size = format_number(archive.stat().st_size / 1_000_000, 1)
+    return (
+        f"- {download_link(f'{ZIP_NAME} (semua data, {size} MB)', archive)}: semua {count} "
+        f"dataset sebagai CSV, paket data {markdown_code(PACKAGE_FILE)}, lisensi data "
+        f"({markdown_code('LICENSE-DATA.md')}), metadata sitasi ({markdown_code('CITATION.cff')}) "
+        "dan README singkat.\n"
+        f"- {download_link(PACKAGE_FILE, package)}: paket data Frictionless (Data Package v2) "
+        "yang menjelaskan setiap CSV: jenis dan batasan setiap kolom, kunci, arti kolom, "
+        "lisensi CC BY 4.0 dan sumbernya. Nama berkas di dalamnya relatif: letakkan di folder "
+        "yang sama dengan CSV-nya, seperti isi ZIP."
+    )
+
+
+def show_package(page: Page, model: DataModel) -> None:
+    """The data package and the ZIP of all data: written into the page's downloads, linked."""
+    folder = page.directory / DOWNLOADS_DIR
+    package, archive = write_bundle(model, folder, project_root(page.directory), TITLE)
+    show_markdown(package_markdown(package, archive, model))
 
 
 ROUTE_LABELS = {

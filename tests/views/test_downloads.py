@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import zipfile
 from dataclasses import replace
 from datetime import date
 
@@ -219,3 +220,52 @@ def test_printed_listing_says_how_each_table_was_made(model, tmp_path, shown):
     assert route_text(pd.Series({"code": 3, "code with hint": 0, "by hand": 2})) == (
         "3 dibaca kode; 2 disalin dengan tangan"
     )
+
+
+def test_xlsx_downloads_have_a_frozen_bold_header_and_reproducible_bytes(printed, tmp_path):
+    import openpyxl
+
+    tables = {"lkjip_budget": printed["lkjip_budget"]}
+    first = downloads.write_dataset_files(tables, tmp_path / "a", SOURCE_ID)["lkjip_budget"]
+    second = downloads.write_dataset_files(tables, tmp_path / "b", SOURCE_ID)["lkjip_budget"]
+    assert first.xlsx.read_bytes() == second.xlsx.read_bytes()
+    assert first.csv.read_bytes() == second.csv.read_bytes()
+    sheet = openpyxl.load_workbook(first.xlsx).active
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in sheet[1])
+    widths = [sheet.column_dimensions[c].width for c in ("A", "B", "C")]
+    assert all(6 <= width <= 60 for width in widths)
+    assert openpyxl.load_workbook(first.xlsx).properties.created.year == 2000  # fixed, not now
+
+
+def test_the_package_and_the_zip_are_offered_with_the_same_csvs(model, tmp_path, shown):
+    page = Page(chapter=12, cite=SOURCE_TITLE, directory=tmp_path)
+    downloads.show_package(page, model)
+    downloads.show_datasets(page, model)
+    downloads.show_printed(page, model)
+    folder = tmp_path / "downloads"
+    text = "\n".join(str(getattr(item, "data", item)) for item in shown)
+    assert "{download}`binjai-analysis-data.zip (semua data" in text
+    assert "{download}`datapackage.json <downloads/datapackage.json>`" in text
+    with zipfile.ZipFile(folder / "binjai-analysis-data.zip") as archive:
+        for name in archive.namelist():
+            if name.endswith(".csv") or name == "datapackage.json":
+                assert archive.read(name) == (folder / name).read_bytes(), name
+
+
+def test_the_citation_of_a_variant_names_it(model, tmp_path):
+    cite = downloads.citation(model, tmp_path, date(2026, 1, 2), variant="tanpa-rasio")
+    assert "*Binjai Analysis (varian tanpa-rasio): kinerja" in cite.sentence()
+    assert "title   = {Binjai Analysis (varian tanpa-rasio)}" in cite.bibtex()
+    assert cite.table().set_index("Unsur")["Nilai"]["Varian"] == "tanpa-rasio"
+    main = downloads.citation(model, tmp_path, date(2026, 1, 2))
+    assert "varian" not in main.sentence() and "Varian" not in set(main.table()["Unsur"])
+
+
+def test_the_dictionary_shown_is_in_indonesian(model):
+    shown, exact = downloads.dictionary_table(model)
+    assert "Arti" in shown.columns and not any("Inggris" in c for c in shown.columns)
+    assert (shown["Arti"] != "").all(), shown[shown["Arti"] == ""]
+    row = exact[(exact["dataset"] == "lkjip_budget") & (exact["column"] == "program")].iloc[0]
+    assert row["meaning"] == "Nama program seperti tercetak."
+    assert row["description"] == "The program's name as printed."  # the code's, kept
