@@ -15,7 +15,6 @@ import math
 import os
 import re
 import subprocess
-import zipfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -33,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from binjai_analysis import __version__
 from binjai_analysis.csv_files import csv_frame
 from binjai_analysis.formatting import FormattedValue
+from binjai_analysis.xlsx_files import reproducible
 
 LICENCE = "CC BY 4.0 (data dan teks), https://creativecommons.org/licenses/by/4.0/"
 """The licence of the data and text the site publishes (see LICENSE-DATA.md)."""
@@ -41,8 +41,6 @@ CREDIT = "Binjai Analysis"
 PAGE_URL_ENV = "BINJAI_PAGE_URL"
 """The page's address within the site (e.g. `2018/capaian-kinerja.html`), set by the build
 for each page it runs."""
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""The zip entries' date: the earliest a zip file can hold, the same on every build."""
 FIXED_PROPERTIES_TIME = datetime(2000, 1, 1)
 """The workbook's created and modified date when the build has no date of its own."""
 CODE_SHEET = "Kode"
@@ -265,31 +263,12 @@ def _properties_time(built: str | None) -> datetime:
     return datetime.combine(date.fromisoformat(built), datetime.min.time())
 
 
-_CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def reproducible_zip(content: bytes, when: datetime) -> bytes:
-    """`content` (a zip file) rewritten with fixed entry dates, and the created and modified
-    dates of its `docProps/core.xml` set to `when` (openpyxl stamps the wall clock on save)."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            body = source.read(entry.filename)
-            if entry.filename == "docProps/core.xml":
-                body = _CORE_TIMES.sub(lambda m: m.group(1) + stamp + m.group(3), body)
-            fixed = zipfile.ZipInfo(entry.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, body)
-    return out.getvalue()
-
-
 def xlsx_bytes(shown: pd.DataFrame, info: TableInfo, data: pd.DataFrame | None = None) -> bytes:
     """The XLSX download's bytes (see `workbook`), the same for the same inputs."""
     buffer = io.BytesIO()
     workbook(shown, info, data).save(buffer)
-    return reproducible_zip(buffer.getvalue(), _properties_time(info.built))
+    stamp = _properties_time(info.built).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return reproducible(buffer.getvalue(), stamp)
 
 
 def metadata_text(shown: pd.DataFrame, info: TableInfo, data: pd.DataFrame) -> str:

@@ -37,14 +37,14 @@ def column_widths(frame: pd.DataFrame) -> list[int]:
     return widths
 
 
-def reproducible(data: bytes) -> bytes:
-    """An XLSX's bytes with its document dates fixed and its ZIP entries re-packed with fixed
-    times (the contents are unchanged)."""
+def reproducible(data: bytes, stamp: str = FIXED_DATE) -> bytes:
+    """An XLSX's bytes with its document dates set to `stamp` (openpyxl writes the wall clock)
+    and its ZIP entries re-packed with fixed times (the contents are unchanged)."""
     entries = read_entries(data)
     core = "docProps/core.xml"
     if core in entries:
         entries[core] = _CORE_DATES.sub(
-            lambda match: match.group(1) + FIXED_DATE.encode() + match.group(3), entries[core]
+            lambda match: match.group(1) + stamp.encode() + match.group(3), entries[core]
         )
     return zip_bytes(entries)
 
