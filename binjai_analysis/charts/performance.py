@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -98,18 +100,26 @@ def predikat_chart_data(counts: pd.DataFrame, without_capaian: int) -> pd.DataFr
     return data.reset_index(drop=True)
 
 
+HEADLINE_CHART_WIDTH = 320
+"""The headline chart's whole width in pixels, labels included (Vega fits the plot into it):
+it fits a 400 px wide phone, where the article is about 340 px wide. (A chart `width:
+"container"` draws nothing here: vega-embed makes its element an inline block of no width.)"""
+
+
 def predikat_chart(data: pd.DataFrame, title: str, subtitle: str = "") -> alt.LayerChart:
-    """One horizontal bar per predikat (best first), its count written at its end, the width
-    of the page (readable on a phone: short labels, no legend, the predikat on the axis)."""
+    """One horizontal bar per predikat (best first), its count written at its end; short
+    labels and no legend (the predikat is on the axis), as wide as a phone's page."""
     order = list(data.sort_values("order")["predikat"])
     colours = [RATING_COLOURS.get(label, NO_RATING_COLOUR) for label in order]
+    # Room right of the longest bar for its count.
+    top = max(1, math.ceil(float(data["indikator"].max()) * 1.2))
     base = alt.Chart(data).encode(
         y=alt.Y("predikat:N", title=None, sort=order, axis=alt.Axis(labelLimit=110)),
         x=alt.X(
             "indikator:Q",
             title="Jumlah indikator",
             axis=alt.Axis(tickMinStep=1, format=",.0f"),
-            scale=alt.Scale(nice=True),
+            scale=alt.Scale(domain=[0, top], nice=False),
         ),
         tooltip=[
             alt.Tooltip("predikat:N", title="Predikat"),
@@ -125,7 +135,8 @@ def predikat_chart(data: pd.DataFrame, title: str, subtitle: str = "") -> alt.La
     )
     return (bars + numbers).properties(
         title=titled(title, subtitle),
-        width="container",
+        width=HEADLINE_CHART_WIDTH,
         height=alt.Step(28),
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         description=f"{title}: jumlah indikator per predikat.",
     )

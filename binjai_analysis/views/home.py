@@ -28,6 +28,7 @@ from binjai_analysis.formatting import (
     format_rupiah,
     keep_unit,
     markdown_text,
+    table_range,
 )
 from binjai_analysis.labels import FLAGGED_ROWS, TRAJECTORY_LABELS
 from binjai_analysis.links import line_link
@@ -271,8 +272,9 @@ def home_cards(analysis: Analysis, pages: dict[str, str]) -> list[Card]:
         ),
         Card(
             f"Menuju target RPJMD {analysis.period.end}",
-            f"{format_count(statuses['on track'])} dari {format_count(len(analysis.trajectories))}",
-            f"Indikator bertarget RPJMD yang {TRAJECTORY_LABELS['on track']}. Semua status:",
+            format_count(statuses["on track"]),
+            f"dari {format_count(len(analysis.trajectories))} indikator bertarget RPJMD "
+            f"{TRAJECTORY_LABELS['on track']}. Semua status:",
             page_url(pages, "tren-lintasan", year, "gambar-status-lintasan"),
             f"{PAGE_NAMES['tren-lintasan']} {year}",
             items=tuple(
@@ -305,13 +307,13 @@ def card_markdown(card: Card) -> str:
         f'<p class="binjai-card-value sd-fs-2 sd-font-weight-bold sd-mb-1">'
         f"{escape(keep_unit(card.value))}</p>",
         "",
-        card.definition,
+        keep_unit(card.definition),
         "",
     ]
     if card.items:
         lines += [*(f"- {item}" for item in card.items), ""]
     if card.printed:
-        lines += [f"*{markdown_text(card.printed)}; lihat catatan di bawah.*", ""]
+        lines += [f"*{keep_unit(markdown_text(card.printed))}; lihat catatan di bawah.*", ""]
     footer = f"Rincian: {html_link(card.link, card.link_text)}"
     lines += [":::{card-footer}", footer, ":::", "::::"]
     return "\n".join(lines)
@@ -414,7 +416,7 @@ def show_headline_chart(page: Page, analysis: Analysis) -> str:
     return page.figure(
         predikat_chart(data, f"Predikat indikator {year}", subtitle),
         title=f"Jumlah indikator per predikat capaian {year}",
-        source=", ".join(sorted(set(analysis.results["source_table"]))),
+        source=table_range(set(analysis.results["source_table"])),
         label="predikat-indikator",
         data=data,
         description=(

@@ -9,6 +9,7 @@ from binjai_analysis.analysis.aggregates import rating_counts
 from binjai_analysis.analysis.rating import DEFAULT_SCALE
 from binjai_analysis.charts import RATING_COLOURS
 from binjai_analysis.charts.performance import (
+    HEADLINE_CHART_WIDTH,
     NO_RATING,
     NO_RATING_COLOUR,
     predikat_chart,
@@ -32,7 +33,11 @@ def test_chart_data_adds_a_last_bar_for_indicators_without_capaian():
 def test_chart_spans_the_container_with_no_legend_and_the_scale_colours():
     data = predikat_chart_data(_counts(), 1)
     spec = predikat_chart(data, "Predikat indikator", "2 dari 3 mencapai target").to_dict()
-    assert spec["width"] == "container"  # as wide as the page, a phone's included
+    # the whole chart, labels included, fits a phone's 400 px page
+    assert spec["width"] == HEADLINE_CHART_WIDTH <= 340
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    # the longest bar leaves room for its count
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] > data["indikator"].max()
     bars, numbers = spec["layer"]
     colour = bars["encoding"]["color"]
     assert colour["legend"] is None  # the predikat is on the axis: no legend to fit
