@@ -304,8 +304,9 @@ def card_markdown(card: Card) -> str:
         f"::::{{grid-item-card}} {markdown_text(card.title)}",
         ":class-card: binjai-card",
         "",
-        f'<p class="binjai-card-value sd-fs-2 sd-font-weight-bold sd-mb-1">'
-        f"{escape(keep_unit(card.value))}</p>",
+        # nowrap rather than a no-break space: the value stays findable as the text it is
+        '<p class="binjai-card-value sd-fs-2 sd-font-weight-bold sd-mb-1 sd-text-nowrap">'
+        f"{escape(card.value)}</p>",
         "",
         keep_unit(card.definition),
         "",

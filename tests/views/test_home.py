@@ -191,6 +191,12 @@ def test_cards_markdown_is_one_sphinx_design_grid_that_wraps_on_a_phone(cards):
         assert card.link in text
 
 
+def test_a_card_value_is_its_text_kept_on_one_line(cards):
+    card = cards["Penyerapan anggaran"]
+    text = home.card_markdown(card)
+    assert f'sd-text-nowrap">{card.value}</p>' in text  # '73,8 %' findable as written
+
+
 def test_a_hostile_card_title_and_value_show_as_text():
     card = home.Card("<b>x</b> {doc}`y`", "<i>1</i>", "definisi", "", "halaman")
     text = home.card_markdown(card)
