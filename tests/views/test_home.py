@@ -279,3 +279,16 @@ def test_show_home_shows_the_data_line_cards_note_and_one_chart(model, analysis,
     assert 'id="gambar-predikat-indikator"' in html
     assert "Jumlah indikator per predikat capaian 2018" in html
     assert (tmp_path / "_downloads").exists() or any(tmp_path.rglob("*.csv"))
+
+
+def test_the_capaian_page_says_its_sasaran_count_is_of_reported_indicators(model, analysis):
+    """A sasaran with indicators the report gives no realisation for: the Capaian page's count
+    says it counts reported ones, so it does not contradict Kerangka strategis."""
+    frame = framework.framework_table(framework_for(model, analysis.year))
+    in_framework = frame.groupby("sasaran_id")["indicator_id"].nunique()
+    reported = analysis.results.groupby("sasaran_id")["indicator_id"].nunique()
+    fewer = [sid for sid in reported.index if reported[sid] < in_framework[sid]]
+    assert fewer, "the fixture has a sasaran with unreported indicators"
+    rows = performance.sasaran_rows(analysis.results, fewer[0])
+    text = performance.sasaran_narrative(rows)
+    assert text.startswith(f"Realisasi {reported[fewer[0]]} indikator sasaran ini dilaporkan;")
