@@ -17,7 +17,7 @@ from binjai_analysis.build.templates import site_page_path
 from binjai_analysis.build.urls import UrlList, public_pages
 from binjai_analysis.data.model import load_model
 from binjai_analysis.paths import ProjectPaths
-from binjai_analysis.views.home import home_figures
+from binjai_analysis.views.home import difference_notes, home_cards, home_figures
 from tests.conftest import REPO_ROOT
 
 pytestmark = pytest.mark.slow
@@ -96,11 +96,39 @@ def test_every_download_link_points_to_a_file(built_site):
 
 
 def test_home_headline_numbers_equal_the_library(built_site):
-    expected = home_figures(run_analysis(load_model(), 2018))
-    home = (built_site.html_dir / "index.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", home)
+    analysis = run_analysis(load_model(), 2018)
+    expected = home_figures(analysis)
+    html = built_site.html_dir
+    home = (html / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", home).replace("\u00a0", " ")
     for key in ("indicators", "met", "met_share", "absorption", "budget_total", "errata"):
         assert expected[key] in text, f"{key}: {expected[key]!r} not on the home page"
+    # the key-figure cards: a sphinx-design card per figure, its value from the library
+    cards = home_cards(analysis, {"capaian-kinerja": "capaian-kinerja"})
+    assert home.count('class="sd-card ') >= len(cards) >= 4
+    for card in cards:
+        assert card.title in text, card.title
+        assert f">{card.value}</p>" in home, card.value  # as written, on one line
+    # every card links to a built page, and to a table or figure there when it names one
+    links = re.findall(r'<a class="reference internal" href="([^"#]+)(?:#([^"]+))?"', home)
+    card_links = [(page, anchor) for page, anchor in links if not page.startswith("#")]
+    assert len(card_links) >= len(cards)
+    for page, anchor in card_links:
+        assert (html / page).is_file(), page
+        if anchor:
+            assert f'id="{anchor}"' in (html / page).read_text(encoding="utf-8"), anchor
+    # the difference note: the report's printed figures beside ours, with a link
+    note_box = r'<div class="(?:note admonition|admonition note)[^"]*">.*?</div>'
+    note = re.search(note_box, home, re.DOTALL)
+    assert note is not None, "no difference note on the home page"
+    note_text = re.sub(r"<[^>]+>", "", note.group(0)).replace("\u00a0", " ")
+    assert "Laporan mencetak" in text or "laporan mencetak" in note_text
+    for line in difference_notes(analysis, {}):
+        plain = re.sub(r"<[^>]+>", "", line).replace("\u00a0", " ").replace("**", "")
+        assert plain[:60] in note_text, plain
+    assert "75,21 %" in note_text and "81,19 %" in note_text
+    # and the headline chart
+    assert 'id="gambar-predikat-indikator"' in home
 
 
 _SPEC = re.compile(r"window\.vegaEmbed\(el, (\{.*?\}), \{\"actions\"")

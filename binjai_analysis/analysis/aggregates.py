@@ -286,3 +286,54 @@ def compare_average(
         worst_capaian=float(values.min()),
         mean_without_worst=float(values.drop(index=values.idxmin()).mean()),
     )
+
+
+def indicator_funnel(framework_indicators: pd.DataFrame, results: pd.DataFrame) -> dict[str, int]:
+    """How many indicators each step keeps: in the plan's framework, with a realisation in the
+    year's report, with a computable capaian, and meeting the target. Pages quote these counts
+    side by side, so each says what it counts and they agree from page to page."""
+    usable = results["capaian"].notna()
+    return {
+        "framework": int(framework_indicators["indicator_id"].nunique()),
+        "reported": len(results),
+        "usable": int(usable.sum()),
+        "met": int(results.loc[usable, "met"].sum()),
+    }
+
+
+def mean_capaian(results: pd.DataFrame) -> float:
+    """The mean capaian of the indicators that have one, under the bounds they were scored
+    with (NaN when none has one)."""
+    return float(results["capaian"].astype(float).mean())
+
+
+def rating_counts(results: pd.DataFrame, scale: RatingScale = DEFAULT_SCALE) -> pd.DataFrame:
+    """Indicators per rating of `scale`, best first, ratings no indicator has included (0):
+    columns `rating`, `order` (0 = best) and `indicators`. Indicators without a capaian have
+    no rating and are not counted."""
+    counts = results["rating"].value_counts()
+    labels = list(scale.labels)
+    return pd.DataFrame(
+        {
+            "rating": labels,
+            "order": range(len(labels)),
+            "indicators": [int(counts.get(label, 0)) for label in labels],
+        }
+    )
+
+
+PRINTED_TOLERANCE_PCT = 0.05
+"""Two percentages closer than this (percentage points) read as the same figure: the site shows
+one decimal, so a smaller gap would not show."""
+
+
+def differs_from_printed(
+    printed: float, ours: float, tolerance: float = PRINTED_TOLERANCE_PCT
+) -> bool:
+    """Whether our figure differs from the report's printed one by more than `tolerance`.
+
+    Examples:
+        >>> differs_from_printed(75.21, 73.83), differs_from_printed(76.0, 76.01)
+        (True, False)
+    """
+    return bool(abs(float(printed) - float(ours)) > tolerance)

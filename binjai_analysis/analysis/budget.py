@@ -8,6 +8,7 @@ from typing import Literal
 
 import pandas as pd
 
+from binjai_analysis.analysis.aggregates import PRINTED_TOLERANCE_PCT, differs_from_printed
 from binjai_analysis.analysis.tidy import spread_measures
 
 ROW_KEYS = ["row_seq", "printed_no", "program"]
@@ -182,6 +183,40 @@ def printed_total(totals: pd.DataFrame, item: str) -> float:
         return float("nan")
     rows = totals.loc[totals["item"] == item, "value"]
     return float(rows.iloc[0]) if len(rows) else float("nan")
+
+
+PRINTED_ABSORPTION_ITEMS = ("ikhtisar_persen", "budget_table_jumlah_persen")
+"""The absorption percentages a realisation year's report may print (`budget_totals` items):
+the Ikhtisar Eksekutif's, and the one under the budget table's Jumlah row."""
+
+
+def printed_absorption(totals: pd.DataFrame) -> pd.DataFrame:
+    """The absorption percentages the report prints, in `PRINTED_ABSORPTION_ITEMS` order:
+    `item`, `source_table`, `source_line`, `raw` (as printed) and `value` (%); no rows when
+    it prints none."""
+    columns = ["item", "source_table", "source_line", "raw", "value"]
+    if totals.empty:
+        return pd.DataFrame(columns=columns)
+    found = totals[totals["item"].isin(PRINTED_ABSORPTION_ITEMS)]
+    order = {item: rank for rank, item in enumerate(PRINTED_ABSORPTION_ITEMS)}
+    found = found.sort_values("item", key=lambda items: items.map(order), kind="stable")
+    return found[columns].reset_index(drop=True)
+
+
+def absorption_differences(
+    totals: pd.DataFrame, ours_pct: float, tolerance: float = PRINTED_TOLERANCE_PCT
+) -> pd.DataFrame:
+    """The printed absorption percentages (`printed_absorption`) that differ from ours
+    (`absorption_summary(...)["weighted_pct"]`) by more than `tolerance` points, with
+    `ours` and `difference` (ours minus printed, points)."""
+    printed = printed_absorption(totals)
+    differs = pd.Series(
+        [differs_from_printed(value, ours_pct, tolerance) for value in printed["value"]],
+        index=printed.index,
+        dtype=bool,
+    )
+    found = printed.loc[differs].reset_index(drop=True)
+    return found.assign(ours=ours_pct, difference=ours_pct - found["value"].astype(float))
 
 
 def reconcile_totals(budget: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:

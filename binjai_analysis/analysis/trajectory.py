@@ -117,3 +117,17 @@ def rpjmd_trajectories(
     table["status"] = table.apply(_classify, axis=1, rule=rule)
     table = table.drop(columns=["target_now", "target_end", "needed"])
     return table.sort_values("indicator_id").reset_index(drop=True)
+
+
+STATUSES = ("on track", "at risk", "off track", "not assessable")
+"""Every trajectory status `rpjmd_trajectories` gives, from best to not assessable."""
+
+
+def status_totals(trajectories: pd.DataFrame) -> dict[str, int]:
+    """Indicators per status, every status in `STATUSES` order, statuses no indicator has
+    included (0), so a page that quotes them never leaves one out."""
+    counts = trajectories["status"].value_counts()
+    unknown = set(counts.index) - set(STATUSES)
+    if unknown:
+        raise ValueError(f"unknown trajectory statuses {sorted(unknown)}; known: {STATUSES}")
+    return {status: int(counts.get(status, 0)) for status in STATUSES}

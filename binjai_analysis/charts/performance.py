@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
 from binjai_analysis.analysis.rating import DEFAULT_SCALE
-from binjai_analysis.charts import CHART_WIDTH, rating_scale, titled
+from binjai_analysis.charts import CHART_WIDTH, RATING_COLOURS, rating_scale, titled
 
 DISPLAY_RANGE = (0.0, 200.0)
 """Bars are drawn within 0-200 %; the tooltip keeps the exact value."""
@@ -76,4 +78,65 @@ def capaian_chart(rows: pd.DataFrame, title: str) -> alt.LayerChart:
         width=plot_width,
         height=height,
         description=f"{title}: capaian tiap indikator terhadap garis 100 %.",
+    )
+
+
+NO_RATING = "Tanpa capaian"
+"""The bar of indicators whose capaian could not be computed (no predikat)."""
+NO_RATING_COLOUR = "#999999"
+
+
+def predikat_chart_data(counts: pd.DataFrame, without_capaian: int) -> pd.DataFrame:
+    """The headline chart's data: `analysis.aggregates.rating_counts(...)` (predikat best
+    first) and a last bar for the indicators without a capaian; columns `predikat`, `order`,
+    `indikator`."""
+    data = pd.DataFrame(
+        {
+            "predikat": [*counts["rating"].astype(str), NO_RATING],
+            "order": [*counts["order"].astype(int), len(counts)],
+            "indikator": [*counts["indicators"].astype(int), int(without_capaian)],
+        }
+    )
+    return data.reset_index(drop=True)
+
+
+HEADLINE_CHART_WIDTH = 320
+"""The headline chart's whole width in pixels, labels included (Vega fits the plot into it):
+it fits a 400 px wide phone, where the article is about 340 px wide. (A chart `width:
+"container"` draws nothing here: vega-embed makes its element an inline block of no width.)"""
+
+
+def predikat_chart(data: pd.DataFrame, title: str, subtitle: str = "") -> alt.LayerChart:
+    """One horizontal bar per predikat (best first), its count written at its end; short
+    labels and no legend (the predikat is on the axis), as wide as a phone's page."""
+    order = list(data.sort_values("order")["predikat"])
+    colours = [RATING_COLOURS.get(label, NO_RATING_COLOUR) for label in order]
+    # Room right of the longest bar for its count.
+    top = max(1, math.ceil(float(data["indikator"].max()) * 1.2))
+    base = alt.Chart(data).encode(
+        y=alt.Y("predikat:N", title=None, sort=order, axis=alt.Axis(labelLimit=110)),
+        x=alt.X(
+            "indikator:Q",
+            title="Jumlah indikator",
+            axis=alt.Axis(tickMinStep=1, format=",.0f"),
+            scale=alt.Scale(domain=[0, top], nice=False),
+        ),
+        tooltip=[
+            alt.Tooltip("predikat:N", title="Predikat"),
+            alt.Tooltip("indikator:Q", title="Jumlah indikator", format=",.0f"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("predikat:N", scale=alt.Scale(domain=order, range=colours), legend=None)
+    )
+    # The count in words beside each bar: the reader needs neither colour nor the axis.
+    numbers = base.mark_text(align="left", baseline="middle", dx=4, fontSize=12).encode(
+        text=alt.Text("indikator:Q", format=",.0f")
+    )
+    return (bars + numbers).properties(
+        title=titled(title, subtitle),
+        width=HEADLINE_CHART_WIDTH,
+        height=alt.Step(28),
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        description=f"{title}: jumlah indikator per predikat.",
     )

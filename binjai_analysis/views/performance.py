@@ -109,8 +109,10 @@ def sasaran_narrative(rows: pd.DataFrame) -> str:
     met = usable[usable["met"]]
     missed = usable[~usable["met"]]
     parts = [
-        f"Sasaran ini diukur dengan {len(rows)} indikator; {len(usable)} di antaranya dapat "
-        f"dihitung capaiannya."
+        # What the count counts: the indicators the report gives a realisation for, not
+        # every indicator of the sasaran in the framework (Kerangka strategis counts those).
+        f"Realisasi {len(rows)} indikator sasaran ini dilaporkan; {len(usable)} di antaranya "
+        f"dapat dihitung capaiannya."
     ]
     if len(usable):
         parts.append(

@@ -138,3 +138,60 @@ def test_the_real_variants_mark_the_site_average(analysis):
     assert len(used) == 1
     assert used["mean"].item() == pytest.approx(float(analysis.results["capaian"].mean()))
     assert analysis.average.ours == pytest.approx(used["mean"].item())
+
+
+# --- the home page's counts ---------------------------------------------------------------------
+
+
+def test_indicator_funnel_counts_each_step_on_a_tiny_frame():
+    from binjai_analysis.analysis.aggregates import indicator_funnel
+
+    framework = pd.DataFrame({"indicator_id": ["a", "b", "c", "d", "d"]})
+    results = pd.DataFrame({"capaian": [120.0, 80.0, None], "met": [True, False, False]})
+    assert indicator_funnel(framework, results) == {
+        "framework": 4,
+        "reported": 3,
+        "usable": 2,
+        "met": 1,
+    }
+
+
+def test_indicator_funnel_of_the_year_narrows_step_by_step(analysis):
+    from binjai_analysis.analysis.aggregates import headline_counts, indicator_funnel
+
+    funnel = indicator_funnel(analysis.data.framework.indicators, analysis.results)
+    counts = headline_counts(analysis.results)
+    assert funnel["framework"] >= funnel["reported"] >= funnel["usable"] >= funnel["met"]
+    assert (funnel["reported"], funnel["usable"], funnel["met"]) == (
+        counts["indicators"],
+        counts["usable"],
+        counts["met"],
+    )
+
+
+def test_mean_capaian_skips_indicators_without_one():
+    from binjai_analysis.analysis.aggregates import mean_capaian
+
+    assert mean_capaian(pd.DataFrame({"capaian": [100.0, 50.0, None]})) == 75.0
+
+
+def test_rating_counts_keep_every_rating_of_the_scale_in_order():
+    from binjai_analysis.analysis.aggregates import rating_counts
+    from binjai_analysis.analysis.rating import DEFAULT_SCALE
+
+    best, worst = DEFAULT_SCALE.labels[0], DEFAULT_SCALE.labels[-1]
+    results = pd.DataFrame({"rating": [best, best, worst, None]})
+    counts = rating_counts(results, DEFAULT_SCALE)
+    assert list(counts["rating"]) == list(DEFAULT_SCALE.labels)
+    assert list(counts["order"]) == list(range(len(DEFAULT_SCALE.labels)))
+    assert counts["indicators"].iloc[0] == 2 and counts["indicators"].iloc[-1] == 1
+    assert counts["indicators"].sum() == 3  # the one without a rating is not counted
+
+
+def test_differs_from_printed_uses_the_tolerance():
+    from binjai_analysis.analysis.aggregates import PRINTED_TOLERANCE_PCT, differs_from_printed
+
+    assert differs_from_printed(75.21, 73.8)
+    assert not differs_from_printed(75.21, 75.21 + PRINTED_TOLERANCE_PCT / 2)
+    assert differs_from_printed(75.21, 75.21 + PRINTED_TOLERANCE_PCT * 2)
+    assert not differs_from_printed(76.0, 80.0, tolerance=5.0)

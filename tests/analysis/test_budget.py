@@ -168,3 +168,29 @@ def test_composition_variance_is_zero_when_actuals_are_proportional(budgets, fac
     frame = pd.DataFrame({"anggaran": budgets, "realisasi": [b * factor for b in budgets]})
     frame["treatment"] = "included"
     assert budget.composition_variance(frame) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_printed_absorption_reads_the_printed_percentages(year_data):
+    printed = budget.printed_absorption(year_data.budget_totals)
+    assert list(printed["item"]) == list(budget.PRINTED_ABSORPTION_ITEMS)
+    totals = year_data.budget_totals.set_index("item")
+    for row in printed.itertuples():
+        assert row.value == totals.loc[row.item, "value"]
+        assert row.source_line == totals.loc[row.item, "source_line"]
+
+
+def test_printed_absorption_without_printed_totals(year_data):
+    empty = year_data.budget_totals.iloc[0:0]
+    assert budget.printed_absorption(empty).empty
+    assert budget.absorption_differences(empty, 73.8).empty
+
+
+def test_absorption_differences_only_where_the_figures_differ(year_data):
+    totals = year_data.budget_totals
+    printed = budget.printed_absorption(totals)
+    first, second = (float(value) for value in printed["value"])
+    # ours equal to the first printed figure: only the second is a difference
+    found = budget.absorption_differences(totals, first)
+    assert list(found["value"]) == [second]
+    assert found["difference"].iloc[0] == pytest.approx(first - second)
+    assert len(budget.absorption_differences(totals, first - 10.0)) == 2

@@ -63,3 +63,27 @@ def test_thresholds_are_parameters(year_data, results):
     description = TrajectoryRule().describe(2018, 2021)
     assert "1.5" in description
     assert "capaian 2018" in description and "the 2021 target" in description
+
+
+def test_status_totals_name_every_status_with_zeros():
+    from binjai_analysis.analysis.trajectory import STATUSES, status_totals
+
+    totals = status_totals(pd.DataFrame({"status": ["on track", "on track", "off track"]}))
+    assert list(totals) == list(STATUSES)
+    assert totals == {"on track": 2, "at risk": 0, "off track": 1, "not assessable": 0}
+
+
+def test_status_totals_of_the_year_add_up_and_match_the_labels(analysis):
+    from binjai_analysis.analysis.trajectory import STATUSES, status_totals
+    from binjai_analysis.labels import TRAJECTORY_LABELS
+
+    totals = status_totals(analysis.trajectories)
+    assert sum(totals.values()) == len(analysis.trajectories)
+    assert tuple(TRAJECTORY_LABELS) == STATUSES  # every status has a label, in page order
+
+
+def test_status_totals_refuse_an_unknown_status():
+    from binjai_analysis.analysis.trajectory import status_totals
+
+    with pytest.raises(ValueError, match="unknown trajectory statuses"):
+        status_totals(pd.DataFrame({"status": ["on track", "lost"]}))

@@ -21,7 +21,7 @@ def test_sasaran_markdown_names_the_lowest_capaian(results):
     statement = view.sasaran_statement(results, "S02")
     assert text.startswith(f"*{statement}*\n\n")
     # S02.I08 prints its target per 1.000 residents and its realisation in %: no capaian
-    assert "Sasaran ini diukur dengan 8 indikator; 7 di antaranya" in text
+    assert "Realisasi 8 indikator sasaran ini dilaporkan; 7 di antaranya" in text
     assert "Capaian terendah: Rasio Akseptor KB (97,6 %)." in text
 
 
