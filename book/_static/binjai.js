@@ -53,3 +53,16 @@
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), enable);
   });
 })();
+
+/* Print: mark the "Unduh: CSV · XLSX" lines, which mean nothing on paper (binjai.css hides
+   them in @media print). */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("p"), function (p) {
+      if (/^\s*Unduh:/.test(p.textContent) && p.querySelector("a.download, a[download]")) {
+        p.classList.add("binjai-download-line");
+      }
+    });
+  });
+})();
