@@ -384,6 +384,12 @@ _OVERFLOWING = """(limit) => {
 }"""
 
 
+def overflowing_elements(page: Page, limit: int = 50) -> list[str]:
+    """Elements of the assembled document wider than its printable width, or clipped by a
+    scroll box (a table losing columns): checked in print media at the printed width."""
+    return list(page.evaluate(_OVERFLOWING, limit))
+
+
 def _open(page: Page, url: str) -> None:
     """Open `url` and wait until its charts are drawn (or have said why they are not)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -534,7 +540,7 @@ def build_pdf(
         page.emulate_media(media="print")
         page.goto(f"{base_url}/{DOCUMENT_PATH}", wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        overflowing = page.evaluate(_OVERFLOWING, 50) if check_width else []
+        overflowing = overflowing_elements(page) if check_width else []
         pdf = page.pdf(**_pdf_options(cover))
         starts = chapter_pages(pdf, chapters)
         if starts:
