@@ -483,6 +483,20 @@ def fixed_dates(pdf: bytes, when: datetime | None) -> bytes:
     return re.sub(rb"(/(?:CreationDate|ModDate) \()D:\d{14}\+00'00'", rb"\g<1>" + stamp, pdf)
 
 
+def stable_node_ids(pdf: bytes) -> bytes:
+    """The PDF with the ids of its tagged structure (`node00041045`: Chromium's DOM node ids,
+    which differ from one run to the next) numbered in order of appearance instead, so the
+    same site prints to the same bytes. Ids keep their length: offsets stay valid."""
+    numbers: dict[bytes, int] = {}
+
+    def renumber(match: re.Match[bytes]) -> bytes:
+        number = numbers.setdefault(match.group(1), len(numbers) + 1)
+        return b"(node%0*d)" % (len(match.group(1)), number)
+
+    renumbered = re.sub(rb"\(node(\d+)\)", renumber, pdf)
+    return renumbered if len(renumbered) == len(pdf) else pdf
+
+
 def build_pdf(
     paths: ProjectPaths,
     output: Path | None = None,
@@ -548,7 +562,7 @@ def build_pdf(
             page.goto(f"{base_url}/{DOCUMENT_PATH}", wait_until="load")
             pdf = page.pdf(**_pdf_options(cover))
     manifest_time = _built_at(html_dir)
-    pdf = fixed_dates(pdf, manifest_time)
+    pdf = stable_node_ids(fixed_dates(pdf, manifest_time))
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_suffix(output.suffix + ".partial")
     partial.write_bytes(pdf)

@@ -156,6 +156,14 @@ def test_dates_are_set_to_the_build_time_without_moving_a_byte():
     assert len(fixed) == len(raw)
 
 
+def test_structure_ids_are_numbered_in_order_without_moving_a_byte():
+    raw = b"/ID (node00041045)>> /ID (node00000007) /Headers [(node00041045)]"
+    stable = pdf.stable_node_ids(raw)
+    assert stable == b"/ID (node00000001)>> /ID (node00000002) /Headers [(node00000001)]"
+    crowded = b"".join(b"(node%d)" % number for number in range(10))  # the 10th needs 2 digits
+    assert pdf.stable_node_ids(crowded) == crowded
+
+
 def test_not_built_site_is_a_pdf_error(project: ProjectPaths):
     with pytest.raises(PdfError, match=r"not built.*binjai build"):
         pdf.build_pdf(project)
