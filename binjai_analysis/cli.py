@@ -163,18 +163,23 @@ def build(
     default=None,
     help="The PDF to write. Default: _build/binjai-analysis.pdf.",
 )
+@click.option(
+    "--appendix",
+    is_flag=True,
+    help="Also print every indicator's and agency's page (a few hundred pages more).",
+)
 @click.pass_context
-def pdf_command(ctx: click.Context, output: Path | None) -> None:
+def pdf_command(ctx: click.Context, output: Path | None, appendix: bool) -> None:
     """Print the built book (_build/html) as one PDF: cover, contents and every chapter.
 
     Run binjai build first. Needs Chromium and Playwright (pip install -e '.[pdf]'); the pages
     are served from disk and nothing is downloaded. The per-indicator and per-agency pages are
-    left out (their overviews are in).
+    left out (their overviews are in) unless --appendix.
     """
     from binjai_analysis.build.pdf import build_pdf
 
     paths = _paths(ctx)
-    result = build_pdf(paths, output)
+    result = build_pdf(paths, output, appendix=appendix)
     for problem in result.overflowing:
         click.secho(f"  wider than the page: {problem}", fg="yellow", err=True)
     megabytes = result.path.stat().st_size / 1e6

@@ -43,6 +43,8 @@ LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.id"
 LEFT_OUT = ("indikator/", "perangkat-daerah/", "sumber/")
 """Folders of reference pages left out of the PDF (their `index` overview stays in)."""
+APPENDIX = ("indikator/", "perangkat-daerah/")
+"""The reference pages `binjai pdf --appendix` prints too (the source text stays out)."""
 PAGE_MARGIN_MM = {"top": 14, "bottom": 18, "left": 14, "right": 14}
 A4_MM = (210, 297)
 PRINTABLE_WIDTH_PX = round(
@@ -122,19 +124,22 @@ def toc_files(toc: Path) -> list[tuple[str, int, str]]:
     return files
 
 
-def in_pdf(file: str) -> bool:
+def in_pdf(file: str, appendix: bool = False) -> bool:
     """Whether a toc file is printed: every chapter, and the overviews of the reference folders
-    (`indikator/index`), not the reference pages themselves (see the module docstring)."""
+    (`indikator/index`), not the reference pages themselves (see the module docstring); with
+    `appendix`, the indicator and agency pages too."""
+    if appendix and file.startswith(APPENDIX):
+        return True
     return not file.startswith(LEFT_OUT) or file.endswith("/index")
 
 
-def book_chapters(toc: Path, html_dir: Path) -> list[Chapter]:
+def book_chapters(toc: Path, html_dir: Path, appendix: bool = False) -> list[Chapter]:
     """The pages of the PDF in toc order, with their titles from the built site."""
     chapters = []
     caption = ""
     for file, depth, part in toc_files(toc):
         caption = part or caption
-        if not in_pdf(file):
+        if not in_pdf(file, appendix):
             continue
         path = f"{file}.html"
         page = html_dir / path
@@ -502,17 +507,19 @@ def build_pdf(
     output: Path | None = None,
     browser: Browser | None = None,
     check_width: bool = True,
+    appendix: bool = False,
 ) -> PdfResult:
     """Print the built book in `paths.html_dir` to one PDF (default `_build/binjai-analysis.pdf`).
 
     Raises PdfError when the site is not built, or Chromium or Playwright is missing.
     `browser`: a Playwright browser to use (tests share one); otherwise one is launched.
+    `appendix`: print the indicator and agency pages too (after their overviews).
     """
     started = time.perf_counter()
     html_dir = paths.html_dir
     if not (html_dir / "index.html").is_file():
         raise PdfError(f"The site is not built ({html_dir} has no index.html): run binjai build.")
-    chapters = book_chapters(paths.toc, html_dir)
+    chapters = book_chapters(paths.toc, html_dir, appendix)
     output = output or paths.build_dir / PDF_NAME
     if browser is None:
         try:

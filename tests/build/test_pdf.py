@@ -100,6 +100,14 @@ def test_the_real_toc_prints_every_chapter_and_no_indicator_or_agency_page():
     assert printed == [file for file in files if file in printed]  # the toc's order
 
 
+def test_the_appendix_adds_the_indicator_and_agency_pages_but_not_the_source_text():
+    assert not pdf.in_pdf("indikator/s01-i01")
+    assert pdf.in_pdf("indikator/s01-i01", appendix=True)
+    assert pdf.in_pdf("perangkat-daerah/bappeda", appendix=True)
+    assert not pdf.in_pdf("sumber/lkjip-binjai-2018/baris-00001", appendix=True)
+    assert pdf.in_pdf("tentang/metodologi") and pdf.in_pdf("tentang/metodologi", appendix=True)
+
+
 def test_a_page_missing_from_the_site_is_a_pdf_error(tmp_path: Path):
     toc = tmp_path / "_toc.yml"
     toc.write_text(TOC, encoding="utf-8")
