@@ -13,6 +13,11 @@ outline (a second print fills them in).
 The per-indicator, per-agency and source-text pages (about 220 of them) are left out: they
 are reference pages read on the site, one at a time. Their overviews (`indikator/index`,
 `perangkat-daerah/index`) are in, so the PDF still lists every indicator and agency.
+`appendix=True` (`binjai pdf --appendix`) prints the indicator and agency pages too.
+
+Metadata is made reproducible where Chromium leaves it open: the creation and modification
+dates are the build's (from the site's `manifest.json`) and the tagged structure's ids are
+numbered in order, so the same site prints to the same bytes.
 """
 
 from __future__ import annotations
