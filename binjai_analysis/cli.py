@@ -155,6 +155,41 @@ def build(
     click.echo(f"Open it in a browser: file://{index}")
 
 
+@main.command("pdf")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The PDF to write. Default: _build/binjai-analysis.pdf.",
+)
+@click.option(
+    "--appendix",
+    is_flag=True,
+    help="Also print every indicator's and agency's page (a few hundred pages more).",
+)
+@click.pass_context
+def pdf_command(ctx: click.Context, output: Path | None, appendix: bool) -> None:
+    """Print the built book (_build/html) as one PDF: cover, contents and every chapter.
+
+    Run binjai build first. Needs Chromium and Playwright (pip install -e '.[pdf]'); the pages
+    are served from disk and nothing is downloaded. The per-indicator and per-agency pages are
+    left out (their overviews are in) unless --appendix.
+    """
+    from binjai_analysis.build.pdf import build_pdf
+
+    paths = _paths(ctx)
+    result = build_pdf(paths, output, appendix=appendix)
+    for problem in result.overflowing:
+        click.secho(f"  wider than the page: {problem}", fg="yellow", err=True)
+    megabytes = result.path.stat().st_size / 1e6
+    click.secho(
+        f"PDF written: {result.path} ({result.pages} pages, {len(result.chapters)} chapters, "
+        f"{megabytes:.1f} MB, {result.seconds:.0f} s)",
+        fg="green",
+    )
+
+
 @main.command("notebook")
 @click.argument("template")
 @click.option("--year", type=int, required=True, help="The year of the page.")

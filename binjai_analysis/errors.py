@@ -65,3 +65,9 @@ class PublicUrlError(BuildError):
     """A public URL, table id or figure number of the committed list is gone or changed."""
 
     exit_code = 7
+
+
+class PdfError(BinjaiError):
+    """The book could not be printed to PDF (site not built, no Chromium or Playwright)."""
+
+    exit_code = 8

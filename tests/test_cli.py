@@ -346,3 +346,12 @@ def test_build_stops_before_any_notebook_when_the_data_has_errors(project, tmp_p
     assert f"ERROR {budget}:row 1 (line 2):raw: " in result.output  # the full report
     assert f"ERROR {budget}:row 1 (line 2):source_line: line 1 lies in lkjip-2018" in result.output
     assert not project.generated_dir.exists()  # no notebook ran
+
+
+def test_pdf_of_a_site_not_built_fails_with_its_exit_code(project):
+    from binjai_analysis.errors import PdfError
+
+    result = invoke(project.root, "pdf")
+    assert result.exit_code == PdfError.exit_code == 8
+    assert "The site is not built" in result.output and "run binjai build" in result.output
+    assert "Traceback" not in result.output

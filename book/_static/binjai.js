@@ -53,3 +53,22 @@
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), enable);
   });
 })();
+
+/* Print: mark the "Unduh: CSV · XLSX" lines, which mean nothing on paper, and the table cells
+   that hold one figure ("8,42 %", "96.457.106.141"), which must not wrap; binjai.css uses both
+   in @media print. */
+(function () {
+  "use strict";
+  var FIGURE = /^[\u2212+\-<>≈~]?\s?(Rp\s?)?[\d.,]+\s?(%|x|poin)?$/;
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("p"), function (p) {
+      if (/^\s*Unduh:/.test(p.textContent) && p.querySelector("a.download, a[download]")) {
+        p.classList.add("binjai-download-line");
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("td"), function (cell) {
+      var text = cell.textContent.trim();
+      if (text.length <= 18 && FIGURE.test(text)) { cell.classList.add("binjai-figure-cell"); }
+    });
+  });
+})();
