@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from binjai_analysis.build.sitecheck import site_pages
 from binjai_analysis.cli import main
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
@@ -267,6 +268,22 @@ def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path):
     assert "varian tanpa-batas" in (site / "index.html").read_text()
     assert not project.html_dir.exists()  # the main site is untouched
     assert not (project.root / "_toc.yml").read_text(encoding="utf-8").count("_variants")
+    # Every page says so in the theme's banner, which links to the methodology from any depth.
+    pages = site_pages(site)
+    assert len(pages) > 20
+    banner = re.compile(
+        r'<p class="binjai-variant-banner">[^<]*<strong>varian tanpa-batas</strong>.*?'
+        r'<a href="((?:\.\./)*)tentang/metodologi\.html">Metodologi</a>',
+        re.DOTALL,
+    )
+    for path in pages:
+        found = banner.search((site / path).read_text(encoding="utf-8"))
+        assert found, f"{path}: no variant banner"
+        assert found[1] == "../" * path.count("/"), path
+    # Its citations name the variant: an indicator's page and an agency's.
+    cited = 'Binjai Analysis, varian <code class="docutils literal notranslate">'
+    for path in ("indikator/s07-i02.html", "perangkat-daerah/dinas-kesehatan.html"):
+        assert cited in (site / path).read_text(encoding="utf-8"), path
 
 
 def test_a_variant_file_needs_a_name(project, tmp_path):
