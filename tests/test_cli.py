@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from binjai_analysis.build.sitecheck import chromium_path, launch_browser, serve, site_pages
 from binjai_analysis.cli import main
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
@@ -281,6 +283,31 @@ def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path):
     assert "varian tanpa-batas" in (site / "index.html").read_text()
     assert not project.html_dir.exists()  # the main site is untouched
     assert not (project.root / "_toc.yml").read_text(encoding="utf-8").count("_variants")
+    # Every page says so in the theme's banner, which links to the methodology from any depth.
+    pages = site_pages(site)
+    assert len(pages) > 20
+    banner = re.compile(
+        r'<p class="binjai-variant-banner">[^<]*<strong>varian tanpa-batas</strong>[^<]*'
+        r'<a href="([^"]*)">Metodologi</a>'
+    )
+    methodology = "tentang/metodologi.html"
+    for path in pages:
+        found = banner.search((site / path).read_text(encoding="utf-8"))
+        assert found, f"{path}: no variant banner"
+        relative = os.path.relpath(methodology, Path(path).parent).replace(os.sep, "/")
+        assert found[1] == ("#" if path == methodology else relative), path
+    # Its citations name the variant: an indicator's page and an agency's.
+    cited = 'Binjai Analysis, varian <code class="docutils literal notranslate">'
+    for path in ("indikator/s07-i02.html", "perangkat-daerah/dinas-kesehatan.html"):
+        assert cited in (site / path).read_text(encoding="utf-8"), path
+    if chromium_path() is not None:  # and a reader sees it, above the page (browser tests)
+        with serve(site) as base_url, launch_browser() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"{base_url}/indikator/s07-i02.html", wait_until="load")
+            shown = page.locator(".bd-header-announcement")
+            assert shown.is_visible() and "varian tanpa-batas" in shown.inner_text()
+            assert shown.bounding_box()["y"] < 100
+            page.close()
 
 
 def test_a_variant_file_needs_a_name(project, tmp_path):

@@ -63,6 +63,8 @@ class Inspection:
     visits: dict[str, PageVisit] = field(default_factory=dict)
     violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     charts: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """The visible text of every page (`inner_text` of its body)."""
 
 
 @pytest.fixture(scope="module")
@@ -111,11 +113,12 @@ def browsed_pages(html_dir: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def inspection(built_site, browser, site_url, axe_script) -> Inspection:
     """Open every page once (of the indicator pages, a sample: `browsed_pages`): record the
-    visit, run axe-core, read the charts' alternatives."""
+    visit, run axe-core, read the charts' alternatives and the page's visible text."""
     seen = Inspection(base_url=site_url)
     for path in browsed_pages(built_site.html_dir):
         page, visit = open_page(browser, site_url, path)
         seen.charts[path] = page.evaluate(_CHART_ALTERNATIVES)
+        seen.texts[path] = page.locator("body").inner_text()
         seen.violations[path] = run_axe(page, axe_script)
         page.context.close()
         seen.visits[path] = visit
@@ -132,8 +135,96 @@ def test_every_page_is_visited_and_answers_200(inspection, model):
     indicators |= {"indikator/index.html", "indikator/s07-i01.html", "perangkat-daerah/index.html"}
     expected = {f"{page}.html" for page in ALL_PAGES} | indicators
     assert expected <= set(inspection.visits), expected - set(inspection.visits)
-    assert {"index.html", "search.html", "genindex.html"} <= set(inspection.visits)
+    assert {"index.html", "search.html"} <= set(inspection.visits)
     assert {path: v.status for path, v in inspection.visits.items() if v.status != 200} == {}
+
+
+ENGLISH_THEME_PHRASES = (
+    "Skip to main content",
+    "Back to top",
+    "Search this book",
+    "Search Results",
+    "Searching",
+    "Toggle navigation",
+    "Toggle primary sidebar",
+    "Contents",
+    "On this page",
+    "Print to PDF",
+    "Download this page",
+    "Download source file",
+    "Fullscreen mode",
+    "Color mode",
+    "System Settings",
+    "Light",
+    "Dark",
+    "light/dark",
+    "previous page",
+    "next page",
+    "Previous",
+    "Next",
+    "Announcement",
+    "Index",
+    "Please activate JavaScript",
+)
+"""The theme's (Sphinx's, sphinx-book-theme's, pydata-sphinx-theme's) English strings."""
+INTERNAL_IDS = re.compile(r"\blkjip_tabel_\w+|\bpermendagri_\d+_\d+\b")
+"""Names of rating scales in the params files: readers see the scales' titles."""
+
+
+def english_phrases(text: str) -> list[str]:
+    """The theme phrases of `text`, as whole words and with their capitals."""
+    return [
+        phrase
+        for phrase in ENGLISH_THEME_PHRASES
+        if re.search(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", text)
+    ]
+
+
+def test_the_english_phrase_check_can_fail():
+    assert english_phrases("Lompat\nSkip to main content\nBack to top") == [
+        "Skip to main content",
+        "Back to top",
+    ]
+    assert english_phrases("Indeks Pembangunan Manusia; Daftar isi; Terang") == []
+
+
+def test_no_page_shows_the_theme_s_english_strings(inspection):
+    assert len(inspection.texts) == len(inspection.visits)
+    english = {path: english_phrases(text) for path, text in inspection.texts.items()}
+    assert {path: found for path, found in english.items() if found} == {}
+
+
+def test_no_page_shows_internal_names_of_rating_scales(inspection):
+    shown = {path: INTERNAL_IDS.findall(text) for path, text in inspection.texts.items()}
+    assert {path: ids for path, ids in shown.items() if ids} == {}
+
+
+def test_the_capaian_tables_show_every_column_at_1280_px(browser, site_url):
+    """At a common laptop width the Capaian tables (nine columns) fit the article: no table
+    needs scrolling sideways to see its last columns."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{site_url}/{REPORT_YEAR}/capaian-kinerja.html", wait_until="load")
+        widths = page.evaluate(
+            """() => Array.from(document.querySelectorAll(".binjai-table-scroll")).map(
+                (el) => [el.closest("figure").id, el.scrollWidth, el.clientWidth])"""
+        )
+    finally:
+        page.close()
+    assert len(widths) >= 10, widths  # one table per sasaran
+    assert [(table, scroll, client) for table, scroll, client in widths if scroll > client] == []
+
+
+def test_there_is_no_empty_general_index(built_site, inspection):
+    assert "genindex.html" not in site_pages(built_site.html_dir)
+    assert not (built_site.html_dir / "genindex.html").exists()
+    linked = [
+        path
+        for path in site_pages(built_site.html_dir)
+        if "genindex" in (built_site.html_dir / path).read_text(encoding="utf-8")
+    ]
+    assert linked == []
+    assert not any("Indeks Umum" in text for text in inspection.texts.values())
 
 
 def test_no_console_errors(inspection):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from binjai_analysis import __version__
 from binjai_analysis.analysis.agency import AgencyProfile, agency_profiles, agency_table
 from binjai_analysis.analysis.indicator_profile import with_document_kind
 from binjai_analysis.analysis.year import Analysis
@@ -14,6 +13,7 @@ from binjai_analysis.csv_files import csv_bytes
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.formatting import report_table
 from binjai_analysis.links import AGENCY_FOLDER, agency_document, code_slug
+from binjai_analysis.notices import edition_text
 from binjai_analysis.views.agency import agency_index_markdown, agency_markdown
 
 INDEX_DOCUMENT = f"{AGENCY_FOLDER}/index"
@@ -30,18 +30,21 @@ def budget_tables(model: DataModel) -> str:
     return ", ".join(tables) or "Tabel anggaran laporan"
 
 
-def citation_text(profile: AgencyProfile, model: DataModel) -> str:
-    """The suggested citation of an agency's page."""
+def citation_text(profile: AgencyProfile, model: DataModel, variant: str | None = None) -> str:
+    """The suggested citation of an agency's page (naming the `variant` that computed it)."""
     source = model.sources[str(profile.agency["source"])].origin.short_title
     return (
-        f"Binjai Analysis, versi `{__version__}`. *Perangkat daerah: {profile.agency['name']}*. "
+        f"{edition_text(variant)}. *Perangkat daerah: {profile.agency['name']}*. "
         f"Halaman `{agency_document(profile.agency_id)}.html`. Data: {source}, daftar indikator "
         "dan penanggung jawabnya."
     )
 
 
-def agency_pages(model: DataModel, analyses: Mapping[int, Analysis]) -> list[GeneratedPage]:
-    """Every agency's page and the list of agencies (see `agency_toc`)."""
+def agency_pages(
+    model: DataModel, analyses: Mapping[int, Analysis], variant: str | None = None
+) -> list[GeneratedPage]:
+    """Every agency's page and the list of agencies (see `agency_toc`), for the main site or
+    a `variant`'s."""
     profiles = agency_profiles(model, analyses)
     if not profiles:
         return []
@@ -51,7 +54,8 @@ def agency_pages(model: DataModel, analyses: Mapping[int, Analysis]) -> list[Gen
     tables = budget_tables(model)
     for profile in profiles.values():
         csv_name = f"{code_slug(profile.agency_id)}.csv"
-        markdown = agency_markdown(profile, tables, csv_name, citation_text(profile, model))
+        citation = citation_text(profile, model, variant)
+        markdown = agency_markdown(profile, tables, csv_name, citation)
         files = ((csv_name, csv_bytes(agency_table(profile))),)
         pages.append(GeneratedPage(agency_document(profile.agency_id), markdown, files))
     return pages

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from binjai_analysis import __version__
 from binjai_analysis.analysis.agency import indicator_agencies
 from binjai_analysis.analysis.indicator_profile import (
     IndicatorProfile,
@@ -28,6 +27,7 @@ from binjai_analysis.csv_files import csv_bytes
 from binjai_analysis.data.model import DataModel
 from binjai_analysis.errors import DataError
 from binjai_analysis.links import INDICATOR_FOLDER, code_slug, indicator_document
+from binjai_analysis.notices import edition_text
 from binjai_analysis.params import YearParams
 from binjai_analysis.views.indicator import (
     FIGURE_ID,
@@ -95,9 +95,13 @@ def indicator_toc(model: DataModel) -> list[dict[str, object]]:
 
 
 def indicator_page(
-    profile: IndicatorProfile, model: DataModel, agencies: list[tuple[str, str]] = ()
+    profile: IndicatorProfile,
+    model: DataModel,
+    agencies: list[tuple[str, str]] = (),
+    variant: str | None = None,
 ) -> GeneratedPage:
-    """One indicator's page with its chart, the chart's data and the page's data as CSV."""
+    """One indicator's page with its chart, the chart's data and the page's data as CSV; its
+    citation names the `variant` whose options computed it."""
     document = indicator_document(profile.indicator_id)
     slug = code_slug(profile.indicator_id)
     data = series_chart_data(profile.series)
@@ -115,16 +119,20 @@ def indicator_page(
         files.append((f"{slug}-{FIGURE_ID}.csv", csv_bytes(data)))
         downloads.append(("data grafik (CSV)", files[1][0]))
     source = model.sources[str(profile.indicator["source"])]
-    citation = citation_text(profile, __version__, source.origin.short_title)
+    citation = citation_text(profile, edition_text(variant), source.origin.short_title)
     markdown = indicator_markdown(profile, figure, downloads, citation, agencies)
     return GeneratedPage(document, markdown, files=tuple(files))
 
 
 def indicator_pages(
-    model: DataModel, analyses: Mapping[int, Analysis], errata: pd.DataFrame
+    model: DataModel,
+    analyses: Mapping[int, Analysis],
+    errata: pd.DataFrame,
+    variant: str | None = None,
 ) -> list[GeneratedPage]:
     """Every indicator page, the sasaran pages and the landing page (see `indicator_toc`),
-    with the recomputed capaian of every year of `analyses` (`realisation_analyses`)."""
+    with the recomputed capaian of every year of `analyses` (`realisation_analyses`), for the
+    main site or a `variant`'s."""
     groups = sasaran_groups(model)
     if not groups:
         return []
@@ -135,7 +143,7 @@ def indicator_pages(
     for (sasaran, _), group in zip(groups, by_sasaran, strict=True):
         pages.append(GeneratedPage(indicator_document(sasaran), sasaran_markdown(group)))
         pages += [
-            indicator_page(profile, model, agencies.get(profile.indicator_id, []))
+            indicator_page(profile, model, agencies.get(profile.indicator_id, []), variant)
             for profile in group
         ]
     return pages

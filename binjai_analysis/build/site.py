@@ -22,7 +22,7 @@ from binjai_analysis.errors import BuildError
 from binjai_analysis.formatting import markdown_text
 from binjai_analysis.labels import KIND_LABELS, OPTIONAL_PART_LABELS
 from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER, SOURCE_FOLDER
-from binjai_analysis.notices import caveats_markdown
+from binjai_analysis.notices import caveats_markdown, variant_banner_html
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
 
@@ -155,13 +155,19 @@ def site_footer(sources: Mapping[str, Source]) -> str:
 def book_config(paths: ProjectPaths, footer: str = "") -> str:
     """The project's `_config.yml` for a book whose source is the generated folder: the static
     folder is given relative to that source, so every page's URL is its path below it. A
-    `footer` (`site_footer`) replaces the theme's author and bare copyright year."""
+    `footer` (`site_footer`) replaces the theme's author and bare copyright year. A variant's
+    site (`paths.variant`) shows on every page the theme's announcement banner naming it.
+    Sphinx's general index is not written: the book has no index entries, so it was an empty
+    page in the navigation."""
     config = yaml.safe_load(paths.config.read_text(encoding="utf-8")) or {}
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["html_use_index"] = False
+    theme = sphinx_config.setdefault("html_theme_options", {})
     if footer:
-        theme = sphinx_config.setdefault("html_theme_options", {})
         theme["footer_content_items"] = ["extra-footer.html"]
         theme["extra_footer"] = footer
+    if paths.variant:
+        theme["announcement"] = variant_banner_html(paths.variant)
     static = os.path.relpath(paths.static_dir, paths.generated_dir)
     sphinx_config["html_static_path"] = [Path(static).as_posix()]
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

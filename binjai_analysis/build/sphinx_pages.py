@@ -11,6 +11,11 @@ shared and cached across pages.
 Accessibility (axe-core's findings on the theme): the sidebar's expand toggles get a name, the
 sidebar is a named landmark, the search button's name matches its visible text, and the
 theme's English labels are given in Indonesian, the site's language.
+
+Language. Sphinx and sphinx-book-theme translate their strings into Indonesian; the
+pydata-sphinx-theme under it has no Indonesian catalog, so its visible strings ("Skip to main
+content", "Back to top") stayed English. The extension compiles a small catalog of them
+(`THEME_TRANSLATIONS`) into the build folder and adds it behind Sphinx's own.
 """
 
 from __future__ import annotations
@@ -20,7 +25,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from sphinx.application import Sphinx
+
+from binjai_analysis.notices import DOCUMENT_LINK
 
 VEGA_BUNDLE = "vendor/vega-bundle.js"
 CHART_MARKER = 'class="binjai-chart"'
@@ -71,7 +80,37 @@ THEME_LABELS = {
     "Dark": "Gelap",
     "previous page": "halaman sebelumnya",
     "next page": "halaman berikutnya",
+    "Announcement": "Pengumuman",
 }
+THEME_CATALOG = "sphinx"
+"""The gettext domain pydata-sphinx-theme's templates translate with (Sphinx's own)."""
+THEME_TRANSLATIONS = {
+    "id": {
+        "Skip to main content": "Langsung ke isi utama",
+        "Back to top": "Kembali ke atas",
+        "Announcement": "Pengumuman",
+        "Breadcrumb": "Jejak navigasi",
+        "Home": "Beranda",
+        "Indices": "Indeks",
+        "On this page": "Di halaman ini",
+        "Section Navigation": "Navigasi bagian",
+        "Site navigation": "Navigasi situs",
+        "Collapse Sidebar": "Ciutkan bilah samping",
+        "Expand Sidebar": "Bentangkan bilah samping",
+        "Click to expand": "Klik untuk membuka",
+        "Click to collapse": "Klik untuk menutup",
+        "Color mode": "Mode warna",
+        "Light": "Terang",
+        "Dark": "Gelap",
+        "System Settings": "Ikuti pengaturan sistem",
+        "Version warning": "Peringatan versi",
+        "Error": "Galat",
+        "Please activate JavaScript to enable the search functionality.": (
+            "Aktifkan JavaScript untuk memakai pencarian."
+        ),
+    }
+}
+"""pydata-sphinx-theme's template strings that Sphinx's catalogs leave untranslated, by language."""
 _LABEL_ATTRIBUTE = re.compile(
     r'\b(aria-label|title|placeholder|data-bs-title)="('
     + "|".join(re.escape(label) for label in THEME_LABELS)
@@ -144,8 +183,45 @@ def escape_print_title(
         context["pagetitle"] = escape(str(context["pagetitle"]))
 
 
+_DOCUMENT_HREF = re.compile(r'href="' + re.escape(DOCUMENT_LINK) + r'([^"#]+)(#[^"]*)?"')
+
+
+def link_documents(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context: a site-wide text (the theme's announcement, the same on every page)
+    links a document as `binjai-doc:<document>`; give it this page's relative URL."""
+    banner = context.get("theme_announcement")
+    if isinstance(banner, str) and DOCUMENT_LINK in banner:
+        pathto = context["pathto"]
+        context["theme_announcement"] = _DOCUMENT_HREF.sub(
+            lambda m: f'href="{pathto(m[1])}{m[2] or ""}"', banner
+        )
+
+
+def write_theme_catalog(folder: Path, language: str | None) -> Path | None:
+    """Compile `THEME_TRANSLATIONS[language]` into `<folder>/<language>/LC_MESSAGES/sphinx.mo`
+    (gettext's layout); returns `folder`, or None for a language without translations."""
+    messages = THEME_TRANSLATIONS.get(language or "")
+    if not messages:
+        return None
+    catalog = Catalog(locale=language, domain=THEME_CATALOG)
+    for english, translated in messages.items():
+        catalog.add(english, translated)
+    target = folder / str(language) / "LC_MESSAGES" / f"{THEME_CATALOG}.mo"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as mo_file:
+        write_mo(mo_file, catalog)
+    return folder
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Behind Sphinx's catalog (a fallback): only the strings it lacks are taken from this one.
+    catalog = write_theme_catalog(Path(app.doctreedir) / "binjai-locale", app.config.language)
+    if catalog is not None:
+        app.add_message_catalog(THEME_CATALOG, str(catalog))
     app.connect("html-page-context", add_vega_to_chart_pages)
+    app.connect("html-page-context", link_documents)
     app.connect("html-page-context", escape_print_title, priority=900)
     # Before the offline check (priority 500), so it sees the pages as published.
     app.connect("build-finished", slim_built_site, priority=400)

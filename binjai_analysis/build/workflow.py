@@ -134,7 +134,8 @@ def build_site(
     results = run_pages(paths, jobs, workers, force, report)
     write_manifest(paths, settings, results)
     analyses = realisation_analyses(model, settings, errata)
-    generated = indicator_pages(model, analyses, errata) + agency_pages(model, analyses)
+    generated = indicator_pages(model, analyses, errata, paths.variant)
+    generated += agency_pages(model, analyses, paths.variant)
     parts = indicator_toc(model) + agency_toc(model)
     prepare_book(
         paths, settings, pages, site_pages(templates), left_out, model.sources, (generated, parts)

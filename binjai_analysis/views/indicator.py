@@ -224,12 +224,13 @@ def drawn_tables(profile: IndicatorProfile, lines: pd.Series) -> str:
     return ", ".join(dict.fromkeys(labels))
 
 
-def citation_text(profile: IndicatorProfile, version: str, source_title: str) -> str:
-    """The suggested citation of the page: the site and its version, the indicator, the
-    page's address and the source its definition is printed in."""
+def citation_text(profile: IndicatorProfile, edition: str, source_title: str) -> str:
+    """The suggested citation of the page: the site's edition (`notices.edition_text`: its
+    version, and a variant's name), the indicator, the page's address and the source its
+    definition is printed in."""
     row = profile.indicator
     return (
-        f"Binjai Analysis, versi `{version}`. "
+        f"{edition}. "
         f"*Indikator {markdown_cell(row['indicator_id'])}: {markdown_cell(row['name'])}*. "
         f"Halaman `{indicator_document(profile.indicator_id)}.html`. "
         f"Data: {markdown_text(source_title)}, {markdown_cell(row['source_table'])} baris "

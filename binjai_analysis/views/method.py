@@ -331,13 +331,18 @@ def math_floor_half(value: float) -> float:
     return float(int(value))
 
 
+def scale_title(name: str) -> str:
+    """A scale's name for readers (its title), from its name in params (`lkjip_tabel_3_1`)."""
+    scale = getattr(SCALES, name, None)
+    return (scale.title or scale.source or name) if scale is not None else name
+
+
 def scales_markdown(used: RatingScale) -> str:
     """Every scale in `rating.SCALES` in words, marking the one this build uses."""
     items = []
     for scale in vars(SCALES).values():
         mark = " — **dipakai di situs ini**" if scale.name == used.name else ""
-        title = scale.title or scale.source
-        items.append(f"- *{title}* (`{scale.name}`){mark}: {describe_scale(scale)}.")
+        items.append(f"- *{scale_title(scale.name)}*{mark}: {describe_scale(scale)}.")
     return "\n".join(items)
 
 
@@ -347,7 +352,7 @@ def scales_table(used: RatingScale) -> tuple[pd.DataFrame, pd.DataFrame]:
     exact["used"] = exact["scale"] == used.name
     shown = pd.DataFrame(
         {
-            "Skala": exact["scale"],
+            "Skala": exact["scale"].map(scale_title),
             "Predikat": exact["label"],
             "Rentang capaian": exact["range"].map(keep_unit),
             "Dipakai": exact["used"].map({True: "ya", False: "tidak"}),
@@ -478,13 +483,21 @@ def options_table(options: AnalysisOptions) -> tuple[pd.DataFrame, pd.DataFrame]
             "default": [_value_text(value) for _, value in option_rows(AnalysisOptions())],
         }
     )
+    # A scale is shown by its title: its params name (`lkjip_tabel_3_1`) stays in the data.
+    named = {"scale": scale_title}
+    shown_values = [
+        [named.get(name, str)(text) for text in (value, default)]
+        for name, value, default in zip(
+            exact["parameter"], exact["value"], exact["default"], strict=True
+        )
+    ]
     shown = pd.DataFrame(
         {
             "Parameter": exact["parameter"],
             "Keterangan": exact["parameter"].map(OPTION_LABELS).fillna(""),
             "Nilai": [
                 value if value == default else f"{value} (bawaan: {default})"
-                for value, default in zip(exact["value"], exact["default"], strict=True)
+                for value, default in shown_values
             ],
         }
     )

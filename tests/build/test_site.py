@@ -75,3 +75,29 @@ def test_the_book_config_replaces_author_and_copyright_by_the_footer(repo_paths)
     assert theme["footer_content_items"] == ["extra-footer.html"]
     assert theme["extra_footer"] == "<p>kaki</p>"
     assert theme["collapse_navbar"] is True  # the project's own options stay
+
+
+def test_the_book_config_writes_no_general_index(repo_paths):
+    import yaml
+
+    from binjai_analysis.build.site import book_config
+
+    config = yaml.safe_load(book_config(repo_paths))["sphinx"]["config"]
+    assert config["html_use_index"] is False
+    assert config["language"] == "id"  # the theme's strings are translated from this
+
+
+def test_only_a_variant_s_book_config_has_its_banner(repo_paths):
+    import yaml
+
+    from binjai_analysis.build.site import book_config
+    from binjai_analysis.notices import DOCUMENT_LINK, METHODOLOGY_DOCUMENT
+
+    def theme(paths):
+        return yaml.safe_load(book_config(paths))["sphinx"]["config"]["html_theme_options"]
+
+    assert "announcement" not in theme(repo_paths)
+    banner = theme(repo_paths.for_variant("tanpa-batas"))["announcement"]
+    assert "varian tanpa-batas" in banner
+    assert f'href="{DOCUMENT_LINK}{METHODOLOGY_DOCUMENT}"' in banner
+    assert theme(repo_paths.for_variant("tanpa-batas"))["collapse_navbar"] is True

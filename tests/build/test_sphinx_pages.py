@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
-from binjai_analysis.build.sphinx_pages import THEME_LABELS, slim_page, slim_site
+from binjai_analysis.build.sphinx_pages import (
+    THEME_CATALOG,
+    THEME_LABELS,
+    THEME_TRANSLATIONS,
+    link_documents,
+    slim_page,
+    slim_site,
+    write_theme_catalog,
+)
+from binjai_analysis.notices import DOCUMENT_LINK
 
 HEAD = """<head>
   <script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>
@@ -83,3 +93,33 @@ def test_the_theme_s_print_title_is_escaped():
     untouched: dict = {}
     escape_print_title(None, "search", "search.html", untouched, None)
     assert untouched == {}
+
+
+def test_the_theme_catalog_translates_the_theme_s_english_strings(tmp_path: Path):
+    folder = write_theme_catalog(tmp_path / "locale", "id")
+    catalog = gettext.translation(THEME_CATALOG, str(folder), ["id"])
+    assert catalog.gettext("Skip to main content") == "Langsung ke isi utama"
+    assert catalog.gettext("Back to top") == "Kembali ke atas"
+    for english, indonesian in THEME_TRANSLATIONS["id"].items():
+        assert catalog.gettext(english) == indonesian != english
+
+
+def test_no_theme_catalog_for_a_language_without_translations(tmp_path: Path):
+    assert write_theme_catalog(tmp_path / "locale", "en") is None
+    assert write_theme_catalog(tmp_path / "locale", None) is None
+    assert not (tmp_path / "locale").exists()
+
+
+def test_the_banner_s_document_links_become_the_page_s_relative_urls():
+    banner = f'<p>Varian. <a href="{DOCUMENT_LINK}tentang/metodologi#skala">Metodologi</a></p>'
+    context = {
+        "theme_announcement": banner,
+        "pathto": lambda document: f"../{document}.html",
+    }
+    link_documents(None, "2018/index", "page.html", context, None)
+    assert context["theme_announcement"] == (
+        '<p>Varian. <a href="../tentang/metodologi.html#skala">Metodologi</a></p>'
+    )
+    plain = {"theme_announcement": "", "pathto": None}
+    link_documents(None, "index", "page.html", plain, None)  # the main site: no banner
+    assert plain["theme_announcement"] == ""

@@ -308,3 +308,12 @@ def test_the_caveats_log_lists_unit_costs_only_when_the_year_has_them(
     assert title not in set(
         method.caveats_log(analysis, realised, (costs.iloc[:0], aggregate))["title"]
     )
+
+
+def test_scales_are_shown_by_their_titles_not_their_params_names():
+    used = SCALES.lkjip_tabel_3_1
+    shown, _exact = method.scales_table(used)
+    options, _ = method.options_table(AnalysisOptions())
+    for text in (method.scales_markdown(used), shown.to_string(), options.to_string()):
+        assert "lkjip_tabel_3_1" not in text
+        assert used.title in text
