@@ -203,7 +203,9 @@ INDICATORS = dataset_schema(
         "polarity": text(
             "higher or lower is better, or qualitative.", allowed=["higher", "lower", "qualitative"]
         ),
-        "polarity_reason": text("Why, where the polarity is not obvious from the name."),
+        "polarity_reason": text(
+            "Why, where the polarity is not obvious from the name (a curation note, in Indonesian)."
+        ),
         "value_type": text(
             "number, ratio (1:n), ordinal (category scale) or text.",
             allowed=["number", "ratio", "ordinal", "text"],

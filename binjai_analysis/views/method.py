@@ -407,7 +407,7 @@ def polarity_reasons(indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
             .fillna(exact["polarity"])
             + "; "
             + exact["value_type"].map(VALUE_TYPE_LABELS).fillna(exact["value_type"]),
-            "Alasan (catatan data, bahasa Inggris)": exact["polarity_reason"],
+            "Alasan (catatan kurasi)": exact["polarity_reason"],
         }
     )
     return shown, exact

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from binjai_analysis.analysis import indicator_profile as ip
 from binjai_analysis.analysis.efficiency import QuadrantRule
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.trajectory import TrajectoryRule
@@ -15,6 +18,7 @@ from binjai_analysis.analysis.year import AnalysisOptions
 from binjai_analysis.analysis.years import realisation_years
 from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
+from binjai_analysis.views import indicator as indicator_view
 from binjai_analysis.views import method
 from tests.conftest import REPO_ROOT, REPORT_YEAR
 
@@ -103,6 +107,52 @@ def test_polarity_reasons_keep_only_rows_with_a_reason(indicators):
     figures = method.method_figures(indicators)
     assert figures["polarity_with_reason"] == str(int(reasons.sum()))
     assert figures["met_threshold"] == "100 %"
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(the|is|are|of|in|not|and|or|to|for|with|by|as|an|a|means|printed|lower|higher|"
+    r"better|fewer|more|less|than|share|count|counts|rate|coverage|number)\b"
+)
+"""Common English words (lowercase, whole words): none belongs in an Indonesian note."""
+
+
+def english_words(text: str) -> list[str]:
+    """The common English words in `text` (case-sensitive, so the grade 'A' is not one)."""
+    return ENGLISH_WORDS.findall(text)
+
+
+def test_the_english_check_catches_an_english_note():
+    assert english_words("Dropout rate: lower is better.") == ["rate", "lower", "is", "better"]
+    assert english_words("Target printed as 1 (system implemented) in Tabel 2.2/2.4.")
+    assert not english_words("Angka putus sekolah: makin rendah makin baik.")
+    assert not english_words("Nilai evaluasi AKIP (CC < B < BB < A); berupa kategori.")
+
+
+def test_polarity_reasons_on_the_method_page_are_indonesian(indicators):
+    shown, exact = method.polarity_reasons(indicators)
+    assert "Alasan (catatan kurasi)" in shown.columns
+    assert not any("Inggris" in column for column in shown.columns)
+    reasons = shown["Alasan (catatan kurasi)"]
+    assert len(reasons) == len(exact) > 0
+    english = {reason: english_words(reason) for reason in reasons if english_words(reason)}
+    assert english == {}
+
+
+def test_polarity_reasons_on_indicator_pages_are_indonesian(model):
+    rows = ip.with_document_kind(model, ip.framework_rows(model))
+    with_reason = rows[rows["polarity_reason"].str.strip() != ""]
+    assert len(with_reason) > 0
+    for row in with_reason.to_dict("records"):
+        table = indicator_view.metadata_table(SimpleNamespace(indicator=row))
+        line = next(x for x in table.splitlines() if "Alasan polaritas (catatan kurasi)" in x)
+        assert not english_words(line), (row["indicator_id"], line)
+
+
+def test_the_method_page_does_not_call_the_curation_notes_english():
+    template = (REPO_ROOT / "book" / "templates" / "metodologi.md").read_text(encoding="utf-8")
+    section = template.split("## Polaritas indikator", 1)[1].split("\n## ", 1)[0]
+    assert "polarity_reason" in section
+    assert "Inggris" not in section
 
 
 def test_every_option_and_year_param_is_explained():
