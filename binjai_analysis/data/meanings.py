@@ -119,7 +119,7 @@ COLUMN_MEANINGS = {
     "output_kind": "produced (dihasilkan selama tahun itu) atau stock (tersedia di akhir tahun, "
     "mis. km jalan kondisi baik).",
     "polarity": "Arah yang lebih baik: higher (makin tinggi makin baik), lower, atau qualitative.",
-    "polarity_reason": "Alasannya, bila polaritas tidak jelas dari nama indikator (catatan kurasi).",
+    "polarity_reason": "Catatan kurasi: alasannya, bila polaritas tidak jelas dari nama indikator.",
     "printed": "Teks agency di printed/indicators.csv, persis.",
     "printed_no": "Nomor baris seperti tercetak (bisa berulang atau melompat).",
     "program": "Nama program seperti tercetak.",
