@@ -4,6 +4,7 @@ throw-away copy of the project, so tests never touch the real checkout."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -221,3 +222,15 @@ def shown(monkeypatch) -> list:
     monkeypatch.setattr(presentation, "display", objects.append)
     monkeypatch.setattr(notebook, "display", objects.append)
     return objects
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(the|is|are|of|in|not|and|or|to|for|with|by|as|an|a|means|printed|lower|higher|"
+    r"better|fewer|more|less|than|share|count|counts|rate|coverage|number)\b"
+)
+"""Common English words (lowercase, whole words): none belongs in an Indonesian note."""
+
+
+def english_words(text: str) -> list[str]:
+    """The common English words in `text` (case-sensitive, so the grade 'A' is not one)."""
+    return ENGLISH_WORDS.findall(text)

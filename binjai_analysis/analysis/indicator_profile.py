@@ -82,16 +82,20 @@ class IndicatorProfile:
 
 def framework_rows(model: DataModel) -> pd.DataFrame:
     """Every indicator of every plan period with the statements of its sasaran, tujuan and
-    misi beside it (`sasaran`, `tujuan`, `misi`), in framework order."""
+    misi beside it (`sasaran`, `tujuan`, `misi`) and its data note in Bahasa Indonesia
+    (`catatan`, empty where the note has no curated translation), in framework order."""
     sasaran = model["sasaran"][["period", "sasaran_id", "sasaran_no", "tujuan_id", "statement"]]
     tujuan = model["tujuan"][["period", "tujuan_id", "tujuan_no", "misi_id", "statement"]]
     misi = model["misi"][["period", "misi_id", "misi_no", "statement"]]
+    notes = model["indicator_notes"][["source", "indicator_id", "catatan"]]
     rows = (
         model["indicators"]
         .merge(sasaran.rename(columns={"statement": "sasaran"}), on=["period", "sasaran_id"])
         .merge(tujuan.rename(columns={"statement": "tujuan"}), on=["period", "tujuan_id"])
         .merge(misi.rename(columns={"statement": "misi"}), on=["period", "misi_id"])
+        .merge(notes, on=["source", "indicator_id"], how="left")
     )
+    rows["catatan"] = rows["catatan"].fillna("")
     return rows.sort_values(["period", "sasaran_no", "indicator_id"], kind="stable").reset_index(
         drop=True
     )

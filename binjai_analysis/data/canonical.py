@@ -43,6 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from binjai_analysis.data.agencies import agency_tables
+from binjai_analysis.data.notes import note_tables
 from binjai_analysis.data.printed import table_files
 from binjai_analysis.data.problems import ERROR, Problem, describe_problems, errors_of, row_problem
 from binjai_analysis.data.schemas import PERFORMANCE_BASIS
@@ -78,6 +79,8 @@ CANONICAL_DESCRIPTIONS = {
     "agencies": "The curated agencies (perangkat daerah) each source names, at their line.",
     "indicator_agencies": "Each indicator with every agency its printed responsible-agency "
     "text names, and how that text was read (curated).",
+    "indicator_notes": "Each indicator's data note in Bahasa Indonesia, for readers (curated; "
+    "the English parse_note stays in indicators).",
 }
 """What each canonical table holds (the data dictionary and the Data page use it)."""
 
@@ -634,6 +637,7 @@ def build_canonical(
         **{name: by_document(sources, printed, name, problems) for name in BY_DOCUMENT},
         "program_sasaran": program_links(printed),
         **agency_tables(sources, printed, problems),
+        **note_tables(sources, printed, problems),
     }
     problems += link_problems(tables, sources, printed)
     return tables, list(dict.fromkeys(problems))

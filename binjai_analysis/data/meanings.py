@@ -38,6 +38,7 @@ DATASET_TITLES = {
     "(kurasi)",
     "indicator_agencies": "Penanggung jawab tercetak setiap indikator dibaca sebagai perangkat "
     "daerah yang disebutnya (kurasi)",
+    "indicator_notes": "Catatan data setiap indikator dalam bahasa Indonesia (kurasi)",
     "documents": "Dokumen di setiap sumber: jenis, tahun, judul, rentang baris",
     "periods": "Periode rencana (RPJMD) yang menjadi acuan sumber",
     "indicator_values": "Semua angka indikator lintas sumber dan tahun: target, realisasi, "
@@ -112,6 +113,7 @@ COLUMN_MEANINGS = {
     "misi_id": "Kode tetap misi: M1, M2, ...",
     "misi_no": "Nomor misi seperti tercetak.",
     "name": "Nama lengkap indikator yang sudah dirapikan.",
+    "catatan": "Catatan data indikator dalam bahasa Indonesia, seperti di halaman indikatornya.",
     "note": "Alasannya, bila pembacaan memerlukan penilaian.",
     "origin": "Asal angka: chart (label data grafik) atau narrative (angka di teks).",
     "output": "Keluaran seperti disebut sumber.",
@@ -195,6 +197,7 @@ COLUMN_TITLES = {
     "misi_id": "Kode misi",
     "misi_no": "Nomor misi",
     "name": "Nama",
+    "catatan": "Catatan",
     "note": "Catatan",
     "origin": "Asal",
     "output": "Keluaran",
@@ -234,6 +237,8 @@ DATASET_MEANINGS = {
     ("program_sasaran", "sasaran_no"): "Sasaran yang dilayani; kosong bila tidak dipetakan.",
     ("indicator_agencies", "basis"): "Cara membaca teks: exact, typo, abbreviation, reworded, "
     "joint (salah satu dari beberapa) atau inferred (lihat note).",
+    ("indicator_notes", "parse_note"): "parse_note indikator itu di printed/indicators.csv "
+    "(bahasa Inggris, dibaca audit), disalin persis: bila berubah, terjemahannya ketahuan usang.",
     ("indicator_aliases", "indicator_id"): "Indikator kanonik yang diukur, atau kosong bila "
     "tidak ada (lihat parse_note).",
     ("macro_series", "indicator_id"): "Kode snake_case tetap deret itu.",

@@ -71,6 +71,7 @@ TABLES: dict[str, Table] = {
         Table("output_quantities", schemas.OUTPUT_QUANTITIES, "curation"),
         Table("agencies", schemas.AGENCIES, "curation"),
         Table("indicator_agencies", schemas.INDICATOR_AGENCIES, "curation"),
+        Table("indicator_notes", schemas.INDICATOR_NOTES, "curation"),
     )
 }
 """Every kind of table a source folder may hold, by name."""

@@ -499,6 +499,27 @@ INDICATOR_AGENCIES = pa.DataFrameSchema(
     coerce=True,
 )
 
+# --- Curation: the indicators' data notes in Bahasa Indonesia --------------------------------
+
+INDICATOR_NOTES = pa.DataFrameSchema(
+    name="indicator_notes",
+    description="The data note (`parse_note`) of each indicator of printed/indicators.csv in "
+    "Bahasa Indonesia, as the indicator pages show it. The English note stays in the printed "
+    "table, where the audit reads it; `parse_note` here repeats it exactly, so a changed note "
+    "is caught as a stale translation. Curated by hand.",
+    columns={
+        "indicator_id": text(
+            "The indicator (printed/indicators.csv).", pattern=r"^S\d{2}\.I\d{2}$"
+        ),
+        "parse_note": text("The indicator's `parse_note` in printed/indicators.csv, exactly."),
+        "catatan": text("The same note in Bahasa Indonesia, for readers.", pattern=r"^\S"),
+    },
+    unique=["indicator_id"],
+    strict=True,
+    ordered=True,
+    coerce=True,
+)
+
 # --- Curation: output quantities with the cost of their program --------------------------------
 
 OUTPUT_QUANTITIES = dataset_schema(

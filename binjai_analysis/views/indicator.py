@@ -9,6 +9,7 @@ realisation year and the errata that name it. Every printed figure links to its 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 import pandas as pd
@@ -103,9 +104,28 @@ def metadata_table(profile: IndicatorProfile, agencies: list[tuple[str, str]] = 
         ("Sasaran", f"{markdown_cell(row['sasaran_id'])}: {markdown_cell(row['sasaran'])}"),
         ("Tujuan", f"{markdown_cell(row['tujuan_id'])}: {markdown_cell(row['tujuan'])}"),
         ("Misi", f"{markdown_cell(row['misi_id'])}: {markdown_cell(row['misi'])}"),
-        ("Catatan data", markdown_cell(row["parse_note"])),
+        ("Catatan data", data_note(row)),
     ]
     return markdown_table(["Unsur metadata", "Isi"], [[name, value] for name, value in fields])
+
+
+def data_note(row: Mapping[str, object]) -> str:
+    """The indicator's data note for readers: the curated Indonesian text, or (for a note not
+    yet translated) the curator's English note, saying so.
+
+    Examples:
+        >>> data_note({"catatan": "Satuan dari PK 2019.", "parse_note": "Unit from PK 2019."})
+        'Satuan dari PK 2019.'
+        >>> data_note({"catatan": "", "parse_note": "Unit from PK 2019."})
+        'Unit from PK 2019. (catatan kurasi dalam bahasa Inggris, belum diterjemahkan)'
+    """
+    translated = str(row.get("catatan", "") or "").strip()
+    if translated:
+        return markdown_cell(translated)
+    english = str(row.get("parse_note", "") or "").strip()
+    if not english:
+        return markdown_cell("")
+    return f"{markdown_cell(english)} (catatan kurasi dalam bahasa Inggris, belum diterjemahkan)"
 
 
 def series_table(profile: IndicatorProfile) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from binjai_analysis.analysis import indicator_profile as ip
 from binjai_analysis.views import indicator as view
+from tests.conftest import english_words
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,20 @@ def test_an_erratum_names_its_kind_figures_cause_grade_and_line():
     assert "tercetak “100\\%”" in item and "dihitung 101,2 %" in item
     assert "sebab: capaian dibatasi 100 %" in item and "tingkat rendah" in item
     assert 'href="../sumber/src/baris-00001.html#L12"' in item
+
+
+def test_data_notes_on_indicator_pages_are_indonesian(model):
+    rows = ip.framework_rows(model)
+    with_note = rows[rows["parse_note"].str.strip() != ""]
+    assert len(with_note) > 0
+    english = {
+        row["indicator_id"]: view.data_note(row)
+        for row in with_note.to_dict("records")
+        if english_words(view.data_note(row))
+    }
+    assert english == {}
+
+
+def test_an_untranslated_data_note_says_it_is_english():
+    shown = view.data_note({"catatan": "", "parse_note": "Unit from the PK 2019 list."})
+    assert english_words(shown) and "bahasa Inggris" in shown

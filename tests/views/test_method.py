@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -20,7 +19,7 @@ from binjai_analysis.params import YearParams
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import indicator as indicator_view
 from binjai_analysis.views import method
-from tests.conftest import REPO_ROOT, REPORT_YEAR
+from tests.conftest import REPO_ROOT, REPORT_YEAR, english_words
 
 
 @pytest.fixture(scope="module")
@@ -107,18 +106,6 @@ def test_polarity_reasons_keep_only_rows_with_a_reason(indicators):
     figures = method.method_figures(indicators)
     assert figures["polarity_with_reason"] == str(int(reasons.sum()))
     assert figures["met_threshold"] == "100 %"
-
-
-ENGLISH_WORDS = re.compile(
-    r"\b(the|is|are|of|in|not|and|or|to|for|with|by|as|an|a|means|printed|lower|higher|"
-    r"better|fewer|more|less|than|share|count|counts|rate|coverage|number)\b"
-)
-"""Common English words (lowercase, whole words): none belongs in an Indonesian note."""
-
-
-def english_words(text: str) -> list[str]:
-    """The common English words in `text` (case-sensitive, so the grade 'A' is not one)."""
-    return ENGLISH_WORDS.findall(text)
 
 
 def test_the_english_check_catches_an_english_note():
