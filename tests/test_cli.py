@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from binjai_analysis.build.sitecheck import chromium_path, launch_browser, serve, site_pages
+from binjai_analysis.build.sitecheck import chromium_path, serve, site_pages
 from binjai_analysis.cli import main
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
@@ -267,7 +267,7 @@ def test_a_changed_source_text_is_refused_before_any_notebook(project, tmp_path,
 
 
 @pytest.mark.slow
-def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path):
+def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path, request):
     (project.params_dir / "2019.yaml").unlink()  # a smaller build: 2018 only
     variant = tmp_path / "tanpa-batas.yaml"
     variant.write_text(
@@ -301,7 +301,9 @@ def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path):
     for path in ("indikator/s07-i02.html", "perangkat-daerah/dinas-kesehatan.html"):
         assert cited in (site / path).read_text(encoding="utf-8"), path
     if chromium_path() is not None:  # and a reader sees it, above the page (browser tests)
-        with serve(site) as base_url, launch_browser() as browser:
+        # The session's browser: a second Playwright in the same process cannot start.
+        browser = request.getfixturevalue("browser")
+        with serve(site) as base_url:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"{base_url}/indikator/s07-i02.html", wait_until="load")
             shown = page.locator(".bd-header-announcement")

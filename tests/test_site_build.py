@@ -164,12 +164,15 @@ def test_colour_is_never_the_only_carrier_of_meaning(built_site):
                 continue
             coloured += 1
             where = f"{page}: {spec.get('description', '')[:60]}"
-            # A legend names every colour in words, and each mark's tooltip says its category.
-            assert colour.get("legend", {}) is not None, where
+            # A legend (or an axis of the same field, which labels each mark) names every
+            # colour in words, and each mark's tooltip says its category.
+            axes = {view["encoding"].get(channel, {}).get("field") for channel in ("x", "y")}
+            on_axis = colour["field"] in axes
+            assert on_axis or colour.get("legend", {}) is not None, where
             tooltip = view["encoding"].get("tooltip", [])
             assert colour["field"] in {item.get("field") for item in tooltip}, where
             if colour["field"] == "predikat":  # ratings: written beside each mark, too
-                assert any(
+                assert on_axis or any(
                     other.get("encoding", {}).get("text", {}).get("field") == "predikat"
                     for other in views
                 ), where
