@@ -248,7 +248,8 @@ def chart_html(spec: dict[str, Any], description: str = "") -> str:
 
     The chart is drawn as specified; when it is wider than its container (a phone), it is
     drawn again from `compact_spec` at the container's width, and again when the window is
-    resized across that width. The element's `data-binjai-layout` says which is shown.
+    resized across that width. The element's `data-binjai-layout` says which is shown, once
+    the chart has settled ("full" or "compact").
     """
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
     element_id = f"vega-chart-{next(_chart_counter)}-{digest}"
@@ -270,6 +271,7 @@ def chart_html(spec: dict[str, Any], description: str = "") -> str:
         '      shown("full", result);\n'
         "      return fit();\n"
         "    })\n"
+        "    .then(settled)\n"
         "    .catch(function (err) {\n"
         '      el.textContent = "Grafik gagal digambar: " + err;\n'
         "      console.error(err);\n"
@@ -291,7 +293,6 @@ _LAYOUT_JS = f"""  var full = null, view = null, layout = "";
     view = result;
     layout = which;
     drawnAt = room();
-    el.setAttribute("data-binjai-layout", which);
     var menu = el.querySelector("details > summary");
     if (menu) {{ menu.setAttribute("aria-label", {_script_json(EXPORT_MENU_LABEL)}); }}
     var svg = el.querySelector("svg");
@@ -305,6 +306,7 @@ _LAYOUT_JS = f"""  var full = null, view = null, layout = "";
     }}
     return window.vegaEmbed(el, spec, options).then(function (result) {{ shown(which, result); }});
   }}
+  function settled() {{ el.setAttribute("data-binjai-layout", layout); }}
   function fit() {{
     var width = room();
     if (width <= 0) {{ return Promise.resolve(); }}
@@ -316,7 +318,7 @@ _LAYOUT_JS = f"""  var full = null, view = null, layout = "";
   window.addEventListener("resize", function () {{
     window.clearTimeout(pending);
     pending = window.setTimeout(function () {{
-      if (full) {{ fit().catch(function (err) {{ console.error(err); }}); }}
+      if (full) {{ fit().then(settled).catch(function (err) {{ console.error(err); }}); }}
     }}, 150);
   }});
 """
