@@ -21,6 +21,7 @@ from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER
 pytestmark = pytest.mark.slow
 
 VIEWPORT = {"width": 400, "height": 900}
+DESKTOP = {"width": 1280, "height": 900}
 CHART_MARKER = 'class="binjai-chart"'
 _CHART_SCRIPT = re.compile(
     r'getElementById\("(?P<id>[^"]+)"\).*?window\.vegaEmbed\(el, (?P<spec>\{.*?\}), \{"actions"',
@@ -156,7 +157,7 @@ def test_charts_keep_their_full_layout_on_a_desktop(built_site, browser):
     html_dir = built_site.html_dir
     path = next(page for page in sample_pages(html_dir) if page.endswith("capaian-kinerja.html"))
     with serve(html_dir) as base_url:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport=DESKTOP)
         context.set_default_timeout(PAGE_WAIT_MS)
         try:
             page = context.new_page()
@@ -165,12 +166,14 @@ def test_charts_keep_their_full_layout_on_a_desktop(built_site, browser):
             layouts = page.eval_on_selector_all(
                 CHART_SELECTOR, "(els) => els.map((el) => el.getAttribute('data-binjai-layout'))"
             )
-            # narrowed to a phone, the same page redraws its charts compact
-            page.set_viewport_size(VIEWPORT)
-            page.wait_for_function(
-                f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}"))
-                .every((el) => el.getAttribute("data-binjai-layout") === "compact")"""
-            )
+            # narrowed to a phone, the same page redraws its charts compact, and widened
+            # again, as they were
+            for viewport, layout in ((VIEWPORT, "compact"), (DESKTOP, "full")):
+                page.set_viewport_size(viewport)
+                page.wait_for_function(
+                    f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}"))
+                    .every((el) => el.getAttribute("data-binjai-layout") === "{layout}")"""
+                )
         finally:
             context.close()
     assert layouts and set(layouts) == {"full"}

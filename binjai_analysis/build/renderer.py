@@ -283,10 +283,19 @@ def chart_html(spec: dict[str, Any], description: str = "") -> str:
 _LAYOUT_JS = f"""  var full = null, view = null, layout = "";
   var fullWidth = 0, drawnAt = 0, pending = 0;
   var options = {_script_json(EMBED_OPTIONS)};
+  function px(style, names) {{
+    return names.reduce(function (sum, name) {{ return sum + (parseFloat(style[name]) || 0); }}, 0);
+  }}
   function room() {{
-    var style = window.getComputedStyle(el);
-    return Math.floor(el.clientWidth - parseFloat(style.paddingLeft || 0)
-      - parseFloat(style.paddingRight || 0));
+    // The width the chart may take: its parent's content box less the chart element's own
+    // padding (the export menu's) and margins. vega-embed makes the element an inline block
+    // as wide as what it draws, so the element alone cannot say what would fit.
+    var parent = el.parentElement;
+    if (!parent) {{ return 0; }}
+    var box = window.getComputedStyle(parent), own = window.getComputedStyle(el);
+    return Math.floor(parent.clientWidth - px(box, ["paddingLeft", "paddingRight"])
+      - px(own, ["paddingLeft", "paddingRight", "marginLeft", "marginRight",
+        "borderLeftWidth", "borderRightWidth"]));
   }}
   function shown(which, result) {{
     if (view) {{ view.finalize(); }}
