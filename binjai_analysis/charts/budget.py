@@ -147,7 +147,13 @@ def pareto_chart(data: pd.DataFrame, share_pct: float, programs: int, title: str
             rank_to=alt.datum.peringkat + BAR_SHARE / 2,
         )
         .mark_bar(color=OKABE_ITO[0])
-        .encode(x=alt.X("rank_from:Q", **x_options), x2="rank_to:Q", y=y, tooltip=tooltip)
+        .encode(
+            x=alt.X("rank_from:Q", **x_options),
+            x2="rank_to:Q",
+            y=y,
+            y2=alt.datum(0),
+            tooltip=tooltip,
+        )
     )
     line = (
         alt.Chart(data)

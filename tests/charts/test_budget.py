@@ -21,6 +21,7 @@ def test_pareto_bars_span_a_share_of_a_rank_not_a_pixel_width():
     bars = spec["layer"][0]
     assert "size" not in bars["mark"]
     assert bars["encoding"]["x2"] == {"field": "rank_to"}
+    assert bars["encoding"]["y2"] == {"datum": 0}  # each bar stands on the axis
     widths = {t["as"]: t["calculate"] for t in bars["transform"]}
     assert str(BAR_SHARE / 2) in widths["rank_from"] and "-" in widths["rank_from"]
     assert str(BAR_SHARE / 2) in widths["rank_to"] and "+" in widths["rank_to"]
