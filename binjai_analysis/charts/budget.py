@@ -11,6 +11,9 @@ from binjai_analysis.formatting import format_number
 LOW_ABSORPTION_PCT = 50.0
 """Absorption below this share of the budget is drawn in the warning colour."""
 
+BAR_SHARE = 0.8
+"""The Pareto bars' width, in ranks: a gap of a fifth of a rank between neighbours."""
+
 LOW_LABEL = "di bawah 50 %"
 HIGH_LABEL = "50 % atau lebih"
 
@@ -125,23 +128,32 @@ def pareto_chart(data: pd.DataFrame, share_pct: float, programs: int, title: str
         alt.Tooltip("porsi_pct:Q", title="Porsi anggaran (%)", format=",.2f"),
         alt.Tooltip("kumulatif_pct:Q", title="Porsi kumulatif (%)", format=",.1f"),
     ]
-    x = alt.X(
-        "peringkat:Q",
-        title="Program, diurutkan dari anggaran terbesar (peringkat)",
-        scale=alt.Scale(domain=[0, count + 1], nice=False),
-        axis=alt.Axis(format=",.0f", tickMinStep=1),
-    )
+    x_options = {
+        "title": "Program, diurutkan dari anggaran terbesar (peringkat)",
+        "scale": alt.Scale(domain=[0, count + 1], nice=False),
+        "axis": alt.Axis(format=",.0f", tickMinStep=1),
+    }
     y = alt.Y(
         "porsi_pct:Q",
         title="Porsi dari total anggaran (%)",
         scale=alt.Scale(domain=[0, 100]),
         axis=alt.Axis(format=",.0f"),
     )
-    bar_size = max(1.0, CHART_WIDTH / (count + 1) * 0.8)
+    # Each bar spans 0.8 of a rank in data units, so it keeps its share at any drawn width.
     bars = (
         alt.Chart(data)
-        .mark_bar(size=bar_size, color=OKABE_ITO[0])
-        .encode(x=x, y=y, tooltip=tooltip)
+        .transform_calculate(
+            rank_from=alt.datum.peringkat - BAR_SHARE / 2,
+            rank_to=alt.datum.peringkat + BAR_SHARE / 2,
+        )
+        .mark_bar(color=OKABE_ITO[0])
+        .encode(
+            x=alt.X("rank_from:Q", **x_options),
+            x2="rank_to:Q",
+            y=y,
+            y2=alt.datum(0),
+            tooltip=tooltip,
+        )
     )
     line = (
         alt.Chart(data)

@@ -60,23 +60,24 @@ def capaian_chart(rows: pd.DataFrame, title: str) -> alt.LayerChart:
         )
     )
     plot_width = CHART_WIDTH - 280
-    # The predikat in words beside each bar: colour is never its only carrier.
+    # The predikat in words beside each bar: colour is never its only carrier. It sits just
+    # right of the plot, whatever width the plot is drawn at (the compact variant's too).
     words = (
         alt.Chart(data)
         .mark_text(align="left", baseline="middle", dx=8, fontSize=11)
         .encode(
             y=alt.Y("indikator:N", sort=None),
-            x=alt.value(plot_width),
+            x=alt.value("width"),
             text="predikat:N",
             tooltip=bars.encoding.tooltip,
         )
     )
     line = alt.Chart(pd.DataFrame({"x": [100.0]})).mark_rule(strokeDash=[4, 3]).encode(x="x:Q")
-    height = max(60, 26 * len(data))
     return (bars + line + words).properties(
         title=titled(title, subtitle="Garis putus-putus: target (100 %); batang dipotong di 200 %"),
         width=plot_width,
-        height=height,
+        # Per row, not fixed: a narrow variant can give each row room for a label above it.
+        height=alt.Step(26),
         description=f"{title}: capaian tiap indikator terhadap garis 100 %.",
     )
 

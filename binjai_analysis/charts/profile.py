@@ -77,7 +77,7 @@ def population_chart(profile: pd.DataFrame) -> tuple[alt.LayerChart, pd.DataFram
     ).properties(
         title=titled(title, subtitle="Label: jumlah jiwa (porsi dari penduduk kota)"),
         width=CHART_WIDTH - LABEL_ROOM,
-        height=BAR_HEIGHT * len(data),
+        height=alt.Step(BAR_HEIGHT),
         description=f"{title}, dalam jiwa.",
     )
     return chart, data
@@ -116,7 +116,7 @@ def density_chart(profile: pd.DataFrame, region: str) -> tuple[alt.LayerChart, p
     chart = (bars + line).properties(
         title=titled(title, subtitle=subtitle),
         width=CHART_WIDTH - LABEL_ROOM,
-        height=BAR_HEIGHT * len(data),
+        height=alt.Step(BAR_HEIGHT),
         description=f"{title}, dalam jiwa per km².",
     )
     return chart, data

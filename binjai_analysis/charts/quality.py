@@ -61,6 +61,6 @@ def errata_chart(data: pd.DataFrame) -> alt.LayerChart:
     return (bars + labels).properties(
         title=titled(title, subtitle="Label: jumlah catatan per jenis"),
         width=CHART_WIDTH - LABEL_ROOM + 60,
-        height=28 * len(order),
+        height=alt.Step(28),
         description=f"{title}: kesalahan menurut tingkat keparahan, dan perbedaan konvensi.",
     )
