@@ -72,3 +72,71 @@
     });
   });
 })();
+
+/* Charts that fit their container: binjai_analysis/build/renderer.py draws each chart as
+   specified and hands it here with its compact variant. A chart wider than its container (a
+   phone) is drawn again compact at the container's width, and again when the window is
+   resized across that width; `data-binjai-layout` says which is shown once it has settled. */
+window.binjaiChartLayout = function (el, compact, settings) {
+  "use strict";
+  var full = null, view = null, layout = "";
+  var fullWidth = 0, drawnAt = 0, pending = 0;
+
+  function px(style, names) {
+    return names.reduce(function (sum, name) { return sum + (parseFloat(style[name]) || 0); }, 0);
+  }
+  function room() {
+    // The width the chart may take: its parent's content box less the chart element's own
+    // padding (the export menu's) and margins. vega-embed makes the element an inline block
+    // as wide as what it draws, so the element alone cannot say what would fit.
+    var parent = el.parentElement;
+    if (!parent) { return 0; }
+    var box = window.getComputedStyle(parent), own = window.getComputedStyle(el);
+    return Math.floor(parent.clientWidth - px(box, ["paddingLeft", "paddingRight"])
+      - px(own, ["paddingLeft", "paddingRight", "marginLeft", "marginRight",
+        "borderLeftWidth", "borderRightWidth"]));
+  }
+  function shown(which, result) {
+    if (view) { view.finalize(); }
+    view = result;
+    layout = which;
+    drawnAt = room();
+    var menu = el.querySelector("details > summary");
+    if (menu) { menu.setAttribute("aria-label", settings.menuLabel); }
+    var svg = el.querySelector("svg");
+    if (which === "full" && svg) { fullWidth = svg.getBoundingClientRect().width; }
+  }
+  function draw(which) {
+    var spec = full;
+    if (which === "compact") {
+      spec = Object.assign({}, compact, { width: Math.max(settings.minWidth, room()) });
+      if (full.datasets) { spec.datasets = full.datasets; }
+    }
+    return window.vegaEmbed(el, spec, settings.options).then(function (result) {
+      shown(which, result);
+    });
+  }
+  function settled() { el.setAttribute("data-binjai-layout", layout); }
+  function fit() {
+    var width = room();
+    if (width <= 0) { return Promise.resolve(); }
+    if (layout === "full" && fullWidth > width + 1) { return draw("compact"); }
+    if (layout === "compact" && fullWidth <= width) { return draw("full"); }
+    if (layout === "compact" && Math.abs(width - drawnAt) > 8) { return draw("compact"); }
+    return Promise.resolve();
+  }
+  window.addEventListener("resize", function () {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () {
+      if (full) { fit().then(settled).catch(function (err) { console.error(err); }); }
+    }, 150);
+  });
+  return {
+    start: function (result) {
+      full = result.spec;
+      shown("full", result);
+      return fit();
+    },
+    settled: settled,
+  };
+};

@@ -9,6 +9,7 @@ import pytest
 
 from binjai_analysis.build import renderer
 from binjai_analysis.build.offline import external_resources
+from tests.conftest import REPO_ROOT
 
 
 def small_chart(title: str = "Uji") -> alt.Chart:
@@ -177,5 +178,14 @@ def test_chart_html_embeds_the_full_spec_once_and_the_compact_variant_beside_it(
     assert [json.loads(call) for call in calls] == [json.loads(json.dumps(spec))]
     compact = re.search(r"var compact = (\{.*\});\n", html).group(1)
     assert json.loads(compact) == renderer.compact_spec(spec)
-    assert 'setAttribute("data-binjai-layout"' in html
-    assert 'addEventListener("resize"' in html
+    settings = re.search(r"window\.binjaiChartLayout\(el, compact, (\{.*?\})\);\n", html)
+    assert json.loads(settings.group(1)) == json.loads(json.dumps(renderer.layout_settings()))
+    assert ".then(layout.start)" in html and ".then(layout.settled)" in html
+
+
+def test_the_layout_code_lives_once_in_the_site_script():
+    script = (REPO_ROOT / "book" / "_static" / "binjai.js").read_text(encoding="utf-8")
+    assert "window.binjaiChartLayout = function (el, compact, settings)" in script
+    assert 'setAttribute("data-binjai-layout"' in script
+    assert 'addEventListener("resize"' in script
+    assert "function room()" not in renderer.chart_html(long_label_bars().to_dict())
