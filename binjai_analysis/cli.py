@@ -7,6 +7,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,13 +19,31 @@ from binjai_analysis.data.validate import validate_path
 from binjai_analysis.errors import BinjaiError, DataError
 from binjai_analysis.paths import ProjectPaths
 
+USAGE_EXIT_CODE = 64
+"""A command line the command does not accept (an unknown option, a value out of range):
+sysexits' EX_USAGE, distinct from 2 ("not a project folder"), which Click would use."""
+MAX_JOBS = max(4, 4 * (os.cpu_count() or 1))
+"""At most this many notebooks at a time: each is a kernel of some 300 MB, and more jobs than
+four per core only wait for each other."""
+
 
 class _Group(click.Group):
-    """Reports BinjaiError as a plain message and its exit code, without a traceback."""
+    """Reports BinjaiError as a plain message and its exit code, without a traceback, and a
+    usage error with its own code (`USAGE_EXIT_CODE`)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:  # the group's own options
+            exc.exit_code = USAGE_EXIT_CODE
+            raise
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # a command's options, or an unknown command
+            exc.exit_code = USAGE_EXIT_CODE
+            raise
         except BinjaiError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(exc.exit_code)
@@ -56,7 +75,7 @@ def _summary(results: list[PageResult]) -> str:
 JOBS = click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_JOBS),
     default=os.cpu_count() or 1,
     show_default=True,
     help="Notebooks executed at the same time (a process pool).",

@@ -22,12 +22,43 @@ ReportKind = Literal["realisasi", "rencana"]
 """`realisasi`: a year with targets and realisations; `rencana`: a plan year (targets, budget)."""
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+MAX_PARAMS_BYTES = 64 * 1024
+"""A params file is a few lines of choices: anything larger is a mistake (or an attack), and is
+refused before it is read."""
+EXCERPT_CHARS = 80
+"""How much of a refused value an error message quotes."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases (`*name`): a params file has no use for them, and a
+    few nested aliases expand into gigabytes (a "billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in params files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """`repr(value)`, cut to `limit` characters with the length said, for error messages.
+
+    Examples:
+        >>> excerpt("x" * 200, 10)
+        "'xxxxxxxx… (202 characters)"
+        >>> excerpt(1.5)
+        '1.5'
+    """
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
 
 
 class AnalysisParams(BaseModel):
     """The analysis choices of a build (defaults here); a variant file changes some of them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     capaian_cap: float | None = Field(
         default=120.0, gt=0, description="Upper bound of capaian in percent; none for no bound."
@@ -86,7 +117,7 @@ class AnalysisParams(BaseModel):
 class YearParams(BaseModel):
     """Everything a notebook may be told about the year it renders. Defaults live here only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     year: int = Field(ge=2000, le=2100, description="The report year this file describes.")
     kind: ReportKind | None = Field(
@@ -149,7 +180,7 @@ def _describe_validation_error(error: ValidationError, path: Path) -> tuple[str,
             )
         else:
             got = item.get("input")
-            lines.append(f"  - key '{key}': {item['msg']} (got {got!r}).")
+            lines.append(f"  - key '{key}': {item['msg']} (got {excerpt(got)}).")
     return "\n".join(lines), unknown
 
 
@@ -158,8 +189,21 @@ def load_params(path: Path | str) -> YearParams:
     path = Path(path)
     if not path.is_file():
         raise ParamsError(f"Params file not found: {path}")
+    size = path.stat().st_size
+    if size > MAX_PARAMS_BYTES:
+        raise ParamsSyntaxError(
+            f"Params file {path} is {size:,} bytes; a params file holds a few choices and may be "
+            f"at most {MAX_PARAMS_BYTES:,} bytes. Check that it is the right file."
+        )
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParamsSyntaxError(
+            f"Params file {path} is not UTF-8 text (byte {exc.start} cannot be read): save it "
+            "as UTF-8."
+        ) from exc
+    try:
+        document = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: no Python objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from binjai_analysis.build.sitecheck import chromium_path, serve, site_pages
-from binjai_analysis.cli import main
+from binjai_analysis.cli import MAX_JOBS, USAGE_EXIT_CODE, main
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
     DataError,
@@ -32,6 +32,32 @@ from tests.conftest import SOURCE_ID, copy_sources
 
 def invoke(root: Path, *args: str):
     return CliRunner().invoke(main, ["--root", str(root), *args])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["build", "--jobs", "0"], "Invalid value for '--jobs'"),
+        (["build", "--jobs", "100000"], f"100000 is not in the range 1<=x<={MAX_JOBS}"),
+        (["build", "--no-such-option"], "No such option '--no-such-option'"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+        (["--no-such-option", "build"], "No such option '--no-such-option'"),
+    ],
+    ids=["jobs-zero", "jobs-huge", "unknown-option", "unknown-command", "unknown-group-option"],
+)
+def test_usage_errors_have_their_own_exit_code(project, arguments, words):
+    result = invoke(project.root, *arguments)
+    assert result.exit_code == USAGE_EXIT_CODE != ProjectError.exit_code, result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+    assert not project.generated_dir.exists()  # nothing ran
+
+
+def test_usage_exit_code_from_the_installed_command(project):
+    command = [shutil.which("binjai") or "binjai", "--root", str(project.root), "build", "-j", "0"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert completed.returncode == USAGE_EXIT_CODE, completed.stderr
+    assert "Invalid value for '--jobs'" in completed.stderr
 
 
 def test_help_explains_each_command():

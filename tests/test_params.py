@@ -6,8 +6,9 @@ import pytest
 
 from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.year import AnalysisOptions, options_from_params
-from binjai_analysis.errors import ParamsError
+from binjai_analysis.errors import InvalidParamsValueError, ParamsError, ParamsSyntaxError
 from binjai_analysis.params import (
+    MAX_PARAMS_BYTES,
     AnalysisParams,
     YearParams,
     load_all_params,
@@ -127,4 +128,54 @@ def test_analysis_thresholds_must_be_ordered(tmp_path):
 def test_variant_name_is_checked(tmp_path):
     path = write(tmp_path / "v.yaml", "year: 2018\nvariant: Tanpa Batas\n")
     with pytest.raises(ParamsError, match="key 'variant'"):
+        load_params(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("year: 2018\nanalysis:\n  capaian_cap: .inf\n", "analysis.capaian_cap"),
+        ("year: 2018\nanalysis:\n  max_ratio: 1e400\n", "analysis.max_ratio"),
+        ("year: 2018\nanalysis:\n  capaian_cap: .nan\n", "analysis.capaian_cap"),
+    ],
+    ids=["inf", "overflow", "nan"],
+)
+def test_numbers_must_be_finite(tmp_path, text, key):
+    path = write(tmp_path / "2018.yaml", text)
+    with pytest.raises(InvalidParamsValueError, match=rf"key '{key}': Input should be a finite"):
+        load_params(path)
+
+
+def test_aliases_are_refused_so_an_alias_bomb_cannot_expand(tmp_path):
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    bomb += [f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}]"
+             for prev, name in zip("abcdefgh", "bcdefghi", strict=True)]  # fmt: skip
+    path = write(tmp_path / "2018.yaml", "year: 2018\n" + "\n".join(bomb) + "\n")
+    with pytest.raises(ParamsSyntaxError) as error:
+        load_params(path)
+    assert "aliases (*name) are not allowed" in str(error.value)
+    assert "line 3" in str(error.value)
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
+    path = write(
+        tmp_path / "2018.yaml", "year: 2018\ncaveats: ['" + "x" * MAX_PARAMS_BYTES + "']\n"
+    )
+    with pytest.raises(ParamsSyntaxError, match=r"at most 65,536 bytes") as error:
+        load_params(path)
+    assert len(str(error.value)) < 300
+
+
+def test_a_long_refused_value_is_echoed_as_an_excerpt(tmp_path):
+    path = write(tmp_path / "2018.yaml", "year: 2018\nkind: " + "x" * 20_000 + "\n")
+    with pytest.raises(InvalidParamsValueError) as error:
+        load_params(path)
+    message = str(error.value)
+    assert len(message) < 1_000 and "(20002 characters)" in message
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "2018.yaml"
+    path.write_bytes("year: 2018\ncaveats: ['Catatan tahun ini']\n".encode("utf-16"))
+    with pytest.raises(ParamsSyntaxError, match=r"is not UTF-8 text \(byte 0"):
         load_params(path)
