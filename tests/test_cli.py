@@ -262,6 +262,22 @@ def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkey
     assert "row 1 (line 2 of the file), column 'value'" in result.output
 
 
+@pytest.mark.parametrize("spelled", ["inf", "-Infinity", "nan", "NaN", "1e400"])
+def test_a_non_finite_value_is_refused_before_any_notebook(project, tmp_path, monkeypatch, spelled):
+    from tests.data.test_validate import edit_cell
+
+    copy = copy_sources(tmp_path / "sources")
+    budget = copy / SOURCE_ID / "printed" / "lkjip_budget.csv"
+    edit_cell(budget, 1, "value", spelled)
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "build")
+    assert result.exit_code == DataError.exit_code, result.output
+    assert str(budget) in result.output
+    assert "row 1 (line 2" in result.output and "value" in result.output
+    assert "finite" in result.output
+    assert not project.generated_dir.exists()  # no notebook ran
+
+
 def test_a_missing_data_file_is_named(project, tmp_path, monkeypatch):
     copy = copy_sources(tmp_path / "sources")
     (copy / SOURCE_ID / "printed" / "sasaran.csv").unlink()

@@ -80,10 +80,31 @@ def describe_schema_errors(errors: pandera.errors.SchemaErrors, path: Path) -> s
     return describe_problems(f"Dataset {path} failed validation:", schema_problems(errors, path))
 
 
+NON_FINITE_TEXT = frozenset({"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
+                             "+infinity", "-infinity"})  # fmt: skip
+"""Spellings of a non-number that float() would accept; in a numeric column they are refused
+(an empty cell is how a dataset says "no number")."""
+
+
+def _refuse_non_finite_text(frame: pd.DataFrame, numeric: list[str]) -> pd.DataFrame:
+    """`frame` with every numeric cell spelled like `nan` or `inf` marked, so that converting it
+    fails and the schema error names its row and column, as for any other non-number."""
+    for name in numeric:
+        if name not in frame or frame[name].dtype.kind in "biuf":
+            continue  # read as numbers: no cell was spelled as text
+        text = frame[name].astype("string").str.strip().str.lower()
+        marked = text.isin(NON_FINITE_TEXT).fillna(False)
+        if marked.any():
+            frame = frame.copy()
+            frame[name] = frame[name].astype(object)
+            frame.loc[marked, name] = frame.loc[marked, name].astype(str) + " (not a finite number)"
+    return frame
+
+
 def _read_csv(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
     numeric = _numeric_columns(schema)
     try:
-        return pd.read_csv(
+        frame = pd.read_csv(
             path,
             dtype={name: str for name in schema.columns if name not in numeric},
             keep_default_na=False,
@@ -92,6 +113,7 @@ def _read_csv(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"Cannot read dataset {path} as UTF-8 CSV: {exc}") from exc
+    return _refuse_non_finite_text(frame, numeric)
 
 
 def check_dataset(

@@ -6,6 +6,7 @@ the data dictionary is generated from these schemas.
 
 from __future__ import annotations
 
+import numpy as np
 import pandera.pandas as pa
 
 NUMBER_STYLES = ["id", "us", "auto", ""]
@@ -54,6 +55,15 @@ def integer(
     )
 
 
+FINITE = pa.Check(
+    lambda values: values.isna() | np.isfinite(values.astype(float)),
+    name="finite",
+    error="a finite number (not inf or nan)",
+)
+"""No infinite number where a figure is expected: `1e400` in a CSV reads as inf, which no report
+prints and which every sum and mean would carry into the site. (A cell spelled `nan` or `inf`
+is refused as text when it is read: `loading.NON_FINITE_TEXT`.)"""
+
 PROVENANCE_COLUMNS = {
     "source_table": text(
         "Table or section of the source the figure comes from, e.g. 'Tabel 3.18'.",
@@ -69,6 +79,7 @@ PROVENANCE_COLUMNS = {
     ),
     "value": pa.Column(
         float,
+        [FINITE],
         nullable=True,
         description="`raw` parsed by binjai_analysis.data.parsing.parse_figure; empty for text, "
         "categories and dashes. Never corrected.",
@@ -559,7 +570,7 @@ OUTPUT_QUANTITIES = dataset_schema(
         ),
         "cost_share": pa.Column(
             float,
-            [pa.Check.gt(0), pa.Check.le(1)],
+            [pa.Check.gt(0), pa.Check.le(1), FINITE],
             description="Share of the programs' cost attributed to the output; 1 (the whole "
             "cost) when the source gives no split.",
             metadata={"unit": "share"},
