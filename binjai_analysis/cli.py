@@ -5,18 +5,27 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from binjai_analysis import __version__
 from binjai_analysis.build.pipeline import PageResult
 from binjai_analysis.build.standalone import write_notebook
-from binjai_analysis.build.workflow import build_site, clean, load_variant, run_notebooks
+from binjai_analysis.build.workflow import (
+    RunOptions,
+    build_site,
+    clean,
+    load_variant,
+    run_notebooks,
+)
 from binjai_analysis.data.validate import validate_path
-from binjai_analysis.errors import BinjaiError, DataError
+from binjai_analysis.errors import BinjaiError, DataError, InternalError
+from binjai_analysis.faults import describe_os_error
 from binjai_analysis.paths import ProjectPaths
 
 USAGE_EXIT_CODE = 64
@@ -45,8 +54,32 @@ class _Group(click.Group):
             exc.exit_code = USAGE_EXIT_CODE
             raise
         except BinjaiError as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
-            sys.exit(exc.exit_code)
+            _fail(exc)
+        except OSError as exc:  # the machine's fault: a message naming the path, its own code
+            _fail(describe_os_error(exc))
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug: say so, keep the traceback for the report
+            _fail(InternalError(_internal_error_message(exc)))
+
+
+def _fail(exc: BinjaiError) -> NoReturn:
+    click.secho(f"Error: {exc}", fg="red", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _internal_error_message(exc: Exception) -> str:
+    """Where the traceback of a bug was written (or the traceback, if it cannot be)."""
+    trace = "".join(traceback.format_exception(exc))
+    message = f"an unexpected error, a bug in binjai {__version__}: {type(exc).__name__}: {exc}."
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="binjai-error-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as kept:
+            kept.write(trace)
+    except OSError:
+        return f"{message}\n{trace}"
+    return f"{message}\nPlease report it with the command you ran and {kept.name} (the traceback)."
 
 
 def _paths(ctx: click.Context) -> ProjectPaths:
@@ -80,6 +113,30 @@ JOBS = click.option(
     show_default=True,
     help="Notebooks executed at the same time (a process pool).",
 )
+WAIT = click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(min=0, max=24 * 3600),
+    default=0,
+    show_default=True,
+    help="Seconds to wait when another build of this project runs (0: stop at once, exit 9).",
+)
+CELL_TIMEOUT = click.option(
+    "--cell-timeout",
+    type=click.IntRange(min=1, max=86_400),
+    default=None,
+    help="Seconds a notebook cell may run before its page fails (default: each year's params, "
+    "execution.cell_timeout, 120 s unless set).",
+)
+
+
+def _options(wait_seconds: float, cell_timeout: int | None = None) -> RunOptions:
+    def tell(message: str) -> None:
+        click.secho(message, fg="yellow", err=True)
+
+    return RunOptions(wait_seconds, cell_timeout, tell)
+
+
 FORCE = click.option("--force", is_flag=True, help="Re-execute every notebook, even unchanged.")
 QUIET = click.option("--quiet", "-q", is_flag=True, help="Print only the summary (for CI).")
 VARIANT = click.option(
@@ -132,6 +189,8 @@ def main(ctx: click.Context, root: Path) -> None:
 @FORCE
 @QUIET
 @VARIANT
+@WAIT
+@CELL_TIMEOUT
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -140,6 +199,8 @@ def run(
     force: bool,
     quiet: bool,
     variant_file: Path | None,
+    wait_seconds: float,
+    cell_timeout: int | None,
 ) -> None:
     """Execute the notebook templates with papermill into book/_generated/<year>/.
 
@@ -148,7 +209,8 @@ def run(
     paths = _paths(ctx)
     _stop_on_sigterm()
     variant = load_variant(variant_file) if variant_file else None
-    results = run_notebooks(paths, years, _report(paths, quiet), jobs, force, variant)
+    options = _options(wait_seconds, cell_timeout)
+    results = run_notebooks(paths, years, _report(paths, quiet), jobs, force, variant, options)
     click.echo(_summary(results))
 
 
@@ -157,9 +219,17 @@ def run(
 @FORCE
 @QUIET
 @VARIANT
+@WAIT
+@CELL_TIMEOUT
 @click.pass_context
 def build(
-    ctx: click.Context, jobs: int, force: bool, quiet: bool, variant_file: Path | None
+    ctx: click.Context,
+    jobs: int,
+    force: bool,
+    quiet: bool,
+    variant_file: Path | None,
+    wait_seconds: float,
+    cell_timeout: int | None,
 ) -> None:
     """Run every year's notebooks, then build the site into _build/html (execution off).
 
@@ -169,7 +239,8 @@ def build(
     paths = _paths(ctx)
     _stop_on_sigterm()
     variant = load_variant(variant_file) if variant_file else None
-    index = build_site(paths, _report(paths, quiet), jobs, force, variant)
+    options = _options(wait_seconds, cell_timeout)
+    index = build_site(paths, _report(paths, quiet), jobs, force, variant, options)
     click.secho(f"Site built: {index}", fg="green")
     click.echo(f"Open it in a browser: file://{index}")
 
@@ -253,11 +324,13 @@ def validate_command(path: Path | None) -> None:
 
 
 @main.command("clean")
+@WAIT
 @click.pass_context
-def clean_command(ctx: click.Context) -> None:
-    """Remove generated files: executed notebooks, the Vega bundle and _build/."""
+def clean_command(ctx: click.Context, wait_seconds: float) -> None:
+    """Remove generated files: executed notebooks, the Vega bundle and _build/ (not while a
+    build runs)."""
     paths = _paths(ctx)
-    removed = clean(paths)
+    removed = clean(paths, _options(wait_seconds))
     for path in removed:
         click.echo(f"  removed {paths.relative(path)}")
     click.echo("Nothing to clean." if not removed else f"Removed {len(removed)} folder(s).")

@@ -71,3 +71,51 @@ class PdfError(BinjaiError):
     """The book could not be printed to PDF (site not built, no Chromium or Playwright)."""
 
     exit_code = 8
+
+
+class BuildLockedError(BinjaiError):
+    """Another `binjai` command is building in the same project folder (it holds the lock)."""
+
+    exit_code = 9
+
+
+class ParamsEncodingError(ParamsSyntaxError):
+    """A params file is not UTF-8 text."""
+
+    exit_code = 14
+
+
+class NotebookTimeoutError(NotebookError):
+    """A notebook cell ran longer than the cell timeout (the same exit code as any failed
+    notebook: the page failed)."""
+
+
+class FileSystemError(BinjaiError):
+    """Reading or writing a file failed for a reason of the machine, not of the project (an I/O
+    error, too many open files...)."""
+
+    exit_code = 20
+
+
+class AccessDeniedError(FileSystemError):
+    """A file or folder cannot be read or written: permission denied."""
+
+    exit_code = 21
+
+
+class ReadOnlyError(FileSystemError):
+    """A folder the command writes to is on a read-only file system."""
+
+    exit_code = 22
+
+
+class DiskFullError(FileSystemError):
+    """The disk (or the user's quota) is full."""
+
+    exit_code = 23
+
+
+class InternalError(BinjaiError):
+    """An unexpected error: a bug in binjai (sysexits' EX_SOFTWARE)."""
+
+    exit_code = 70

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from binjai_analysis.analysis.rating import DEFAULT_SCALE, SCALES, RatingScale
 from binjai_analysis.errors import (
     InvalidParamsValueError,
+    ParamsEncodingError,
     ParamsError,
     ParamsSyntaxError,
     UnknownParamsKeyError,
@@ -114,6 +115,25 @@ class AnalysisParams(BaseModel):
         )
 
 
+DEFAULT_CELL_TIMEOUT_SECONDS = 120
+"""A page's cell takes a few seconds; one running this long is stuck, and fails its page."""
+
+
+class ExecutionParams(BaseModel):
+    """How the pages are executed (not what they show: left out of the notebooks' params and
+    of the pages' fingerprints, so changing them re-executes nothing)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    cell_timeout: int = Field(
+        default=DEFAULT_CELL_TIMEOUT_SECONDS,
+        ge=1,
+        le=86_400,
+        description="Seconds one notebook cell may run before its page fails (binjai build "
+        "--cell-timeout overrides it).",
+    )
+
+
 class YearParams(BaseModel):
     """Everything a notebook may be told about the year it renders. Defaults live here only."""
 
@@ -142,6 +162,13 @@ class YearParams(BaseModel):
     analysis: AnalysisParams = Field(
         default_factory=AnalysisParams, description="Analysis choices; see AnalysisParams."
     )
+    execution: ExecutionParams = Field(
+        default_factory=ExecutionParams, description="How pages run; see ExecutionParams."
+    )
+
+    def page_values(self) -> dict[str, Any]:
+        """What the pages are told (JSON): every choice but how they are executed."""
+        return self.model_dump(mode="json", exclude={"execution"})
 
     @classmethod
     def from_notebook(cls, year: int, params: dict[str, Any]) -> YearParams:
@@ -198,7 +225,7 @@ def load_params(path: Path | str) -> YearParams:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ParamsSyntaxError(
+        raise ParamsEncodingError(
             f"Params file {path} is not UTF-8 text (byte {exc.start} cannot be read): save it "
             "as UTF-8."
         ) from exc

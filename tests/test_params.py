@@ -179,3 +179,20 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes("year: 2018\ncaveats: ['Catatan tahun ini']\n".encode("utf-16"))
     with pytest.raises(ParamsSyntaxError, match=r"is not UTF-8 text \(byte 0"):
         load_params(path)
+
+
+def test_the_cell_timeout_is_a_choice_of_execution_not_of_the_page(tmp_path):
+    path = tmp_path / "2018.yaml"
+    path.write_text("year: 2018\nexecution:\n  cell_timeout: 30\n", encoding="utf-8")
+    settings = load_params(path)
+    assert settings.execution.cell_timeout == 30
+    assert "execution" not in settings.page_values()  # pages, and their fingerprints, ignore it
+    assert YearParams(year=2018).execution.cell_timeout == 120
+
+
+@pytest.mark.parametrize("value", ["0", ".inf", "ten", "100000"])
+def test_a_cell_timeout_out_of_range_is_refused(tmp_path, value):
+    path = tmp_path / "2018.yaml"
+    path.write_text(f"year: 2018\nexecution:\n  cell_timeout: {value}\n", encoding="utf-8")
+    with pytest.raises(InvalidParamsValueError, match=r"execution\.cell_timeout"):
+        load_params(path)

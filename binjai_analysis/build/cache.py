@@ -78,7 +78,7 @@ def page_fingerprint(
     digest = hashlib.sha256()
     digest.update(file_digest(template_path).encode())
     digest.update(json.dumps(items, sort_keys=True).encode())
-    digest.update(json.dumps(settings.model_dump(mode="json"), sort_keys=True).encode())
+    digest.update(json.dumps(settings.page_values(), sort_keys=True).encode())
     digest.update(f"chapter {chapter}\n".encode())
     digest.update(environment_digest().encode())
     return digest.hexdigest()

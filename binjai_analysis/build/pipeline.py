@@ -18,10 +18,13 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
 from binjai_analysis.analysis.years import framework_for, optional_parts
 from binjai_analysis.build.cache import METADATA_KEY, page_fingerprint, stored_fingerprint
+from binjai_analysis.build.lifetime import die_with_parent
+from binjai_analysis.build.lock import SCRATCH_MARK
 from binjai_analysis.build.templates import (
     HOME_SLUG,
     Items,
@@ -33,15 +36,16 @@ from binjai_analysis.build.templates import (
     site_pages,
 )
 from binjai_analysis.data.model import DataModel
-from binjai_analysis.errors import NotebookError
+from binjai_analysis.errors import FileSystemError, NotebookError, NotebookTimeoutError
+from binjai_analysis.faults import describe_os_error, fault_in_output, os_error_in
 from binjai_analysis.params import YearParams
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.table_files import PAGE_URL_ENV
 
 KERNEL_NAME = "binjai-python"
 """A kernel spec of our own, pointing at this interpreter (see `ensure_kernel`)."""
-CELL_TIMEOUT_SECONDS = 600
-"""A cell running longer than this fails the notebook instead of hanging the build."""
+KERNEL_MODULE = "binjai_analysis.build.kernel"
+"""IPython's kernel, ended with the worker that started it (see `build.kernel`)."""
 WORKER_STOP_SECONDS = 10
 """After SIGTERM, how long an interrupted page has to shut its kernel down before it is killed."""
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters")
@@ -79,7 +83,7 @@ def ensure_kernel(paths: ProjectPaths) -> str:
     jupyter_dir = paths.build_dir / "jupyter"
     spec_dir = jupyter_dir / "kernels" / KERNEL_NAME
     spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-m", KERNEL_MODULE, "-f", "{connection_file}"],
         "display_name": f"Python ({KERNEL_NAME})",
         "language": "python",
     }
@@ -116,7 +120,9 @@ def _describe_failure(
     paths: ProjectPaths, template: Template, year: int, exc: Exception, kept: Path | None
 ) -> str:
     where = f"Notebook {paths.relative(template.path)} failed for year {year}"
-    if isinstance(exc, PapermillExecutionError):
+    if isinstance(exc, CellTimeoutError):
+        detail = f"{where}: {exc}"
+    elif isinstance(exc, PapermillExecutionError):
         source = "\n".join("      " + line for line in exc.source.strip().splitlines()[:6])
         detail = (
             f"{where} in cell {exc.cell_index} (execution count {exc.exec_count}):\n"
@@ -161,18 +167,59 @@ def page_environment(url: str) -> Iterator[None]:
             os.environ[PAGE_URL_ENV] = before
 
 
+def _fault_of(exc: Exception) -> FileSystemError | None:
+    """The machine fault (disk full, read-only, permission) behind a page's failure, if any:
+    in the worker itself, or as the error of a cell."""
+    found = os_error_in(exc)
+    if found is not None:
+        return describe_os_error(found, "executing a notebook")
+    if isinstance(exc, PapermillExecutionError) and exc.ename in OS_ERROR_NAMES:
+        return fault_in_output(exc.evalue)
+    return None
+
+
+OS_ERROR_NAMES = frozenset({"OSError", "PermissionError", "IOError"})
+
+
+def _timed_out(
+    paths: ProjectPaths, exc: Exception, template: Template, year: int, timeout: int, source: Path
+) -> str:
+    """The message of a page whose cell ran out of time: which template, year and cell (found
+    by its source, which nbclient's error quotes)."""
+    cells = nbformat.read(source, as_version=4).cells
+    text = str(exc)
+    stuck = [(n, c) for n, c in enumerate(cells) if c.source.strip() and c.source.strip() in text]
+    where = "a cell"
+    if stuck:
+        index, cell = stuck[-1]
+        injected = any("parameters" in c.metadata.get("tags", []) for c in cells[:index])
+        index += injected  # as papermill numbers them: its injected cell follows `parameters`
+        lines = cell.source.strip().splitlines()
+        quoted = "\n".join("      " + line for line in lines[:6])
+        where = f"cell {index} ({len(lines)} line(s)):\n{quoted}\n    "
+    return (
+        f"Notebook {paths.relative(template.path)} timed out for year {year} in {where}"
+        f"ran longer than {timeout} s, the cell timeout, and was stopped. If the page is stuck, "
+        "fix the template; if it is only slow, raise the limit: binjai build --cell-timeout "
+        "SECONDS, or 'execution: {cell_timeout: SECONDS}' in the year's params file."
+    )
+
+
 def execute_page(
     paths: ProjectPaths,
     template: Template,
     settings: YearParams,
     force: bool = False,
     items: Items | None = None,
+    cell_timeout: int | None = None,
 ) -> PageResult:
     """Make one page for one year; on success the page appears whole, or not at all.
 
     A page whose inputs (template, params, data, code) are unchanged since it was last made is
-    reused, unless `force`.
+    reused, unless `force`. A cell may run `cell_timeout` seconds (default: the params'
+    `execution.cell_timeout`).
     """
+    timeout = cell_timeout or settings.execution.cell_timeout
     output = output_path(paths, template, settings)
     out_dir = output.parent
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -182,15 +229,22 @@ def execute_page(
     fingerprint = page_fingerprint(template.path, settings, template.meta.chapter, items)
     if not force and output.is_file() and stored_fingerprint(output) == fingerprint:
         return PageResult(template, settings.year, output, time.perf_counter() - started, "reused")
-    with tempfile.TemporaryDirectory(prefix=f".{template.slug}-", dir=out_dir) as scratch:
+    prefix = f".{template.slug}{SCRATCH_MARK}{os.getpid()}-"  # its owner, for clean-up
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=out_dir) as scratch:
         source = Path(scratch) / "input.ipynb"
         executed = Path(scratch) / "output.ipynb"
         nbformat.write(prepare_notebook(template, settings, items), source)
         try:
             with page_environment(page_url(paths, output)):
-                _papermill(paths, source, executed, settings.year, out_dir)
+                _papermill(paths, source, executed, settings.year, out_dir, timeout)
         except Exception as exc:
             output.unlink(missing_ok=True)  # never leave a stale page behind a failure
+            fault = _fault_of(exc)
+            if fault is not None:
+                raise fault from None
+            if isinstance(exc, CellTimeoutError):
+                error = _timed_out(paths, exc, template, settings.year, timeout, source)
+                raise NotebookTimeoutError(error) from None  # not nbclient's zmq traceback
             kept = None
             if executed.is_file():
                 os.replace(executed, failed)
@@ -205,7 +259,9 @@ def execute_page(
     return PageResult(template, settings.year, output, time.perf_counter() - started)
 
 
-def _papermill(paths: ProjectPaths, source: Path, executed: Path, year: int, cwd: Path) -> None:
+def _papermill(
+    paths: ProjectPaths, source: Path, executed: Path, year: int, cwd: Path, timeout: int
+) -> None:
     """Run one prepared notebook with papermill (in `cwd`), as the command line would."""
     papermill.execute_notebook(  # what `papermill <notebook> <page> -p year <year>` does
         str(source),
@@ -214,16 +270,26 @@ def _papermill(paths: ProjectPaths, source: Path, executed: Path, year: int, cwd
         kernel_name=ensure_kernel(paths),
         progress_bar=False,
         cwd=str(cwd),
-        execution_timeout=CELL_TIMEOUT_SECONDS,
+        execution_timeout=timeout,
         # Keeps the kernel's start-up chatter (transport warnings) off the terminal.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        # A kernel stopped mid-cell (timeout, interrupt) logs zmq tracebacks: also kept off.
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
 
 
-def _execute_job(paths: ProjectPaths, job: PageJob, force: bool) -> PageResult:
+def _execute_job(
+    paths: ProjectPaths, job: PageJob, force: bool, cell_timeout: int | None
+) -> PageResult:
     """Run in a worker process: make one page."""
-    logging.getLogger("papermill").setLevel(logging.WARNING)
-    return execute_page(paths, job.template, job.settings, force, job.items)
+    # Failures reach the user as our exceptions; papermill's and nbclient's log lines (e.g.
+    # "Timeout waiting for execute reply") would only repeat them, out of context.
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    return execute_page(paths, job.template, job.settings, force, job.items, cell_timeout)
+
+
+def _start_worker(parent: int) -> None:
+    """A worker's first act: end with the `binjai` process that started it."""
+    die_with_parent(parent)
 
 
 def run_pages(
@@ -232,6 +298,7 @@ def run_pages(
     workers: int = 1,
     force: bool = False,
     report: Callable[[PageResult], None] | None = None,
+    cell_timeout: int | None = None,
 ) -> list[PageResult]:
     """Make every page, `workers` at a time; the first failure is raised after the others end.
 
@@ -243,9 +310,17 @@ def run_pages(
     ensure_kernel(paths)  # once, before any worker starts a kernel
     results_by_job: dict[int, PageResult] = {}
     failures: list[BaseException] = []
-    pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=_spawnless_context())
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, workers),
+        mp_context=_spawnless_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
     try:
-        futures = {pool.submit(_execute_job, paths, job, force): n for n, job in enumerate(jobs)}
+        futures = {
+            pool.submit(_execute_job, paths, job, force, cell_timeout): n
+            for n, job in enumerate(jobs)
+        }
         for future in as_completed(futures):
             try:
                 result = future.result()

@@ -13,12 +13,15 @@ from pathlib import Path
 import yaml
 
 from binjai_analysis.build.generated import GeneratedPage, write_pages
+from binjai_analysis.build.lifetime import child_environment
+from binjai_analysis.build.lock import STAGING_PREFIX
 from binjai_analysis.build.renderer import write_vega_bundle
 from binjai_analysis.build.source_viewer import source_pages, source_toc
 from binjai_analysis.build.templates import HOME_SLUG, Template, site_page_path
 from binjai_analysis.build.urls import check_public_urls
 from binjai_analysis.data.sources import Source
 from binjai_analysis.errors import BuildError
+from binjai_analysis.faults import describe_os_error, fault_in_output
 from binjai_analysis.formatting import markdown_text
 from binjai_analysis.labels import KIND_LABELS, OPTIONAL_PART_LABELS
 from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER, SOURCE_FOLDER
@@ -32,7 +35,13 @@ TOC_HEADER = (
 )
 FALLBACK_HOME = "# Binjai Analysis\n\n```{tableofcontents}\n```\n"
 """The home page of a project without a home template."""
-JUPYTER_BOOK = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()"]
+JUPYTER_BOOK = [
+    sys.executable,
+    "-c",
+    "from binjai_analysis.build.lifetime import die_with_parent_from_env as tie; tie(); "
+    "from jupyter_book.cli.main import main; main()",
+]
+"""Jupyter Book's command line, ended with the `binjai` process that runs it."""
 
 
 def year_index_markdown(
@@ -181,7 +190,12 @@ def _swap_into_place(new_html: Path, target: Path) -> None:
         shutil.rmtree(retired)
     if target.exists():
         os.replace(target, retired)
-    os.replace(new_html, target)
+    try:
+        os.replace(new_html, target)
+    except OSError:
+        if retired.exists():  # put the previous site back
+            os.replace(retired, target)
+        raise
     shutil.rmtree(retired, ignore_errors=True)
 
 
@@ -192,9 +206,7 @@ def build_book(paths: ProjectPaths, footer: str = "") -> Path:
     succeeded, so a failure leaves the previous site as it was.
     """
     paths.build_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in paths.build_dir.glob(".staging-*"):  # from a build that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = paths.build_dir / f".staging-{os.getpid()}"
+    staging = paths.build_dir / f"{STAGING_PREFIX}{os.getpid()}"  # its owner, for clean-up
     staging.mkdir()
     config = staging / "_config.yml"
     config.write_text(book_config(paths, footer), encoding="utf-8")
@@ -215,10 +227,18 @@ def build_book(paths: ProjectPaths, footer: str = "") -> Path:
     ]
     try:
         completed = subprocess.run(
-            command, cwd=paths.root, capture_output=True, text=True, check=False
+            command,
+            cwd=paths.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=child_environment(),
         )
         built = staging / "_build" / "html"
         if completed.returncode != 0 or not (built / "index.html").is_file():
+            fault = fault_in_output(completed.stdout + completed.stderr, staging)
+            if fault is not None:
+                raise fault
             output = (completed.stdout + completed.stderr).strip().splitlines()
             tail = "\n".join("    " + line for line in output[-30:])
             raise BuildError(
@@ -230,7 +250,10 @@ def build_book(paths: ProjectPaths, footer: str = "") -> Path:
         manifest = paths.generated_dir / "manifest.json"
         if manifest.is_file():  # the run manifest travels with the site it describes
             shutil.copy2(manifest, built / "manifest.json")
-        _swap_into_place(built, paths.html_dir)
+        try:
+            _swap_into_place(built, paths.html_dir)
+        except OSError as exc:
+            raise describe_os_error(exc, "publishing the site") from exc
         if paths.url_list is not None:
             write_if_changed(paths.url_list, urls.text())
     finally:

@@ -308,7 +308,7 @@ def prepare_notebook(
         number_title(notebook, template.meta.chapter)
     values = {
         "year": settings.year,
-        "params": settings.model_dump(mode="json"),
+        "params": settings.page_values(),
         "chapter": template.meta.chapter,
     }
     set_parameters(notebook, values, str(template.path))

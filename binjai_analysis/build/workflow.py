@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from binjai_analysis.analysis import years
@@ -15,6 +17,7 @@ from binjai_analysis.build.indicator_pages import (
     indicator_toc,
     realisation_analyses,
 )
+from binjai_analysis.build.lock import lock_path, project_lock, remove_dead_leftovers
 from binjai_analysis.build.manifest import write_manifest
 from binjai_analysis.build.pipeline import PageResult, run_pages, site_jobs, year_jobs
 from binjai_analysis.build.site import build_book, prepare_book, site_footer
@@ -27,6 +30,7 @@ from binjai_analysis.build.templates import (
 from binjai_analysis.data.model import DataModel, load_model
 from binjai_analysis.data.validate import ensure_usable
 from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
+from binjai_analysis.faults import check_writable, required_free_bytes
 from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
 
@@ -88,6 +92,28 @@ def resolve_kinds(settings: dict[int, YearParams], model: DataModel) -> dict[int
     return resolved
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a command runs, not what it makes: the lock's wait, the cell timeout."""
+
+    lock_wait: float = 0
+    """Seconds to wait for another build of the project to finish (0: fail at once)."""
+    cell_timeout: int | None = None
+    """Seconds a cell may run (None: each year's params, `execution.cell_timeout`)."""
+    on_wait: Callable[[str], None] | None = None
+    """Told, once, that the command waits for another build."""
+
+
+@contextmanager
+def exclusive_run(paths: ProjectPaths, command: str, options: RunOptions) -> Iterator[None]:
+    """Hold the project's lock, check that the folders written to can be written (with the
+    space a build needs), and remove what killed builds left; then run the block."""
+    with project_lock(paths, command, options.lock_wait, options.on_wait):
+        check_writable([paths.build_dir, paths.generated_dir], required_free_bytes(paths.html_dir))
+        remove_dead_leftovers(paths)
+        yield
+
+
 def run_notebooks(
     paths: ProjectPaths,
     years_wanted: Iterable[int] = (),
@@ -95,15 +121,17 @@ def run_notebooks(
     workers: int = 1,
     force: bool = False,
     variant: YearParams | None = None,
+    options: RunOptions = RunOptions(),
 ) -> list[PageResult]:
     """Make the pages of `years` (default: every year with a params file), for the main site or
     for `variant` (its pages go to its own folder)."""
     paths = paths.for_variant(variant.variant if variant else None)
-    model = load_model()
-    selected = select_params(paths, years_wanted, variant)
-    settings = resolve_kinds(selected, model)
-    jobs = [job for s in settings.values() for job in year_jobs(paths, s, model)]
-    return run_pages(paths, jobs, workers, force, report)
+    with exclusive_run(paths, "binjai run", options):
+        model = load_model()
+        selected = select_params(paths, years_wanted, variant)
+        settings = resolve_kinds(selected, model)
+        jobs = [job for s in settings.values() for job in year_jobs(paths, s, model)]
+        return run_pages(paths, jobs, workers, force, report, options.cell_timeout)
 
 
 def build_site(
@@ -112,14 +140,27 @@ def build_site(
     workers: int = 1,
     force: bool = False,
     variant: YearParams | None = None,
+    options: RunOptions = RunOptions(),
 ) -> Path:
     """Validate every params file, make every page (reusing unchanged ones), write the run
     manifest, then build and publish the book: the main site, or `variant`'s own site in
     `_build/variants/<name>/html` (with the variant's params for its year). The data is
     validated first: errors stop the build (DataError), warnings are printed; the audit's
     errata of the validation are stored for the pages (`errata_store`)."""
-    validation = ensure_usable()
     paths = paths.for_variant(variant.variant if variant else None)
+    with exclusive_run(paths, "binjai build", options):
+        return _build_site(paths, report, workers, force, variant, options)
+
+
+def _build_site(
+    paths: ProjectPaths,
+    report: Reporter | None,
+    workers: int,
+    force: bool,
+    variant: YearParams | None,
+    options: RunOptions,
+) -> Path:
+    validation = ensure_usable()
     if validation.errata is not None:
         store_errata(validation.errata, paths.build_dir / "cache")
     model = load_model()
@@ -131,7 +172,7 @@ def build_site(
     left_out = {year: left_out_pages(templates, s, available[year]) for year, s in settings.items()}
     jobs = [job for s in settings.values() for job in year_jobs(paths, s, model)]
     jobs += site_jobs(paths, latest_realisation(settings), model)
-    results = run_pages(paths, jobs, workers, force, report)
+    results = run_pages(paths, jobs, workers, force, report, options.cell_timeout)
     write_manifest(paths, settings, results)
     analyses = realisation_analyses(model, settings, errata)
     generated = indicator_pages(model, analyses, errata, paths.variant)
@@ -150,12 +191,27 @@ def latest_realisation(settings: dict[int, YearParams]) -> YearParams:
     return max(realised or settings.values(), key=lambda s: s.year)
 
 
-def clean(paths: ProjectPaths) -> list[Path]:
-    """Remove what the pipeline generates (executed notebooks, bundle, built site)."""
+def clean(paths: ProjectPaths, options: RunOptions = RunOptions()) -> list[Path]:
+    """Remove what the pipeline generates (executed notebooks, bundle, built site), but not
+    while a build runs: it waits for the lock (kept, alone, in `_build`)."""
+    generated = [paths.generated_dir, paths.book_dir / "_variants", paths.vendor_static_dir]
+    if not paths.build_dir.exists():  # nothing was built here, so no build holds a lock
+        return _remove(generated)
+    with project_lock(paths, "binjai clean", options.lock_wait, options.on_wait):
+        removed = _remove(generated)
+        built = [path for path in paths.build_dir.iterdir() if path != lock_path(paths)]
+        _remove(built)
+    return [*removed, paths.build_dir] if built else removed
+
+
+def _remove(paths: Iterable[Path]) -> list[Path]:
     removed = []
-    variants = paths.book_dir / "_variants"
-    for generated in (paths.generated_dir, variants, paths.vendor_static_dir, paths.build_dir):
-        if generated.exists():
-            shutil.rmtree(generated)
-            removed.append(generated)
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        else:
+            continue
+        removed.append(path)
     return removed
