@@ -134,6 +134,10 @@ class ExecutionParams(BaseModel):
     )
 
 
+EXECUTION_FIELDS = frozenset({"execution"})
+"""The keys of a params file that say how pages run, not what they show."""
+
+
 class YearParams(BaseModel):
     """Everything a notebook may be told about the year it renders. Defaults live here only."""
 
@@ -168,7 +172,7 @@ class YearParams(BaseModel):
 
     def page_values(self) -> dict[str, Any]:
         """What the pages are told (JSON): every choice but how they are executed."""
-        return self.model_dump(mode="json", exclude={"execution"})
+        return self.model_dump(mode="json", exclude=set(EXECUTION_FIELDS))
 
     @classmethod
     def from_notebook(cls, year: int, params: dict[str, Any]) -> YearParams:

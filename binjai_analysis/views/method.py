@@ -61,7 +61,7 @@ from binjai_analysis.labels import (
     TRAJECTORY_LABELS,
 )
 from binjai_analysis.labels import CAPAIAN_STATUS_LABELS as STATUS_LABELS
-from binjai_analysis.params import YearParams, load_all_params
+from binjai_analysis.params import EXECUTION_FIELDS, YearParams, load_all_params
 from binjai_analysis.paths import ProjectPaths
 from binjai_analysis.presentation import Page
 
@@ -506,7 +506,7 @@ def options_table(options: AnalysisOptions) -> tuple[pd.DataFrame, pd.DataFrame]
 
 def year_params_table(by_year: dict[int, YearParams]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exact): the params of every year, one column per year."""
-    fields = list(YearParams.model_fields)
+    fields = [name for name in YearParams.model_fields if name not in EXECUTION_FIELDS]
     exact = pd.DataFrame({"parameter": fields})
     for year, settings in sorted(by_year.items()):
         exact[str(year)] = [_value_text(getattr(settings, name)) for name in fields]
