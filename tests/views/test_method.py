@@ -15,7 +15,7 @@ from binjai_analysis.analysis.rating import SCALES
 from binjai_analysis.analysis.trajectory import TrajectoryRule
 from binjai_analysis.analysis.year import AnalysisOptions
 from binjai_analysis.analysis.years import realisation_years
-from binjai_analysis.params import YearParams
+from binjai_analysis.params import EXECUTION_FIELDS, YearParams
 from binjai_analysis.presentation import Page
 from binjai_analysis.views import indicator as indicator_view
 from binjai_analysis.views import method
@@ -146,7 +146,7 @@ def test_every_option_and_year_param_is_explained():
     names = [name for name, _ in method.option_rows(AnalysisOptions())]
     assert set(names) == set(method.OPTION_LABELS)
     assert "trajectory_rule.effort_ratio" in names
-    assert set(YearParams.model_fields) == set(method.YEAR_PARAM_LABELS)
+    assert set(YearParams.model_fields) - EXECUTION_FIELDS == set(method.YEAR_PARAM_LABELS)
 
 
 def test_options_table_shows_values_and_defaults():
@@ -168,7 +168,8 @@ def test_year_params_of_the_project(tmp_path):
     by_year = method.year_settings(YearParams(year=2018), REPO_ROOT)
     assert 2018 in by_year
     _shown, exact = method.year_params_table(by_year)
-    assert list(exact["parameter"]) == list(YearParams.model_fields)
+    page_fields = [name for name in YearParams.model_fields if name not in EXECUTION_FIELDS]
+    assert list(exact["parameter"]) == page_fields  # pages are not told how they run
     assert exact.set_index("parameter").loc["kind", "2018"] == "realisasi"
     alone = method.year_settings(YearParams(year=2030), tmp_path)
     assert list(alone) == [2030]
