@@ -258,8 +258,8 @@ def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkey
     monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
     result = invoke(project.root, "run", "--year", "2018")
     assert result.exit_code == DataError.exit_code
-    assert str(budget) in result.output
-    assert "row 1 (line 2 of the file), column 'value'" in result.output
+    assert f"ERROR {budget}:row 1 (line 2):value: " in result.output  # validation's report
+    assert not project.generated_dir.exists()  # no notebook ran
 
 
 @pytest.mark.parametrize("spelled", ["inf", "-Infinity", "nan", "NaN", "1e400"])

@@ -25,7 +25,7 @@ from binjai_analysis.build.templates import (
     site_pages,
 )
 from binjai_analysis.data.model import DataModel, load_model
-from binjai_analysis.data.validate import ensure_usable
+from binjai_analysis.data.validate import Report, ensure_usable
 from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
 from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
 from binjai_analysis.paths import ProjectPaths
@@ -88,6 +88,15 @@ def resolve_kinds(settings: dict[int, YearParams], model: DataModel) -> dict[int
     return resolved
 
 
+def validated_data(paths: ProjectPaths) -> Report:
+    """Validate the data before any notebook runs (`ensure_usable`: DataError, exit 4, with
+    every problem; warnings printed) and store the audit's errata for the pages."""
+    validation = ensure_usable()
+    if validation.errata is not None:
+        store_errata(validation.errata, paths.build_dir / "cache")
+    return validation
+
+
 def run_notebooks(
     paths: ProjectPaths,
     years_wanted: Iterable[int] = (),
@@ -97,8 +106,10 @@ def run_notebooks(
     variant: YearParams | None = None,
 ) -> list[PageResult]:
     """Make the pages of `years` (default: every year with a params file), for the main site or
-    for `variant` (its pages go to its own folder)."""
+    for `variant` (its pages go to its own folder). The data is validated first, as for a
+    build (`validated_data`)."""
     paths = paths.for_variant(variant.variant if variant else None)
+    validated_data(paths)
     model = load_model()
     selected = select_params(paths, years_wanted, variant)
     settings = resolve_kinds(selected, model)
@@ -118,10 +129,8 @@ def build_site(
     `_build/variants/<name>/html` (with the variant's params for its year). The data is
     validated first: errors stop the build (DataError), warnings are printed; the audit's
     errata of the validation are stored for the pages (`errata_store`)."""
-    validation = ensure_usable()
     paths = paths.for_variant(variant.variant if variant else None)
-    if validation.errata is not None:
-        store_errata(validation.errata, paths.build_dir / "cache")
+    validation = validated_data(paths)
     model = load_model()
     errata = validation.errata if validation.errata is not None else run_audit(model)
     settings = resolve_kinds(select_params(paths, (), variant), model)

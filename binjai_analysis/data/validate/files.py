@@ -66,7 +66,7 @@ def text_problems(source: Source) -> tuple[Source, bool, list[Problem]]:
                 "sha256",
                 f"the text {path.name} has sha256 {actual}, but origin.yaml records "
                 f"{source.origin.sha256}",
-                "restore the text byte for byte (it must stay identical), or record the new "
+                "the text must stay byte-identical: restore it from git, or record the new "
                 "checksum if it was replaced on purpose",
             )
         )
