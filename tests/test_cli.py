@@ -258,8 +258,8 @@ def test_a_corrupt_data_file_names_file_row_and_column(project, tmp_path, monkey
     monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
     result = invoke(project.root, "run", "--year", "2018")
     assert result.exit_code == DataError.exit_code
-    assert str(budget) in result.output
-    assert "row 1 (line 2 of the file), column 'value'" in result.output
+    assert f"ERROR {budget}:row 1 (line 2):value: " in result.output  # validation's report
+    assert not project.generated_dir.exists()  # no notebook ran
 
 
 @pytest.mark.parametrize("spelled", ["inf", "-Infinity", "nan", "NaN", "1e400"])
@@ -275,6 +275,114 @@ def test_a_non_finite_value_is_refused_before_any_notebook(project, tmp_path, mo
     assert str(budget) in result.output
     assert "row 1 (line 2" in result.output and "value" in result.output
     assert "finite" in result.output
+    assert not project.generated_dir.exists()  # no notebook ran
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    """Every file under `folder` with its bytes (to show that a run changed nothing)."""
+    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _header_only(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("table", "empty", "words"),
+    [
+        ("printed/lkjip_budget.csv", _header_only, "has a header but no rows"),
+        ("printed/lkjip_results.csv", _header_only, "has a header but no rows"),
+        ("curation/program_sasaran.csv", lambda path: path.write_bytes(b""), "is empty"),
+    ],
+    ids=["header-only-budget", "header-only-results", "zero-byte-curation"],
+)
+def test_an_empty_table_is_refused_before_any_notebook(
+    project, tmp_path, monkeypatch, table, empty, words
+):
+    copy = copy_sources(tmp_path / "sources")
+    path = copy / SOURCE_ID / table
+    empty(path)
+    before = _files(copy)
+    previous = project.html_dir / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("previous site", encoding="utf-8")
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "build")
+    assert result.exit_code == DataError.exit_code, result.output
+    assert f"ERROR {path}:-:-: {words}" in result.output
+    assert "Traceback" not in result.output and "KeyError" not in result.output
+    assert not project.generated_dir.exists()  # no notebook ran
+    assert previous.read_text(encoding="utf-8") == "previous site"
+    assert _files(copy) == before
+
+
+@pytest.mark.parametrize("command", [["build"], ["run", "--year", "2018"]])
+def test_a_raw_not_printed_at_its_line_is_refused_before_any_notebook(
+    project, tmp_path, monkeypatch, command
+):
+    from tests.data.test_validate import edit_cell
+
+    copy = copy_sources(tmp_path / "sources")
+    results = copy / SOURCE_ID / "printed" / "lkjip_results.csv"
+    edit_cell(results, 2, "raw", "tidak dicetak di sini")
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, *command)
+    assert result.exit_code == DataError.exit_code, result.output
+    assert f"ERROR {results}:row 2 (line 3):raw: 'tidak dicetak di sini' is not printed" in (
+        result.output
+    )
+    assert not project.generated_dir.exists()  # no notebook ran
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 4)
+
+
+def _one_byte_changed(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "words"),
+    [
+        ("curation/program_sasaran.csv", _garbage, "curation/program_sasaran.csv:-:-: "),
+        (f"{SOURCE_ID}.txt", _one_byte_changed, "must stay byte-identical"),
+    ],
+    ids=["corrupt-curation", "changed-text-byte"],
+)
+def test_run_refuses_a_corrupt_file_before_any_notebook(
+    project, tmp_path, monkeypatch, name, change, words
+):
+    copy = copy_sources(tmp_path / "sources")
+    change(copy / SOURCE_ID / name)
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == DataError.exit_code, result.output
+    assert "nothing was built" in result.output and words in result.output
+    assert not project.generated_dir.exists()  # no notebook ran
+
+
+def test_problems_in_several_files_are_all_reported_in_one_run(project, tmp_path, monkeypatch):
+    from tests.data.test_validate import edit_cell
+
+    copy = copy_sources(tmp_path / "sources")
+    folder = copy / SOURCE_ID
+    _header_only(folder / "printed" / "lkjip_budget.csv")
+    (folder / "curation" / "output_quantities.csv").write_bytes(b"")
+    edit_cell(folder / "printed" / "lkjip_results.csv", 2, "raw", "tidak dicetak di sini")
+    edit_cell(folder / "printed" / "pk_budget.csv", 1, "value", "inf")
+    monkeypatch.setenv(SOURCES_VARIABLE, str(copy))
+    result = invoke(project.root, "run", "--year", "2018")
+    assert result.exit_code == DataError.exit_code, result.output
+    for expected in (
+        f"ERROR {folder / 'printed' / 'lkjip_budget.csv'}:-:-: has a header but no rows",
+        f"ERROR {folder / 'curation' / 'output_quantities.csv'}:-:-: is empty",
+        f"ERROR {folder / 'printed' / 'lkjip_results.csv'}:row 2 (line 3):raw: ",
+        f"ERROR {folder / 'printed' / 'pk_budget.csv'}:row 1 (line 2):value: ",
+    ):
+        assert expected in result.output, expected
     assert not project.generated_dir.exists()  # no notebook ran
 
 

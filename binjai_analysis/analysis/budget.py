@@ -12,6 +12,8 @@ from binjai_analysis.analysis.aggregates import PRINTED_TOLERANCE_PCT, differs_f
 from binjai_analysis.analysis.tidy import spread_measures
 
 ROW_KEYS = ["row_seq", "printed_no", "program"]
+WIDE_MEASURES = ("anggaran", "realisasi", "persen")
+"""The measures every wide budget frame has a column for, even one without rows."""
 
 
 def normalise_program(name: str) -> str:
@@ -33,6 +35,9 @@ def budget_rows(budget: pd.DataFrame) -> pd.DataFrame:
     empty. `<measure>_raw` and `<measure>_line` keep each figure's provenance.
     """
     wide = spread_measures(budget, ROW_KEYS)
+    if budget.empty:  # a table without rows: the columns the analysis reads, and no rows
+        fields = [f"{m}{suffix}" for m in WIDE_MEASURES for suffix in ("", "_raw", "_line")]
+        wide = wide.reindex(columns=[*ROW_KEYS, *fields])
     wide = wide.sort_values("row_seq", kind="stable").reset_index(drop=True)
     wide["program_key"] = wide["program"].map(normalise_program)
     return wide
@@ -427,6 +432,9 @@ def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame
     kind), `same_as_row_seq` and `same_as_program`. The one detector behind duplicate rows in
     totals, the audit's errata and the pages' notes.
     """
+    columns = ["row_seq", "repeat", "same_as_row_seq", "same_as_program"]
+    if "anggaran" not in rows:  # no row prints an anggaran (an empty table): nothing repeats
+        return pd.DataFrame(columns=columns)
     ordered = rows.sort_values("row_seq", kind="stable")
     ordered = ordered[ordered["anggaran"].notna()]
     if not zero_budgets:
@@ -459,7 +467,6 @@ def repeated_rows(rows: pd.DataFrame, zero_budgets: bool = True) -> pd.DataFrame
         if first_of_program[0] != row_seq:
             found.append((row_seq, SAME_PROGRAM, *first_of_program))
     found = _in_reprinted_blocks(found, list(ordered["row_seq"]))
-    columns = ["row_seq", "repeat", "same_as_row_seq", "same_as_program"]
     return pd.DataFrame(found, columns=columns)
 
 

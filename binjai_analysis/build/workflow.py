@@ -28,7 +28,7 @@ from binjai_analysis.build.templates import (
     site_pages,
 )
 from binjai_analysis.data.model import DataModel, load_model
-from binjai_analysis.data.validate import ensure_usable
+from binjai_analysis.data.validate import Report, ensure_usable
 from binjai_analysis.errors import InvalidParamsValueError, YearWithoutDataError
 from binjai_analysis.faults import check_writable, required_free_bytes
 from binjai_analysis.params import YearParams, load_all_params, load_params, load_year_params
@@ -114,6 +114,15 @@ def exclusive_run(paths: ProjectPaths, command: str, options: RunOptions) -> Ite
         yield
 
 
+def validated_data(paths: ProjectPaths) -> Report:
+    """Validate the data before any notebook runs (`ensure_usable`: DataError, exit 4, with
+    every problem; warnings printed) and store the audit's errata for the pages."""
+    validation = ensure_usable()
+    if validation.errata is not None:
+        store_errata(validation.errata, paths.build_dir / "cache")
+    return validation
+
+
 def run_notebooks(
     paths: ProjectPaths,
     years_wanted: Iterable[int] = (),
@@ -124,9 +133,11 @@ def run_notebooks(
     options: RunOptions = RunOptions(),
 ) -> list[PageResult]:
     """Make the pages of `years` (default: every year with a params file), for the main site or
-    for `variant` (its pages go to its own folder)."""
+    for `variant` (its pages go to its own folder). The data is validated first, as for a
+    build (`validated_data`)."""
     paths = paths.for_variant(variant.variant if variant else None)
     with exclusive_run(paths, "binjai run", options):
+        validated_data(paths)
         model = load_model()
         selected = select_params(paths, years_wanted, variant)
         settings = resolve_kinds(selected, model)
@@ -160,9 +171,7 @@ def _build_site(
     variant: YearParams | None,
     options: RunOptions,
 ) -> Path:
-    validation = ensure_usable()
-    if validation.errata is not None:
-        store_errata(validation.errata, paths.build_dir / "cache")
+    validation = validated_data(paths)
     model = load_model()
     errata = validation.errata if validation.errata is not None else run_audit(model)
     settings = resolve_kinds(select_params(paths, (), variant), model)

@@ -404,7 +404,7 @@ def check(model: DataModel, source_id: str) -> list[Erratum]:
     tables = model.printed[source_id]
     errata: list[Erratum] = []
     for name, default in BUDGET_TABLES.items():
-        if name in tables:
+        if name in tables and not tables[name].empty:  # an empty table has no rows to check
             errata += audit_budget_rows(tables[name], table_name(tables[name], default))
     empty = pd.DataFrame(columns=["item", "value"])
     errata += audit_budget_totals(

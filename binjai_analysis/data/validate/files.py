@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from binjai_analysis.data.loading import check_dataset
+from binjai_analysis.data.loading import DICTIONARY, check_dataset
 from binjai_analysis.data.printed import TABLES, unknown_files
 from binjai_analysis.data.problems import ERROR, Problem, row_count
 from binjai_analysis.data.sources import (
@@ -66,7 +66,7 @@ def text_problems(source: Source) -> tuple[Source, bool, list[Problem]]:
                 "sha256",
                 f"the text {path.name} has sha256 {actual}, but origin.yaml records "
                 f"{source.origin.sha256}",
-                "restore the text byte for byte (it must stay identical), or record the new "
+                "the text must stay byte-identical: restore it from git, or record the new "
                 "checksum if it was replaced on purpose",
             )
         )
@@ -81,9 +81,42 @@ def text_problems(source: Source) -> tuple[Source, bool, list[Problem]]:
     return source, True, problems
 
 
+EMPTY_SUGGESTION = (
+    "delete the file if the document prints no such table, or fill in its rows "
+    f"(the columns are in {DICTIONARY})"
+)
+
+
+def _has_no_rows(path: Path) -> bool:
+    """Whether the CSV file `path` reads as a header without data rows (False when it cannot
+    be read: that problem is the schema check's)."""
+    try:
+        return pd.read_csv(path, usecols=[0], dtype=str, keep_default_na=False).empty
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return False
+
+
+def empty_file_problems(path: Path) -> list[Problem]:
+    """A table's file that exists but holds no rows is an error, printed or curated alike.
+
+    A table the documents do not print is absent (no file), so an empty file is never
+    legitimate: no intake step or fixture writes one (drafts that found no rows are not
+    written), and the pages would otherwise fail later on a missing column. Rows are counted
+    on the file, so a table whose rows all fail the schema is not reported here too.
+    """
+    if not path.read_bytes().strip():
+        message = "is empty (not even a header)"
+    elif _has_no_rows(path):
+        message = "has a header but no rows"
+    else:
+        return []
+    return [Problem(ERROR, path, None, None, message, EMPTY_SUGGESTION, "schema")]
+
+
 def read_tables(source: Source) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table `source` holds, validated (rows that fail left out; a table that fails as a
-    whole is empty), and every problem. Each frame's index is its rows' position."""
+    whole, or whose file is empty, is empty), and every problem. Each frame's index is its
+    rows' position."""
     problems = [
         Problem(
             ERROR,
@@ -103,7 +136,8 @@ def read_tables(source: Source) -> tuple[dict[str, pd.DataFrame], list[Problem]]
             continue
         parts, offset = [], 0
         for path in files:
-            frame, found = check_dataset(path, table.schema)
+            empty = empty_file_problems(path)
+            frame, found = (None, empty) if empty else check_dataset(path, table.schema)
             problems += found
             if frame is None:  # a table that fails as a whole: checked no further
                 frame = table.schema.validate(pd.DataFrame(columns=list(table.schema.columns)))
