@@ -149,6 +149,38 @@ def browser() -> Iterator[object]:
         yield chromium
 
 
+@pytest.fixture(scope="session")
+def site_url(built_site: ProjectPaths) -> Iterator[str]:
+    """The session's built site served on 127.0.0.1, once for every browser test."""
+    from binjai_analysis.build.sitecheck import serve
+
+    with serve(built_site.html_dir) as base_url:
+        yield base_url
+
+
+PAGE_TIMES = pytest.StashKey[list[tuple[float, str]]]()
+SLOWEST_SHOWN = 10
+
+
+@pytest.fixture(scope="session")
+def page_times(request: pytest.FixtureRequest) -> list[tuple[float, str]]:
+    """Where browser tests note how long each page took (seconds, page): the slowest are
+    listed at the end of the run (`pytest_terminal_summary`), never failing it."""
+    return request.config.stash.setdefault(PAGE_TIMES, [])
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """List the slowest pages the browser opened, so a slow CI run says what was slow."""
+    times = config.stash.get(PAGE_TIMES, [])
+    if not times:
+        return
+    terminalreporter.section("slowest pages in the browser")
+    total = sum(seconds for seconds, _ in times)
+    terminalreporter.write_line(f"{len(times)} pages opened in {total:.1f} s")
+    for seconds, page in sorted(times, reverse=True)[:SLOWEST_SHOWN]:
+        terminalreporter.write_line(f"{seconds:7.2f} s  {page}")
+
+
 # --- the data, loaded once per test run (do not mutate) -----------------------------------------
 
 

@@ -297,7 +297,9 @@ def pages_naming_the_hostile(html_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def visits(browser_site: tuple[Browser, str], hostile_site: Path) -> dict[str, Any]:
+def visits(
+    browser_site: tuple[Browser, str], hostile_site: Path, page_times: list[tuple[float, str]]
+) -> dict[str, Any]:
     """Every page that names the hostile data, opened once: what it did and what its DOM
     holds. A page without the names cannot be changed by them (and the site's own browser
     tests open it); the names reach 20-odd of the 220 pages."""
@@ -305,6 +307,7 @@ def visits(browser_site: tuple[Browser, str], hostile_site: Path) -> dict[str, A
     found: dict[str, Any] = {}
     for path in pages_naming_the_hostile(hostile_site):
         page, visit = sitecheck.open_page(browser, base, path)
+        page_times.append((visit.seconds, f"{path} (hostile site)"))
         try:
             found[path] = {
                 "dialogs": visit.dialogs,
@@ -343,7 +346,7 @@ def hover_tooltip(page: Page, chart: str, name: str) -> tuple[str, int]:
     assert index is not None, f"no mark of #{chart} holds {name!r} in its aria-label"
     marks.nth(index).hover(force=True)
     tooltip = page.locator("#vg-tooltip-element")
-    tooltip.wait_for(state="visible", timeout=5_000)
+    tooltip.wait_for(state="visible")  # within the page's PAGE_WAIT_MS (sitecheck.new_page)
     return tooltip.inner_text(), tooltip.locator("script, img").count()
 
 

@@ -21,9 +21,11 @@ import pytest
 
 from binjai_analysis.analysis.year import run_analysis
 from binjai_analysis.build.sitecheck import (
-    PAGE_WAIT_MS,
     PageVisit,
     axe_script_path,
+    goto,
+    new_page,
+    open_cold,
     open_page,
     run_axe,
     serve,
@@ -76,12 +78,6 @@ def axe_script() -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site) -> str:
-    with serve(built_site.html_dir) as base_url:
-        yield base_url
-
-
 def browsed_pages(html_dir: Path) -> list[str]:
     """The pages the browser opens: every page, except that of the pages made from the data
     per indicator and per agency (one writer each) it opens each list, the first two sasaran
@@ -111,7 +107,7 @@ def browsed_pages(html_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def inspection(built_site, browser, site_url, axe_script) -> Inspection:
+def inspection(built_site, browser, site_url, axe_script, page_times) -> Inspection:
     """Open every page once (of the indicator pages, a sample: `browsed_pages`): record the
     visit, run axe-core, read the charts' alternatives and the page's visible text."""
     seen = Inspection(base_url=site_url)
@@ -122,6 +118,7 @@ def inspection(built_site, browser, site_url, axe_script) -> Inspection:
         seen.violations[path] = run_axe(page, axe_script)
         page.context.close()
         seen.visits[path] = visit
+        page_times.append((visit.seconds, path + (" (retried)" if visit.retried else "")))
     return seen
 
 
@@ -202,15 +199,17 @@ def test_no_page_shows_internal_names_of_rating_scales(inspection):
 def test_the_capaian_tables_show_every_column_at_1280_px(browser, site_url):
     """At a common laptop width the Capaian tables (nine columns) fit the article: no table
     needs scrolling sideways to see its last columns."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = new_page(browser, viewport={"width": 1280, "height": 800})
     try:
-        page.goto(f"{site_url}/{REPORT_YEAR}/capaian-kinerja.html", wait_until="load")
+        goto(page, f"{site_url}/{REPORT_YEAR}/capaian-kinerja.html")
+        page.locator(".binjai-table-scroll").first.wait_for()
+        page.evaluate("document.fonts.ready.then(() => true)")  # widths are measured in them
         widths = page.evaluate(
             """() => Array.from(document.querySelectorAll(".binjai-table-scroll")).map(
                 (el) => [el.closest("figure").id, el.scrollWidth, el.clientWidth])"""
         )
     finally:
-        page.close()
+        page.context.close()
     assert len(widths) >= 10, widths  # one table per sasaran
     assert [(table, scroll, client) for table, scroll, client in widths if scroll > client] == []
 
@@ -264,33 +263,33 @@ def test_every_download_link_answers_200(inspection):
 
 def test_an_old_url_sends_the_reader_to_the_same_table(browser, site_url):
     """A moved page keeps working: its old URL, with a table's `#id`, lands on that table."""
-    page = browser.new_page()
+    page = new_page(browser)
     try:
-        page.goto(f"{site_url}/book/_generated/2018/capaian-kinerja.html#tabel-capaian-s10")
-        page.wait_for_url("**/2018/capaian-kinerja.html#tabel-capaian-s10", timeout=30_000)
+        goto(page, f"{site_url}/book/_generated/2018/capaian-kinerja.html#tabel-capaian-s10")
+        page.wait_for_url("**/2018/capaian-kinerja.html#tabel-capaian-s10")
         caption = page.locator("#tabel-capaian-s10-judul").inner_text()
     finally:
-        page.close()
+        page.context.close()
     assert caption.startswith("Tabel 5.10.1.")
 
 
 def open_line_from(browser, site_url: str, page: str, link_selector: str) -> tuple[str, str]:
     """Click the source-line link `link_selector` on `page`; return the link's row text and
     the text of the line the viewer shows as the target."""
-    tab = browser.new_page()
+    tab = new_page(browser)
     try:
-        tab.goto(f"{site_url}/{page}")
+        goto(tab, f"{site_url}/{page}")
         link = tab.locator(link_selector).first
         row = link.locator("xpath=ancestor::tr").inner_text()
         link.click()
-        tab.wait_for_url("**/sumber/**#L*", timeout=60_000)
+        tab.wait_for_url("**/sumber/**#L*")
         line = tab.url.rsplit("#L", 1)[1]
         shown = tab.locator(f"#L{line}")
-        shown.wait_for(timeout=30_000)
+        shown.wait_for()
         assert tab.evaluate("location.hash") == f"#L{line}"
         return row, shown.inner_text()
     finally:
-        tab.close()
+        tab.context.close()
 
 
 def test_a_capaian_figure_opens_its_line_in_the_source_viewer(browser, site_url, model):
@@ -314,16 +313,24 @@ def test_an_erratum_opens_its_line_in_the_source_viewer(browser, site_url, errat
     assert str(first["printed"]).split("\n")[0][:20] in line
 
 
+SEARCH_FINISHED = """() => {
+    const summary = document.querySelector("#search-results p.search-summary");
+    return Boolean(summary && summary.textContent.trim());
+}"""
+
+
 def search_results(browser, site_url: str, query: str) -> list[str]:
     """The addresses the site's search lists for `query`."""
-    page = browser.new_page()
+    page = new_page(browser)
     try:
-        page.goto(f"{site_url}/search.html?q={quote_plus(query)}")
+        goto(page, f"{site_url}/search.html?q={quote_plus(query)}")
+        # Sphinx lists the results one by one, then writes its summary: wait for the summary,
+        # so every result is listed (waiting for the first could read a partial list).
+        page.wait_for_function(SEARCH_FINISHED)
         results = page.locator("#search-results ul.search li a")
-        results.first.wait_for(timeout=15_000)
         return results.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
     finally:
-        page.close()
+        page.context.close()
 
 
 def test_site_search_finds_a_known_indicator(browser, site_url):
@@ -399,13 +406,13 @@ def test_vega_bundle_is_one_shared_cached_file(built_site, browser, site_url):
     assert len(bundle_links) == 1, bundle_links
 
     first, second = chart_pages[0], chart_pages[1]
-    context = browser.new_context()
-    context.set_default_timeout(PAGE_WAIT_MS)
+    # The first page is opened cold (a retried navigation too); the second shares its cache.
+    page, _, _ = open_cold(browser, f"{site_url}/{first}")
     try:
-        page = context.new_page()
         sizes = []
         for path in (first, second):
-            page.goto(f"{site_url}/{path}", wait_until="load")
+            if path == second:
+                goto(page, f"{site_url}/{path}")
             sizes.append(
                 page.evaluate(
                     """() => performance.getEntriesByType("resource")
@@ -414,7 +421,7 @@ def test_vega_bundle_is_one_shared_cached_file(built_site, browser, site_url):
                 )
             )
     finally:
-        context.close()
+        page.context.close()
     assert sizes[0] > 500_000, sizes  # fetched once...
     assert sizes[1] < 2_000, sizes  # ...then served from the cache (or a 304)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from binjai_analysis.build.sitecheck import CHART_SELECTOR, PAGE_WAIT_MS, serve, site_pages
+from binjai_analysis.build.sitecheck import CHART_SELECTOR, goto, new_page, site_pages
 from binjai_analysis.links import AGENCY_FOLDER, INDICATOR_FOLDER
 
 pytestmark = pytest.mark.slow
@@ -99,15 +99,13 @@ def narrow_problems(browser: Any, base_url: str, html_dir: Path, path: str) -> l
     """What is unreadable on `path` at 400 px: overflow, names cut with no tooltip, reference
     lines outside the chart."""
     specs = chart_specs((html_dir / path).read_text(encoding="utf-8"))
-    context = browser.new_context(viewport=VIEWPORT)
-    context.set_default_timeout(PAGE_WAIT_MS)
+    page = new_page(browser, viewport=VIEWPORT)
     try:
-        page = context.new_page()
-        page.goto(f"{base_url}/{path}", wait_until="load")
+        goto(page, f"{base_url}/{path}")
         page.wait_for_function(_DRAWN)  # drawn, and redrawn compact where it overflowed
         seen = page.evaluate(_MEASURE)
     finally:
-        context.close()
+        page.context.close()
     problems = []
     if seen["pageOverflow"] > 0:
         problems.append(f"{path}: the page scrolls sideways by {seen['pageOverflow']} px")
@@ -141,39 +139,33 @@ def test_sample_has_one_page_per_charted_template(built_site):
     assert sum(page.startswith(f"{INDICATOR_FOLDER}/") for page in pages) == 1
 
 
-def test_charts_fit_a_400px_phone_with_their_labels_and_lines(built_site, browser):
+def test_charts_fit_a_400px_phone_with_their_labels_and_lines(built_site, browser, site_url):
     html_dir = built_site.html_dir
     pages = sample_pages(html_dir)
-    with serve(html_dir) as base_url:
-        problems = [
-            problem
-            for path in pages
-            for problem in narrow_problems(browser, base_url, html_dir, path)
-        ]
+    problems = [
+        problem for path in pages for problem in narrow_problems(browser, site_url, html_dir, path)
+    ]
     assert not problems, "\n".join(problems)
 
 
-def test_charts_keep_their_full_layout_on_a_desktop(built_site, browser):
+def test_charts_keep_their_full_layout_on_a_desktop(built_site, browser, site_url):
     html_dir = built_site.html_dir
     path = next(page for page in sample_pages(html_dir) if page.endswith("capaian-kinerja.html"))
-    with serve(html_dir) as base_url:
-        context = browser.new_context(viewport=DESKTOP)
-        context.set_default_timeout(PAGE_WAIT_MS)
-        try:
-            page = context.new_page()
-            page.goto(f"{base_url}/{path}", wait_until="load")
-            page.wait_for_function(_DRAWN)
-            layouts = page.eval_on_selector_all(
-                CHART_SELECTOR, "(els) => els.map((el) => el.getAttribute('data-binjai-layout'))"
+    page = new_page(browser, viewport=DESKTOP)
+    try:
+        goto(page, f"{site_url}/{path}")
+        page.wait_for_function(_DRAWN)
+        layouts = page.eval_on_selector_all(
+            CHART_SELECTOR, "(els) => els.map((el) => el.getAttribute('data-binjai-layout'))"
+        )
+        # narrowed to a phone, the same page redraws its charts compact, and widened
+        # again, as they were
+        for viewport, layout in ((VIEWPORT, "compact"), (DESKTOP, "full")):
+            page.set_viewport_size(viewport)
+            page.wait_for_function(
+                f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}"))
+                .every((el) => el.getAttribute("data-binjai-layout") === "{layout}")"""
             )
-            # narrowed to a phone, the same page redraws its charts compact, and widened
-            # again, as they were
-            for viewport, layout in ((VIEWPORT, "compact"), (DESKTOP, "full")):
-                page.set_viewport_size(viewport)
-                page.wait_for_function(
-                    f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}"))
-                    .every((el) => el.getAttribute("data-binjai-layout") === "{layout}")"""
-                )
-        finally:
-            context.close()
+    finally:
+        page.context.close()
     assert layouts and set(layouts) == {"full"}

@@ -15,12 +15,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import math
 import os
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from binjai_analysis.build.urls import is_redirect_page
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Response
 
 CHROMIUM_ENV = "BINJAI_CHROMIUM"
 AXE_ENV = "BINJAI_AXE"
@@ -46,12 +49,34 @@ CHROMIUM_ARGS = [
 NOT_PAGES = ("_static", "_sources", "_downloads", "_images")
 CHART_SELECTOR = ".binjai-chart"
 DOWNLOAD_SELECTOR = "a.download, a[download], a[href*='_downloads/']"
-CHART_WAIT_MS = 15_000
-NETWORK_IDLE_MS = 10_000
+TIMEOUT_SCALE_ENV = "BINJAI_BROWSER_TIMEOUT_SCALE"
+"""Multiplies every browser wait (e.g. 2 on a slow CI runner); 1 when unset, at most 10."""
+MAX_TIMEOUT_SCALE = 10.0
+
+
+def timeout_scale() -> float:
+    """`$BINJAI_BROWSER_TIMEOUT_SCALE` as a number: 1 when unset, capped at 10 (every wait
+    stays bounded); a value that is not a positive number is an error, not ignored."""
+    raw = os.environ.get(TIMEOUT_SCALE_ENV, "").strip()
+    if not raw:
+        return 1.0
+    try:
+        scale = float(raw)
+    except ValueError:
+        scale = math.nan
+    if not (math.isfinite(scale) and scale > 0):
+        raise ValueError(f"{TIMEOUT_SCALE_ENV}={raw!r} is not a positive number")
+    return min(scale, MAX_TIMEOUT_SCALE)
+
+
+PAGE_WAIT_MS = round(180_000 * timeout_scale())
+"""How long any one browser step may take: a navigation, a page's load, an element or a
+condition to appear. Generous, because the browser tests must pass on a busy 2-core machine,
+where Playwright's default 30 s has run out; every other wait is derived from it."""
+CHART_WAIT_MS = PAGE_WAIT_MS // 3
+"""How long `open_page` waits for a page's charts to draw before reporting them undrawn."""
+NETWORK_IDLE_MS = PAGE_WAIT_MS // 18
 """How long to wait for the network to go quiet after a page's load event (see `open_page`)."""
-PAGE_WAIT_MS = 120_000
-"""How long a page may take to load and go quiet: generous, because the browser tests must
-pass on a busy 2-core machine, where Playwright's default 30 s has run out."""
 AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
 
 _CHARTS_SETTLED = f"""() => Array.from(document.querySelectorAll("{CHART_SELECTOR}")).every(
@@ -144,6 +169,10 @@ class PageVisit:
     download_links: list[str] = field(default_factory=list)
     # URL -> bytes over the wire (the page itself and every resource it loaded).
     transfers: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    """How long the visit took: navigation, load, charts drawn, network quiet, fonts."""
+    retried: bool = False
+    """Whether the first navigation timed out and the page was opened again (cold)."""
 
     @property
     def transfer_bytes(self) -> int:
@@ -167,46 +196,118 @@ def _is_local(url: str, base_url: str) -> bool:
     return url.startswith((base_url + "/", "data:", "blob:", "about:")) or url == base_url
 
 
-def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVisit]:
-    """Open `path` in a fresh context (cold cache), wait for its charts; the page stays open.
+class NavigationRetryWarning(UserWarning):
+    """A navigation timed out once and was retried: the browser, not the site, was slow."""
 
-    Requests to any other origin are blocked and recorded. Close the page's context
-    (`page.context.close()`) when done with it.
+
+def new_page(browser: Browser, **context_options: Any) -> Page:
+    """A page in a fresh context (an empty cache) whose every wait and navigation is bounded by
+    `PAGE_WAIT_MS`. `context_options` go to `browser.new_context` (e.g. `viewport`). Close it
+    with `page.context.close()`."""
+    context = browser.new_context(**context_options)
+    context.set_default_timeout(PAGE_WAIT_MS)
+    context.set_default_navigation_timeout(PAGE_WAIT_MS)
+    return context.new_page()
+
+
+def _warn_retry(url: str) -> None:
+    warnings.warn(
+        f"navigation to {url} timed out after {PAGE_WAIT_MS} ms; retried once",
+        NavigationRetryWarning,
+        stacklevel=3,
+    )
+
+
+def goto(page: Page, url: str, wait_until: str = "load") -> Response | None:
+    """`page.goto`, retried once when the navigation itself times out (a browser starved of
+    CPU can miss a deadline). Nothing else is retried: an error status or a failed check is
+    the site's, and a second timeout is raised."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        return page.goto(url, wait_until=wait_until)
+    except PlaywrightTimeoutError:
+        _warn_retry(url)
+        return page.goto(url, wait_until=wait_until)
+
+
+def open_cold(
+    browser: Browser,
+    url: str,
+    wait_until: str = "load",
+    prepare: Callable[[Page], None] | None = None,
+    **context_options: Any,
+) -> tuple[Page, Response | None, bool]:
+    """Open `url` in a fresh context (`new_page`), with an empty cache even when the navigation
+    is retried: a navigation that times out is retried once in another fresh context, so what
+    the first attempt loaded is not served from a cache. `prepare(page)` runs before each
+    navigation (routes, listeners). Returns the page, its response and whether it was retried.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    context = browser.new_context()
-    context.set_default_timeout(PAGE_WAIT_MS)
-    page = context.new_page()
+    for attempt in (1, 2):
+        page = new_page(browser, **context_options)
+        if prepare is not None:
+            prepare(page)
+        try:
+            return page, page.goto(url, wait_until=wait_until), attempt > 1
+        except PlaywrightTimeoutError:
+            page.context.close()
+            if attempt > 1:
+                raise
+            _warn_retry(url)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVisit]:
+    """Open `path` in a fresh context (cold cache), wait for its charts; the page stays open.
+
+    Requests to any other origin are blocked and recorded. A navigation that times out is
+    retried once, in a fresh context with a fresh record (`open_cold`). Close the page's
+    context (`page.context.close()`) when done with it.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    started = time.monotonic()
     visit = PageVisit(path=path)
 
-    def route(route: Any) -> None:
+    def prepare(page: Page) -> None:
+        nonlocal visit
+        # A retry records only what its own attempt did, never a late event of the first.
+        seen = visit = PageVisit(path=path)
+        page.route("**/*", lambda route: on_route(seen, route))
+        page.on("console", lambda message: on_console(seen, message))
+        page.on("pageerror", lambda error: seen.console_errors.append(f"uncaught: {error}"))
+        page.on("dialog", lambda dialog: on_dialog(seen, dialog))
+        page.on("requestfailed", lambda request: on_failed(seen, request))
+        page.on("response", lambda response: on_response(seen, response))
+
+    def on_route(seen: PageVisit, route: Any) -> None:
         url = route.request.url
         if _is_local(url, base_url):
             route.continue_()
         else:
-            visit.outside_requests.append(url)
+            seen.outside_requests.append(url)
             route.abort()
 
-    def on_dialog(dialog: Any) -> None:
-        visit.dialogs.append(f"{dialog.type}: {dialog.message}")
+    def on_console(seen: PageVisit, message: Any) -> None:
+        if message.type == "error":
+            seen.console_errors.append(message.text)
+
+    def on_dialog(seen: PageVisit, dialog: Any) -> None:
+        seen.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    def on_failed(request: Any) -> None:
+    def on_failed(seen: PageVisit, request: Any) -> None:
         if _is_local(request.url, base_url):
-            visit.failed_requests.append(f"{request.url} ({request.failure})")
+            seen.failed_requests.append(f"{request.url} ({request.failure})")
 
-    def on_response(response: Any) -> None:
+    def on_response(seen: PageVisit, response: Any) -> None:
         if _is_local(response.url, base_url) and response.status >= 400:
-            visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+            seen.failed_requests.append(f"{response.url} (HTTP {response.status})")
 
-    page.route("**/*", route)
-    page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else 0)
-    page.on("pageerror", lambda error: visit.console_errors.append(f"uncaught: {error}"))
-    page.on("dialog", on_dialog)
-    page.on("requestfailed", on_failed)
-    page.on("response", on_response)
-    response = page.goto(f"{base_url}/{path}", wait_until="load")
+    page, response, retried = open_cold(browser, f"{base_url}/{path}", prepare=prepare)
+    visit.retried = retried
     visit.status = response.status if response else None
     visit.charts = page.locator(CHART_SELECTOR).count()
     if visit.charts:
@@ -233,6 +334,7 @@ def open_page(browser: Browser, base_url: str, path: str) -> tuple[Page, PageVis
         # transferSize is 0 for a few same-origin entries Chromium serves without a fetch;
         # the encoded body is then the honest lower bound.
         visit.transfers[url] = max(int(transfer), int(encoded))
+    visit.seconds = time.monotonic() - started
     return page, visit
 
 

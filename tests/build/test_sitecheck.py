@@ -12,6 +12,7 @@ from binjai_analysis.build.sitecheck import (
     serve,
     site_pages,
     site_transfer_bytes,
+    timeout_scale,
     url_status,
     weight_table,
 )
@@ -93,3 +94,16 @@ def test_browser_tests_skip_with_a_reason_without_chromium(monkeypatch):
     monkeypatch.setenv(conftest.REQUIRE_BROWSER, "1")  # as in CI: a skip would hide a gap
     with pytest.raises(pytest.fail.Exception, match="may not be skipped"):
         conftest.browser_or_skip()
+
+
+def test_timeouts_scale_with_the_environment_and_stay_bounded(monkeypatch):
+    monkeypatch.delenv("BINJAI_BROWSER_TIMEOUT_SCALE", raising=False)
+    assert timeout_scale() == 1.0
+    monkeypatch.setenv("BINJAI_BROWSER_TIMEOUT_SCALE", "2.5")
+    assert timeout_scale() == 2.5
+    monkeypatch.setenv("BINJAI_BROWSER_TIMEOUT_SCALE", "1000")
+    assert timeout_scale() == 10.0
+    for bad in ("0", "-1", "nan", "inf", "slow"):
+        monkeypatch.setenv("BINJAI_BROWSER_TIMEOUT_SCALE", bad)
+        with pytest.raises(ValueError, match="BINJAI_BROWSER_TIMEOUT_SCALE"):
+            timeout_scale()
