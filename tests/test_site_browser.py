@@ -314,9 +314,11 @@ def test_an_erratum_opens_its_line_in_the_source_viewer(browser, site_url, errat
 
 
 SEARCH_FINISHED = """() => {
-    const summary = document.querySelector("#search-results p.search-summary");
-    return Boolean(summary && summary.textContent.trim());
+    const title = document.querySelector("#search-results > h2");
+    return Boolean(title && !title.querySelector("span"));
 }"""
+"""Sphinx's search has listed every result: `_finishSearch` rewrites the title, dropping the
+span of its progress dots (its summary is not a sign: this site's translation leaves it empty)."""
 
 
 def search_results(browser, site_url: str, query: str) -> list[str]:
@@ -324,8 +326,8 @@ def search_results(browser, site_url: str, query: str) -> list[str]:
     page = new_page(browser)
     try:
         goto(page, f"{site_url}/search.html?q={quote_plus(query)}")
-        # Sphinx lists the results one by one, then writes its summary: wait for the summary,
-        # so every result is listed (waiting for the first could read a partial list).
+        # Sphinx lists the results one by one, then rewrites its title: wait for that, so
+        # every result is listed (waiting for the first could read a partial list).
         page.wait_for_function(SEARCH_FINISHED)
         results = page.locator("#search-results ul.search li a")
         return results.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
