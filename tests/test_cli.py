@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from binjai_analysis.build.sitecheck import chromium_path, serve, site_pages
+from binjai_analysis.build.sitecheck import chromium_path, goto, new_page, serve, site_pages
 from binjai_analysis.cli import MAX_JOBS, USAGE_EXIT_CODE, main
 from binjai_analysis.data.sources import SOURCES_VARIABLE
 from binjai_analysis.errors import (
@@ -454,12 +454,13 @@ def test_a_variant_builds_its_own_site_and_says_so(project, tmp_path, request):
         # The session's browser: a second Playwright in the same process cannot start.
         browser = request.getfixturevalue("browser")
         with serve(site) as base_url:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"{base_url}/indikator/s07-i02.html", wait_until="load")
+            page = new_page(browser, viewport={"width": 1280, "height": 800})
+            goto(page, f"{base_url}/indikator/s07-i02.html")
             shown = page.locator(".bd-header-announcement")
-            assert shown.is_visible() and "varian tanpa-batas" in shown.inner_text()
+            shown.wait_for(state="visible")
+            assert "varian tanpa-batas" in shown.inner_text()
             assert shown.bounding_box()["y"] < 100
-            page.close()
+            page.context.close()
 
 
 def test_a_variant_file_needs_a_name(project, tmp_path):
