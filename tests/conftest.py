@@ -21,27 +21,33 @@ REPORT_YEAR, PLAN_YEAR = 2018, 2019
 """The realisation year and the plan year the vendored source holds."""
 GENERATED = ("_generated", "vendor")
 
-FAILING_TEMPLATE = """---
+
+def page_template(title: str, code: str) -> str:
+    """A one-page template (MyST notebook) titled `title` whose last cell runs `code`."""
+    return f"""---
 kernelspec:
   display_name: Python 3
   language: python
   name: python3
 binjai_page:
-  title: Gagal
+  title: {title}
 ---
 
-# Gagal {year}
+# {title} {{year}}
 
-```{code-cell} ipython3
+```{{code-cell}} ipython3
 :tags: [parameters]
 year = 2018
-params = {}
+params = {{}}
 ```
 
-```{code-cell} ipython3
-ratio = 1 / 0
+```{{code-cell}} ipython3
+{code}
 ```
 """
+
+
+FAILING_TEMPLATE = page_template("Gagal", "ratio = 1 / 0")
 
 
 def copy_project(destination: Path) -> ProjectPaths:

@@ -28,33 +28,12 @@ from binjai_analysis.errors import (
 )
 from binjai_analysis.faults import MIN_FREE_ENV
 from binjai_analysis.paths import SOURCES_DIR
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, page_template
 from tests.test_cli import invoke, small_build
 
-STUCK_TEMPLATE = """---
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
-binjai_page:
-  title: Macet
----
-
-# Macet {year}
-
-```{code-cell} ipython3
-:tags: [parameters]
-year = 2018
-params = {}
-```
-
-```{code-cell} ipython3
-import time
-
-while True:  # a page that never finishes
-    time.sleep(0.2)
-```
-"""
+STUCK_TEMPLATE = page_template(
+    "Macet", "import time\n\nwhile True:  # a page that never finishes\n    time.sleep(0.2)"
+)
 BINJAI = shutil.which("binjai") or "binjai"
 
 
