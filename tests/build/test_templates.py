@@ -254,7 +254,7 @@ def test_a_prepared_notebook_is_the_page_of_its_year(repo_paths, model):
     assert notebook.cells[0].source == f"# 5. Capaian kinerja {REPORT_YEAR}"  # chapter 5
     assert parameters_of(notebook) == {
         "year": REPORT_YEAR,
-        "params": settings.page_values(),  # not how the page runs (execution)
+        "params": settings.page_values(),
         "chapter": 5,  # from the front matter
     }
     sources = "\n".join(cell.source for cell in notebook.cells)
